@@ -1,0 +1,51 @@
+// The browser bridge: the built renderer in Chromium, with `window.installer` installed from the
+// contract and every call forwarded to the real main-side handlers running in this test process.
+// It stands in for Electron's IPC transport only; sender checks and input validation still apply.
+import type { Page } from '@playwright/test';
+import { CALL_NAMES, EVENT_NAMES, INSTALLER_GLOBAL } from '../../main/core/contract';
+import { dispatch, type Handlers } from '../../main/core/handlers';
+import { AppFailure } from '../../main/core/errors';
+import { buildInstallerApi } from '../../main/core/installer-api';
+
+export interface BridgeCall {
+  name: string;
+  ok: boolean;
+  code?: string;
+}
+
+/** Installs the API in `page` (before any page script runs) and returns the log of calls made. */
+export async function installBridge(page: Page, handlers: Handlers, appOrigin: string): Promise<BridgeCall[]> {
+  const calls: BridgeCall[] = [];
+  const emit = (event: string, payload: unknown) => {
+    void page
+      .evaluate(([e, p]) => (window as unknown as { __installerEmit?: (e: string, p: unknown) => void }).__installerEmit?.(e, p), [event, payload] as const)
+      .catch(() => undefined);
+  };
+  await page.exposeBinding('__installerInvoke', async (source, name: unknown, input: unknown) => {
+    // Same rule as the app's IPC: only our page's top frame may call.
+    if (source.frame !== source.page.mainFrame() || new URL(source.frame.url()).origin !== appOrigin) {
+      return { ok: false, error: new AppFailure('FORBIDDEN', 'This request did not come from the app window.').toError() };
+    }
+    const result = await dispatch(handlers, name, input, { emit });
+    calls.push({ name: String(name), ok: result.ok, code: result.ok ? undefined : result.error.code });
+    return result;
+  });
+  await page.addInitScript({
+    content: `(() => {
+      const listeners = new Map();
+      const build = ${buildInstallerApi.toString()};
+      const api = build(${JSON.stringify(CALL_NAMES)}, ${JSON.stringify(EVENT_NAMES)},
+        (name, input) => window.__installerInvoke(name, input === undefined ? null : input),
+        (event, listener) => {
+          if (!listeners.has(event)) listeners.set(event, new Set());
+          listeners.get(event).add(listener);
+          return () => listeners.get(event).delete(listener);
+        });
+      Object.defineProperty(window, '__installerEmit', { value: (event, payload) => {
+        for (const l of listeners.get(event) ?? []) l(payload);
+      } });
+      Object.defineProperty(window, ${JSON.stringify(INSTALLER_GLOBAL)}, { value: api });
+    })();`,
+  });
+  return calls;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { createHandlers, dispatch } from './handlers';
+import { MemorySecretStore } from './secret-store';
+import { CALL_NAMES } from './contract';
+import { inputSchemas } from './contract-schemas';
+import pkg from '../../package.json' with { type: 'json' };
+
+const handlers = createHandlers({ shell: 'cli', secrets: new MemorySecretStore() });
+const ctx = { emit: () => undefined };
+
+describe('dispatch', () => {
+  it('has a handler and an input schema for every call in the contract', () => {
+    expect(Object.keys(handlers).sort()).toEqual([...CALL_NAMES].sort());
+    expect(Object.keys(inputSchemas).sort()).toEqual([...CALL_NAMES].sort());
+  });
+
+  it('returns app.info as a value', async () => {
+    const r = await dispatch(handlers, 'app.info', undefined, ctx);
+    expect(r).toMatchObject({ ok: true, value: { version: pkg.version, node: process.versions.node, electron: null, shell: 'cli' } });
+  });
+
+  it('refuses an unknown call name', async () => {
+    const r = await dispatch(handlers, 'fs.readFile', undefined, ctx);
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', detail: expect.stringContaining('fs.readFile') } });
+  });
+
+  it('refuses input a call does not take', async () => {
+    const r = await dispatch(handlers, 'keychain.status', { path: '/etc/passwd' }, ctx);
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('turns a thrown error into an INTERNAL value without a stack', async () => {
+    const broken = { ...handlers, 'app.info': async () => { throw new Error('boom'); } };
+    const r = await dispatch(broken, 'app.info', null, ctx);
+    expect(r).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String), detail: 'boom', fix: expect.any(String) } });
+  });
+});

@@ -1,0 +1,23 @@
+// Registers one IPC handler per contract call; every call is checked for its sender first.
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { CALL_NAMES, CHANNEL_PREFIX, type EventName, type Events } from './core/contract';
+import { dispatch, type Handlers } from './core/handlers';
+import { AppFailure } from './core/errors';
+import { isTrustedSender } from './security';
+
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, handlers: Handlers, getContents: () => WebContents | null): void {
+  const emit = <E extends EventName>(event: E, payload: Events[E]) => {
+    const contents = getContents();
+    if (contents && !contents.isDestroyed()) contents.send(CHANNEL_PREFIX + event, payload);
+  };
+  for (const name of CALL_NAMES) {
+    ipcMain.handle(CHANNEL_PREFIX + name, async (event: IpcMainInvokeEvent, input: unknown) => {
+      const contents = getContents();
+      const frame = event.senderFrame;
+      if (!isTrustedSender(event.sender, frame?.url, frame !== null && frame?.parent === null, contents ? contents.id : null)) {
+        return { ok: false, error: new AppFailure('FORBIDDEN', 'This request did not come from the app window.').toError() };
+      }
+      return dispatch(handlers, name, input, { emit });
+    });
+  }
+}

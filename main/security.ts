@@ -1,0 +1,82 @@
+// Security settings of the window, in one place so tests can assert them without Electron.
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'renderer';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/** The renderer loads nothing from anywhere but its own bundle and talks only through the preload. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export function windowOptions(preloadPath: string, bounds?: { width: number; height: number; x?: number; y?: number }): BrowserWindowConstructorOptions {
+  return {
+    width: bounds?.width ?? 1280,
+    height: bounds?.height ?? 800,
+    x: bounds?.x,
+    y: bounds?.y,
+    minWidth: 1024,
+    minHeight: 700,
+    show: false,
+    title: 'Offline License Installer for Rocket.Chat',
+    backgroundColor: '#1f2329',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+    },
+  };
+}
+
+/** Only our own page, in our own window's top frame, may call main. */
+export function isTrustedSender(
+  sender: { id: number } | null | undefined,
+  frameUrl: string | null | undefined,
+  frameIsTop: boolean,
+  windowContentsId: number | null,
+): boolean {
+  if (!sender || windowContentsId === null || sender.id !== windowContentsId) return false;
+  if (!frameIsTop || !frameUrl) return false;
+  try {
+    const url = new URL(frameUrl);
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves a request path inside the renderer folder; anything that escapes it is refused. */
+export function resolveRendererPath(root: string, requestUrl: string, join: (...p: string[]) => string, normalize: (p: string) => string): string | null {
+  let url: URL;
+  try {
+    url = new URL(requestUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
+  const pathname = decodeURIComponent(url.pathname);
+  const relative = pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
+  const full = normalize(join(root, relative));
+  const base = normalize(root.endsWith('/') || root.endsWith('\\') ? root : root + (root.includes('\\') ? '\\' : '/'));
+  return full.startsWith(base) ? full : null;
+}

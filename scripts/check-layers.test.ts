@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { findLayerViolations } from './check-layers';
+
+const temps: string[] = [];
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'layers-'));
+  temps.push(root);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+afterEach(() => temps.splice(0).forEach((t) => rmSync(t, { recursive: true, force: true })));
+
+describe('layering check', () => {
+  it('finds no violation in this repository', () => {
+    expect(findLayerViolations(process.cwd())).toEqual([]);
+  });
+
+  it('catches core importing electron, statically or dynamically', () => {
+    const root = tree({
+      'main/core/a.ts': "import { app } from 'electron';\n",
+      'main/core/b.ts': "const e = require('electron');\n",
+      'main/core/c.ts': "export const x = await import('electron/main');\n",
+      'main/core/ok.ts': "import { readFile } from 'node:fs';\nimport { x } from './a';\n",
+    });
+    const v = findLayerViolations(root);
+    expect(v.map((x) => x.file).sort()).toEqual(['main/core/a.ts', 'main/core/b.ts', 'main/core/c.ts']);
+    expect(v[0].rule).toMatch(/must not import electron/);
+  });
+
+  it('catches core reaching up into the Electron shell', () => {
+    const root = tree({ 'main/core/a.ts': "import { registerIpc } from '../ipc';\n", 'main/ipc.ts': '' });
+    expect(findLayerViolations(root)).toMatchObject([{ file: 'main/core/a.ts', specifier: '../ipc' }]);
+  });
+
+  it('catches the renderer importing Node, main code, or contract values', () => {
+    const root = tree({
+      'renderer/src/a.ts': "import { readFileSync } from 'fs';\n",
+      'renderer/src/b.svelte': "<script lang=\"ts\">\n  import { join } from 'node:path';\n</script>\n",
+      'renderer/src/c.ts': "import { fail } from '../../main/core/errors';\n",
+      'renderer/src/d.ts': "import { CALL_NAMES } from '../../main/core/contract';\n",
+      'renderer/src/ok.ts': "import type { Calls } from '../../main/core/contract';\nimport { mount } from 'svelte';\n",
+    });
+    const v = findLayerViolations(root);
+    expect(v.map((x) => `${x.file}:${x.line}`).sort()).toEqual(['renderer/src/a.ts:1', 'renderer/src/b.svelte:2', 'renderer/src/c.ts:1', 'renderer/src/d.ts:1']);
+    expect(v.find((x) => x.file.endsWith('d.ts'))?.rule).toMatch(/only types/);
+  });
+});

@@ -1,0 +1,92 @@
+// The import rules that keep the layers honest (DESIGN "Layout", STYLE "Layers you can see"):
+//   main/core  → Node and its own dependencies only: never `electron`, never the Electron shell.
+//   renderer   → no Node built-ins, no main code except *types* from the contract.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+export interface Violation {
+  file: string;
+  line: number;
+  specifier: string;
+  rule: string;
+}
+
+const IMPORT_RE =
+  /(?:^|[\s;])(?:import|export)\s+(type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?['"]([^'"]+)['"]|(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
+const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+const SOURCE = /\.(ts|mts|cts|js|mjs|cjs|svelte)$/;
+
+function walk(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((name) => {
+    if (name === 'node_modules' || name.startsWith('.')) return [];
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : SOURCE.test(name) ? [full] : [];
+  });
+}
+
+function importsOf(text: string): Array<{ specifier: string; typeOnly: boolean; line: number }> {
+  const found: Array<{ specifier: string; typeOnly: boolean; line: number }> = [];
+  for (const m of text.matchAll(IMPORT_RE)) {
+    const specifier = m[2] ?? m[3];
+    if (!specifier) continue;
+    const line = text.slice(0, m.index).split('\n').length;
+    found.push({ specifier, typeOnly: Boolean(m[1]), line });
+  }
+  return found;
+}
+
+export function findLayerViolations(root: string): Violation[] {
+  const violations: Violation[] = [];
+  const core = resolve(root, 'main/core');
+  const contract = resolve(root, 'main/core/contract');
+  const mainDir = resolve(root, 'main');
+
+  for (const file of walk(core)) {
+    for (const { specifier, line } of importsOf(readFileSync(file, 'utf8'))) {
+      const rel = relative(root, file);
+      if (specifier === 'electron' || specifier.startsWith('electron/')) {
+        violations.push({ file: rel, line, specifier, rule: 'main/core must not import electron' });
+      } else if (specifier.startsWith('.')) {
+        const target = resolve(dirname(file), specifier);
+        if (target.startsWith(mainDir + sep) && !target.startsWith(core + sep) && target !== core) {
+          violations.push({ file: rel, line, specifier, rule: 'main/core must not import the Electron shell or the CLI' });
+        }
+      }
+    }
+  }
+
+  for (const file of walk(resolve(root, 'renderer'))) {
+    for (const { specifier, typeOnly, line } of importsOf(readFileSync(file, 'utf8'))) {
+      const rel = relative(root, file);
+      if (BUILTINS.has(specifier) && !rel.endsWith('.config.mts')) {
+        violations.push({ file: rel, line, specifier, rule: 'renderer must not import Node built-ins' });
+      } else if (specifier === 'electron' || specifier.startsWith('electron/')) {
+        violations.push({ file: rel, line, specifier, rule: 'renderer must not import electron' });
+      } else if (specifier.startsWith('.')) {
+        const target = resolve(dirname(file), specifier).replace(/\.ts$/, '');
+        if (target.startsWith(mainDir + sep)) {
+          if (target !== contract) {
+            violations.push({ file: rel, line, specifier, rule: 'renderer may import only the contract from main' });
+          } else if (!typeOnly) {
+            violations.push({ file: rel, line, specifier, rule: 'renderer may import only types from the contract (use `import type`)' });
+          }
+        }
+      }
+    }
+  }
+  return violations;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename ?? '')) {
+  const violations = findLayerViolations(process.cwd());
+  for (const v of violations) console.error(`${v.file}:${v.line}: ${v.rule} (imports '${v.specifier}')`);
+  console.log(violations.length ? `${violations.length} layering violation(s)` : 'layers: ok');
+  process.exit(violations.length ? 1 : 0);
+}
