@@ -5,6 +5,11 @@ import { CALL_NAMES, type CallInput, type CallName, type CallOutput, type Events
 import { AppFailure, toAppError, type Result } from './errors';
 import { getAppInfo, type AppInfo } from './app-info';
 import type { SecretStore } from './secret-store';
+import { decodeLicense } from './license/license';
+import { verificationKeys, type VerificationKey } from './license/license-decode';
+import { checkLicense, noWorkspace } from './license/license-checks';
+import { LicenseStore } from './license/license-store';
+import type { LicenseSource } from './contract';
 
 export interface CallContext {
   emit<E extends EventName>(event: E, payload: Events[E]): void;
@@ -15,12 +20,26 @@ export type Handlers = { [K in CallName]: (input: CallInput<K>, ctx: CallContext
 export interface Services {
   shell: AppInfo['shell'];
   secrets: SecretStore;
+  /** Keys licenses verify with; default: Rocket.Chat's, plus RC_LICENSE_PUBLIC_KEY if set. */
+  licenseKeys?: VerificationKey[];
+}
+
+function sourceBytes(source: LicenseSource): Uint8Array | string {
+  return source.kind === 'text' ? source.text : Buffer.from(source.base64, 'base64');
 }
 
 export function createHandlers(services: Services): Handlers {
+  const keys = services.licenseKeys ?? verificationKeys();
+  const licenses = new LicenseStore();
   return {
     'app.info': async () => getAppInfo(services.shell),
     'keychain.status': async () => services.secrets.status(),
+    'license.inspect': async ({ source }) => {
+      const { canonical, summary } = await decodeLicense(sourceBytes(source), keys);
+      licenses.put({ canonical, summary, source: source.kind === 'file' ? source.name : null });
+      const { text: _text, ...reading } = canonical;
+      return { reading, summary, checks: checkLicense(summary, noWorkspace()) };
+    },
   };
 }
 

@@ -1,0 +1,158 @@
+// Turns whatever the technician has — a file from a mail or a USB stick, a paste from a PDF or a
+// chat window — into the one canonical license string the server expects: no whitespace at all
+// (spec §4.1: the server does not trim on add, and whitespace inside a V3 JWT breaks it).
+import { createHash } from 'node:crypto';
+import { AppFailure } from '../errors';
+import type { LicenseFormat, LicenseReading } from '../types';
+
+export const MAX_LICENSE_BYTES = 64 * 1024;
+
+const V3_PREFIX = 'RCV3_';
+const V3_RE = /^RCV3_[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+const BASE64_RE = /^[A-Za-z0-9+/]+={0,2}$/;
+// Everything a copy from mail, PDF or chat can slip in: all Unicode spaces and line breaks (\s covers
+// NBSP, U+FEFF, U+2028/9), plus zero-width characters, which \s does not.
+const INVISIBLE_RE = /[\s\u200B-\u200D\u2060\u180E]/g;
+/** A V2 license is one RSA-4096 block: 512 bytes, 684 base64 characters with padding. */
+const V2_BLOCK_BYTES = 512;
+
+export interface CanonicalLicense extends LicenseReading {
+  text: string;
+}
+
+function decodeText(bytes: Uint8Array, cleaned: string[]): string {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    cleaned.push('UTF-8 byte-order mark');
+    return utf8(bytes.subarray(3));
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    cleaned.push('UTF-16 (little-endian) encoding');
+    return utf16(bytes.subarray(2), 'utf-16le');
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    cleaned.push('UTF-16 (big-endian) encoding');
+    return utf16(bytes.subarray(2), 'utf-16be');
+  }
+  if (bytes.includes(0)) throw new AppFailure('LICENSE_BINARY', 'The file contains NUL bytes.');
+  return utf8(bytes);
+}
+
+function utf8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppFailure('LICENSE_BINARY', 'The file is not valid UTF-8 text.');
+  }
+}
+
+function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string {
+  if (bytes.length % 2 !== 0) throw new AppFailure('LICENSE_BINARY', 'The UTF-16 text is cut off mid-character.');
+  try {
+    const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    if (text.includes('\u0000')) throw new Error('NUL');
+    return text;
+  } catch {
+    throw new AppFailure('LICENSE_BINARY', 'The file is not valid UTF-16 text.');
+  }
+}
+
+function stripWrapping(text: string, cleaned: string[]): string {
+  let t = text.trim();
+  // People save the API body they were given: {"license":"…"}.
+  if (t.startsWith('{')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(t);
+    } catch {
+      throw new AppFailure('LICENSE_MALFORMED', 'The file looks like JSON but cannot be read as JSON.');
+    }
+    const license = (parsed as { license?: unknown } | null)?.license;
+    if (typeof license !== 'string') {
+      throw new AppFailure('LICENSE_MALFORMED', 'The JSON in the file has no "license" text field.');
+    }
+    cleaned.push('JSON wrapper {"license": …}');
+    t = license.trim();
+  }
+  const quoted = /^(["'`\u201C\u2018])([\s\S]*)(["'`\u201D\u2019])$/.exec(t);
+  if (quoted) {
+    cleaned.push('surrounding quotes');
+    t = quoted[2].trim();
+  }
+  return t;
+}
+
+function looksLikeWholeLicense(block: string): boolean {
+  if (V3_RE.test(block)) return true;
+  return BASE64_RE.test(block) && Buffer.from(block, 'base64').length === V2_BLOCK_BYTES;
+}
+
+/** Two different licenses in one file must not be glued together silently. */
+function singleLicense(text: string): string {
+  const v3Count = text.split(V3_PREFIX).length - 1;
+  let parts: string[] = [];
+  if (v3Count > 1) {
+    parts = text
+      .split(V3_PREFIX)
+      .slice(1)
+      .map((p) => V3_PREFIX + p.replace(INVISIBLE_RE, ''));
+  } else if (v3Count === 0) {
+    const blocks = text.split(/\r?\n[ \t\u00A0]*\r?\n/).map((b) => b.replace(INVISIBLE_RE, '')).filter(Boolean);
+    if (blocks.length > 1 && blocks.every(looksLikeWholeLicense)) parts = blocks;
+  }
+  if (parts.length > 1) {
+    const distinct = new Set(parts);
+    if (distinct.size > 1) {
+      throw new AppFailure('LICENSE_MULTIPLE', `The file holds ${distinct.size} different licenses.`);
+    }
+    return parts[0];
+  }
+  return text;
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Reads license bytes or pasted text into the canonical string, or fails with a specific code. */
+export function readLicense(input: Uint8Array | string): CanonicalLicense {
+  const cleaned: string[] = [];
+  const byteLength = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.length;
+  if (byteLength > MAX_LICENSE_BYTES) {
+    throw new AppFailure('LICENSE_TOO_LARGE', `${Math.ceil(byteLength / 1024)} KiB`);
+  }
+  let text = typeof input === 'string' ? input : decodeText(input, cleaned);
+  if (text.startsWith('\uFEFF')) {
+    if (!cleaned.length) cleaned.push('byte-order mark');
+    text = text.slice(1);
+  }
+  if (/[\u0000-\u0008\u000E-\u001F\u007F]/.test(text)) {
+    throw new AppFailure('LICENSE_BINARY', 'The text contains control characters.');
+  }
+  if (text.trim() === '') throw new AppFailure('LICENSE_EMPTY');
+
+  text = stripWrapping(text, cleaned);
+  if (/\r\n/.test(text)) cleaned.push('Windows line endings');
+  text = singleLicense(text);
+  const compact = text.replace(INVISIBLE_RE, '');
+  if (compact.length !== text.length) {
+    if (/[\u200B-\u200D\u2060\u180E\uFEFF]/.test(text)) cleaned.push('zero-width characters');
+    if (/\u00A0|\u202F/.test(text)) cleaned.push('non-breaking spaces');
+    if (/[\r\n]/.test(text)) cleaned.push('line breaks');
+    if (/[ \t]/.test(text)) cleaned.push('spaces or tabs');
+  }
+  if (compact === '') throw new AppFailure('LICENSE_EMPTY');
+
+  let format: LicenseFormat;
+  if (compact.startsWith(V3_PREFIX)) {
+    if (!V3_RE.test(compact)) {
+      throw new AppFailure('LICENSE_SIGNATURE', 'It begins like a Rocket.Chat V3 license (RCV3_) but the rest is not a complete signed token.');
+    }
+    format = 'v3';
+  } else if (BASE64_RE.test(compact)) {
+    format = 'v2';
+  } else {
+    const bad = [...compact].find((c) => !/[A-Za-z0-9+/=]/.test(c)) ?? '';
+    throw new AppFailure('LICENSE_MALFORMED', `It contains characters a license never has (for example ${JSON.stringify(bad)}).`);
+  }
+  return { text: compact, format, sha256: sha256Hex(compact), length: compact.length, cleaned: [...new Set(cleaned)] };
+}
