@@ -1,0 +1,47 @@
+// Which behaviours a given Rocket.Chat version has (spec "Version eras" and §2).
+export interface Era {
+  version: string;
+  major: number;
+  minor: number;
+  /** 'AB' ≤6.4 (V2-only engine), 'C' 6.5–6.x, 'D' 7.0–8.7, 'E' 8.8+. */
+  name: 'AB' | 'C' | 'D' | 'E';
+  /** Restivus bodies (no `success` on login/errors): ≤6.x. */
+  restivus: boolean;
+  licensesApi: boolean; // 3.10+
+  licensesInfo: boolean; // 6.5+
+  hasValidLicense: boolean; // 8.3+
+  externalModules: boolean; // 8.3+
+  legacyLicenseEndpoints: boolean; // < 7.0: licenses.get, licenses.isEnterprise
+  maxActiveUsers: boolean; // 4.0+
+  validate: boolean; // 8.7+
+  workspaceUrlInInfo: boolean; // 8.6+
+  newEngine: boolean; // 6.5+: V2 + V3, @rocket.chat/license
+  /** How V2 serverUrls are converted: 'url' in the 6.5-era converter, 'regex' later (§5.3). */
+  v2UrlType: 'url' | 'regex';
+}
+
+export function eraOf(version: string): Era {
+  const m = /^(\d+)\.(\d+)/.exec(version);
+  if (!m) throw new Error(`Not a Rocket.Chat version: ${version}`);
+  const major = Number(m[1]);
+  const minor = Number(m[2]);
+  const at = (a: number, b: number) => major > a || (major === a && minor >= b);
+  const name: Era['name'] = at(8, 8) ? 'E' : at(7, 0) ? 'D' : at(6, 5) ? 'C' : 'AB';
+  return {
+    version,
+    major,
+    minor,
+    name,
+    restivus: !at(7, 0),
+    licensesApi: at(3, 10),
+    licensesInfo: at(6, 5),
+    hasValidLicense: at(8, 3),
+    externalModules: at(8, 3),
+    legacyLicenseEndpoints: at(3, 10) && !at(7, 0),
+    maxActiveUsers: at(4, 0),
+    validate: at(8, 7),
+    workspaceUrlInInfo: at(8, 6),
+    newEngine: at(6, 5),
+    v2UrlType: at(7, 0) ? 'regex' : 'url',
+  };
+}

@@ -1,0 +1,189 @@
+// The simulator's own model of the server's license engine (spec §1.2, §4, §5), written from the
+// spec independently of the app's engine so that tests of the app are not checked against itself.
+import { constants, createHash, publicDecrypt } from 'node:crypto';
+import { importSPKI, jwtVerify } from 'jose';
+import type { Era } from './eras';
+
+export interface Reason {
+  behavior: string;
+  reason: 'url' | 'period' | 'limit';
+  modules?: string[];
+  limit?: string;
+}
+
+export type V3 = {
+  version: '3.0';
+  information: Record<string, unknown> & { tags?: Array<{ name: string; color: string }>; trial?: boolean };
+  validation: {
+    serverUrls: Array<{ value: string; type: string }>;
+    validPeriods: Array<{ validFrom?: string; validUntil?: string; invalidBehavior: string; modules?: Array<{ module: string }> }>;
+  } & Record<string, unknown>;
+  grantedModules: Array<{ module: string; external?: boolean }>;
+  limits: Record<string, Array<{ max: number; behavior: string; modules?: Array<{ module: string }> }>>;
+  [k: string]: unknown;
+};
+
+export interface DecodedServerLicense {
+  format: 'v2' | 'v3';
+  /** V3 form (V2 converted as the era's converter does). */
+  v3: V3;
+  /** The original V2 payload, for the old engine and licenses.get. */
+  v2?: Record<string, unknown>;
+}
+
+const ENTERPRISE = [
+  'auditing', 'canned-responses', 'ldap-enterprise', 'livechat-enterprise', 'voip-enterprise', 'omnichannel-mobile-enterprise',
+  'engagement-dashboard', 'push-privacy', 'scalability', 'saml-enterprise', 'oauth-enterprise', 'device-management', 'federation',
+  'videoconference-enterprise', 'message-read-receipt', 'outlook-calendar', 'teams-mention', 'hide-watermark', 'custom-roles',
+  'accessibility-certification',
+];
+
+export function flattenV2Modules(modules: string[]): string[] {
+  return [...new Set(modules.flatMap((m) => (m === '*' || m === 'enterprise:*' ? ENTERPRISE : m.endsWith(':*') ? [] : [m])))];
+}
+
+function convertV2(v2: Record<string, unknown>, era: Era): V3 {
+  const limits: V3['limits'] = {};
+  const apps = (v2.apps ?? {}) as Record<string, number>;
+  const lim = (kind: string, max: unknown) => {
+    if (typeof max === 'number' && max !== 0) limits[kind] = [{ max, behavior: 'prevent_action' }];
+  };
+  lim('activeUsers', v2.maxActiveUsers);
+  lim('guestUsers', v2.maxGuestUsers);
+  lim('roomsPerGuest', v2.maxRoomsPerGuest);
+  lim('privateApps', apps.maxPrivateApps);
+  lim('marketplaceApps', apps.maxMarketplaceApps);
+  const modules = flattenV2Modules((v2.modules as string[]) ?? []);
+  if (era.v2UrlType === 'regex') modules.push('teams-voip', 'contact-id-verification');
+  return {
+    version: '3.0',
+    information: {
+      autoRenew: false,
+      visualExpiration: v2.expiry as string,
+      trial: Boolean((v2.meta as { trial?: boolean } | undefined)?.trial),
+      offline: false,
+      createdAt: new Date().toISOString(),
+      grantedBy: { method: 'manual', seller: 'V2' },
+      tags: v2.tag ? [v2.tag as { name: string; color: string }] : [{ name: 'Enterprise', color: '#5154ec' }],
+    },
+    validation: {
+      serverUrls: [{ value: String(v2.url), type: era.v2UrlType }],
+      validPeriods: [{ validUntil: String(v2.expiry), invalidBehavior: 'invalidate_license' }],
+      statisticsReport: { required: true },
+    },
+    grantedModules: [...new Set(modules)].map((module) => ({ module })),
+    limits,
+    cloudMeta: v2.meta as Record<string, unknown>,
+  };
+}
+
+/** Decode as the era's server would; throws with the message the server would put in `error`. */
+export async function serverDecode(license: string, keys: string[], era: Era, now: Date): Promise<DecodedServerLicense> {
+  if (era.newEngine) {
+    if (String(license).trim() === '') throw new Error('Empty license');
+    if (license.startsWith('RCV3_')) {
+      for (const pem of keys) {
+        try {
+          // jose's defaults: exp/nbf enforced with no tolerance (packages/jwt verify()).
+          const { payload } = await jwtVerify(license.slice(5), await importSPKI(pem, 'RS256'), { currentDate: now });
+          return { format: 'v3', v3: payload as unknown as V3 };
+        } catch {
+          continue;
+        }
+      }
+      throw new Error('Invalid license');
+    }
+  } else if (String(license).trim() === '') {
+    throw new Error('Invalid license');
+  }
+  const block = Buffer.from(license, 'base64');
+  let lastError: Error = new Error('Invalid license');
+  for (const pem of keys) {
+    try {
+      const v2 = JSON.parse(publicDecrypt({ key: pem, padding: constants.RSA_PKCS1_PADDING }, block).toString('utf8'));
+      return { format: 'v2', v2, v3: convertV2(v2, era) };
+    } catch (e) {
+      lastError = e as Error;
+    }
+  }
+  // Before 6.5 decrypt() had no try/catch: OpenSSL's own words reach the client (spec §1.4).
+  throw era.newEngine ? new Error('Invalid license') : new Error(lastError.message);
+}
+
+export function normalizeSiteUrl(siteUrl: string): string {
+  return siteUrl.replace(/\/$/, '').replace(/^https?:\/\/(.*)$/, '$1');
+}
+
+function urlMatches(rule: { value: string; type: string }, workspaceUrl: string): boolean {
+  if (rule.type === 'hash') return createHash('sha256').update(workspaceUrl).digest('hex') === rule.value;
+  if (rule.type === 'regex') {
+    try {
+      return new RegExp(`^${rule.value.replace(/\./g, '\\.').replace(/\*/g, '.*')}$`, 'i').test(workspaceUrl);
+    } catch {
+      return false;
+    }
+  }
+  return rule.value.toLowerCase() === workspaceUrl.toLowerCase();
+}
+
+export interface ValidationContext {
+  workspaceUrl: string;
+  now: Date;
+  usage: Record<string, number>;
+  log: (line: string) => void;
+}
+
+const mods = (m?: Array<{ module: string }>) => (m ?? []).map((x) => x.module);
+
+/** runValidation: URL (every entry), periods (server clock), limits (value > max). */
+export function runValidation(v3: V3, ctx: ValidationContext): Reason[] {
+  const reasons: Reason[] = [];
+  for (const rule of v3.validation.serverUrls ?? []) {
+    if (!urlMatches(rule, ctx.workspaceUrl)) {
+      ctx.log(`Url validation failed ${JSON.stringify({ url: rule, workspaceUrl: ctx.workspaceUrl })}`);
+      reasons.push({ behavior: 'invalidate_license', reason: 'url' });
+    }
+  }
+  for (const p of v3.validation.validPeriods ?? []) {
+    const t = ctx.now.getTime();
+    if ((p.validFrom && t < Date.parse(p.validFrom)) || (p.validUntil && t > Date.parse(p.validUntil))) {
+      ctx.log(`Period validation failed ${JSON.stringify({ period: p })}`);
+      reasons.push({ behavior: p.invalidBehavior, reason: 'period', ...(p.modules ? { modules: mods(p.modules) } : {}) });
+    }
+  }
+  for (const [kind, limits] of Object.entries(v3.limits ?? {})) {
+    for (const l of limits) {
+      if (l.max < 0 || !['invalidate_license', 'prevent_installation', 'start_fair_policy', 'disable_modules'].includes(l.behavior)) continue;
+      const value = ctx.usage[kind] ?? 0;
+      if (value > l.max) {
+        ctx.log(`Limit validation failed ${JSON.stringify({ kind, limit: l })}`);
+        reasons.push({ behavior: l.behavior, reason: 'limit', limit: kind, ...(l.modules ? { modules: mods(l.modules) } : {}) });
+      }
+    }
+  }
+  return reasons;
+}
+
+export function blocks(reasons: Reason[]): boolean {
+  return reasons.some((r) => r.behavior === 'invalidate_license' || r.behavior === 'prevent_installation');
+}
+
+export function activeModules(v3: V3, reasons: Reason[]): string[] {
+  const disabled = new Set(reasons.filter((r) => r.behavior === 'disable_modules').flatMap((r) => r.modules ?? []));
+  return v3.grantedModules.map((m) => m.module).filter((m) => !disabled.has(m));
+}
+
+/** The pre-6.5 V2 engine: regex URL, expiry by date; logs, never refuses (spec §1.4, §5.10). */
+export function validateV2Old(v2: Record<string, unknown>, siteUrl: string, now: Date, log: (l: string) => void): boolean {
+  let valid = true;
+  if (!urlMatches({ value: String(v2.url), type: 'regex' }, normalizeSiteUrl(siteUrl))) {
+    log(`#### License error: invalid url, licensed to ${v2.url}, used on ${normalizeSiteUrl(siteUrl)}`);
+    valid = false;
+  }
+  if (now > new Date(String(v2.expiry))) {
+    log(`#### License error: expired, valid until ${v2.expiry}`);
+    valid = false;
+  }
+  if (valid) log(`#### License validated: ${flattenV2Modules((v2.modules as string[]) ?? []).join(', ')}`);
+  return valid;
+}
