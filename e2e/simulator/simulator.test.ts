@@ -61,10 +61,8 @@ const era = (v: string) => {
   return { restivus: !at(7, 0), newEngine: at(6, 5), e: at(8, 8), validate: at(8, 7), info: at(6, 5), legacy: !at(7, 0), v83: at(8, 3), v86: at(8, 6), v40: at(4, 0) };
 };
 
-let valid: { v3: string; v2: string };
-beforeAll(async () => {
-  sharedTestKeyPair();
-  valid = { v3: '', v2: '' };
+beforeAll(() => {
+  sharedTestKeyPair(); // generate the 4096-bit test key once, outside any test's time
 });
 
 /** A license that is valid for this simulator's workspace, in the format its era understands. */
@@ -526,4 +524,3 @@ describe('unknown routes', () => {
   });
 });
 
-void valid;

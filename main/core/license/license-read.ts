@@ -125,6 +125,7 @@ export function readLicense(input: Uint8Array | string): CanonicalLicense {
     if (!cleaned.length) cleaned.push('byte-order mark');
     text = text.slice(1);
   }
+  // eslint-disable-next-line no-control-regex -- detecting control characters is the point
   if (/[\u0000-\u0008\u000E-\u001F\u007F]/.test(text)) {
     throw new AppFailure('LICENSE_BINARY', 'The text contains control characters.');
   }
