@@ -429,6 +429,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (path === '/api/info' && method === 'GET') return info(req);
     if (path === '/api/v1/login' && method === 'POST') return login(req, body);
 
+    const setting = /^\/api\/v1\/settings\/([\w.-]+)$/.exec(path)?.[1];
+    if (setting && method === 'GET') {
+      const user = authenticate(req);
+      if (!user) return unauthorized();
+      if (!isAdmin(user)) return new Reply(403, era.restivus ? { success: false, error: 'unauthorized' } : { success: false, error: NO_PERMISSION });
+      if (setting === 'Site_Url') return ok({ _id: 'Site_Url', value: state.siteUrl });
+      if (setting === 'Enterprise_License_Status') return ok({ _id: setting, value: state.status });
+      return failure('error-setting-not-found');
+    }
     const v1 = /^\/api\/v1\/([\w.]+)$/.exec(path)?.[1];
     const known: Record<string, string> = {
       me: 'GET',

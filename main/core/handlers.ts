@@ -35,8 +35,8 @@ export function createHandlers(services: Services): Handlers {
     'app.info': async () => getAppInfo(services.shell),
     'keychain.status': async () => services.secrets.status(),
     'license.inspect': async ({ source }) => {
-      const { canonical, summary } = await decodeLicense(sourceBytes(source), keys);
-      licenses.put({ canonical, summary, source: source.kind === 'file' ? source.name : null });
+      const { canonical, summary, payload } = await decodeLicense(sourceBytes(source), keys);
+      licenses.put({ canonical, summary, payload, source: source.kind === 'file' ? source.name : null });
       const { text: _text, ...reading } = canonical;
       return { reading, summary, checks: checkLicense(summary, noWorkspace()) };
     },

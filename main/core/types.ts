@@ -117,3 +117,118 @@ export interface WorkspaceFacts {
   /** Current usage per limit kind, when known. */
   usage: Partial<Record<LimitKind, number>> | null;
 }
+
+// ---- Workspaces and the server ----------------------------------------------------------------
+
+export interface ServerCapabilities {
+  /** GET licenses.info (6.5+). */
+  licensesInfo: boolean;
+  /** licenses.info has hasValidLicense (8.3+). */
+  hasValidLicense: boolean;
+  /** POST licenses.validate (8.7+). */
+  validate: boolean;
+  /** licenses.get / licenses.isEnterprise (< 7.0). */
+  legacy: boolean;
+  /** licenses.maxActiveUsers (4.0+). */
+  maxActiveUsers: boolean;
+  /** /api/info reports the workspace URL licenses are checked against (8.6+). */
+  workspaceUrl: boolean;
+}
+
+export interface WorkspaceInfo {
+  baseUrl: string;
+  version: string;
+  major: number;
+  minor: number;
+  /** Normalized Site URL licenses are checked against (spec §5.4). */
+  workspaceUrl: string;
+  workspaceUrlSource: 'server' | 'guess';
+  /** SHA-256 of workspaceUrl: the value Rocket.Chat asks for when requesting an air-gapped license. */
+  workspaceUrlHash: string;
+  serverTime: string | null;
+  localTime: string;
+  /** http:// to something other than this machine. */
+  unencrypted: boolean;
+  capabilities: ServerCapabilities;
+}
+
+export interface CertificateInfo {
+  fingerprint256: string;
+  subject: string;
+  issuer: string;
+  validFrom: string;
+  validTo: string;
+  subjectAltName: string | null;
+  selfSigned: boolean;
+}
+
+export interface SignedInUser {
+  userId: string;
+  username: string;
+  name: string | null;
+  roles: string[];
+  isAdmin: boolean;
+}
+
+/** What the server says about its active license. */
+export interface ActiveLicenseState {
+  /** Whether the server could be asked at all (permissions, endpoints). */
+  known: boolean;
+  valid: boolean | null;
+  id: string | null;
+  modules: string[];
+  tags: string[];
+  seats: number | null;
+  seatsInUse: number | null;
+  validUntil: string | null;
+  trial: boolean;
+  /** Where the answer came from. */
+  source: 'licenses.info' | 'licenses.get' | 'licenses.isEnterprise' | 'none';
+}
+
+// ---- Installations ----------------------------------------------------------------------------
+
+export type InstallStepName = 'license' | 'connect' | 'account' | 'usage' | 'prechecks' | 'server-validation' | 'apply' | 'verify';
+export type StepStatus = 'running' | 'done' | 'failed' | 'skipped' | 'warning';
+
+export interface InstallStep {
+  step: InstallStepName;
+  status: StepStatus;
+  message: string;
+  /** HTTP status and the server's own words, when a request was made. */
+  httpStatus?: number;
+  serverError?: string;
+  durationMs?: number;
+}
+
+/**
+ * active: the server confirms it; rejected: the server did not take it; unconfirmed: the outcome
+ * could not be read back; blocked: a pre-check failed and nothing was sent; already-active: the
+ * same license is already in force; failed: an error stopped the job.
+ */
+export type InstallOutcome = 'active' | 'rejected' | 'unconfirmed' | 'blocked' | 'already-active' | 'failed';
+
+export interface InstallResult {
+  jobId: string;
+  outcome: InstallOutcome;
+  /** One or two sentences: what happened and what to do next. */
+  headline: string;
+  reasons: string[];
+  startedAt: string;
+  finishedAt: string;
+  workspace: { id: string | null; name: string | null; baseUrl: string; version: string | null; workspaceUrl: string | null; workspaceUrlSource: 'server' | 'guess' | null };
+  user: { username: string; isAdmin: boolean } | null;
+  license: { sha256: string; hashTail: string; id: string | null; format: 'v2' | 'v3'; customer: string | null; validUntil: string | null; seats: number | null };
+  checks: LicenseCheck[];
+  serverValidation: { valid: boolean; reasons: string[] } | null;
+  steps: InstallStep[];
+  before: ActiveLicenseState | null;
+  after: ActiveLicenseState | null;
+  forced: boolean;
+  error: { code: string; message: string; detail?: string; fix?: string } | null;
+}
+
+export interface InstallProgress {
+  jobId: string;
+  step: InstallStep;
+}

@@ -6,6 +6,7 @@ import type { LicenseSummary } from '../types';
 export interface LoadedLicense {
   canonical: CanonicalLicense;
   summary: LicenseSummary;
+  payload: Record<string, unknown>;
   /** The file name it came from, if any (shown in receipts). */
   source: string | null;
 }

@@ -14,12 +14,14 @@ export interface InspectedLicense {
 export interface DecodedLicense {
   canonical: CanonicalLicense;
   summary: LicenseSummary;
+  /** The verified payload as signed (V3 ILicenseV3, or the V2 document). */
+  payload: Record<string, unknown>;
 }
 
 export async function decodeLicense(input: Uint8Array | string, keys: VerificationKey[] = verificationKeys()): Promise<DecodedLicense> {
   const canonical = readLicense(input);
   const verified = await verifyLicense(canonical, keys);
-  return { canonical, summary: summarizeLicense(canonical, verified) };
+  return { canonical, summary: summarizeLicense(canonical, verified), payload: verified.payload };
 }
 
 export async function inspectLicense(

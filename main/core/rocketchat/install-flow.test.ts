@@ -1,0 +1,257 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../../e2e/simulator/simulator';
+import { licenseV2Payload, licenseV3Payload, licenses, sharedTestKeyPair, signV2, signV3 } from '../../../e2e/simulator/license-factory';
+import { caSignedCert, selfSignedCert, testCa } from '../../../e2e/simulator/certs';
+import { decodeLicense } from '../license/license';
+import { makeKey, rocketChatKey, type VerificationKey } from '../license/license-decode';
+import type { LoadedLicense } from '../license/license-store';
+import { Transport, probeCertificate, normalizeBaseUrl, type TransportOptions } from './http';
+import { RocketChatClient } from './rocketchat-client';
+import { installLicense, type InstallOptions } from './install-flow';
+
+const DAY = 86400000;
+const running: Array<{ stop(): Promise<void> }> = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((s) => s.stop()));
+});
+
+let keys: VerificationKey[];
+beforeAll(() => {
+  keys = [rocketChatKey(), makeKey(sharedTestKeyPair().publicKeyPem, 'custom')];
+});
+
+async function sim(options: SimulatorOptions = {}): Promise<Simulator> {
+  const s = await startSimulator({ validationDelayMs: 20, ...options });
+  running.push(s);
+  return s;
+}
+
+function clientFor(s: Simulator, user = 'admin', transport: Partial<TransportOptions> = {}) {
+  const t = new Transport({ baseUrl: s.url, timeoutMs: 5000, ...transport });
+  running.push({ stop: () => t.close() });
+  const { userId, authToken } = s.login(user);
+  return new RocketChatClient(t, { userId, authToken });
+}
+
+async function load(text: string): Promise<LoadedLicense> {
+  return { ...(await decodeLicense(text, keys)), source: null };
+}
+
+const host = (s: Simulator) => s.url.replace(/^https?:\/\//, '');
+const adds = (s: Simulator) => s.requests.filter((r) => r.path.endsWith('/licenses.add'));
+const quick = (o: Omit<InstallOptions, 'waitSeconds' | 'settleMs'>) => installLicense({ waitSeconds: 5, settleMs: 300, ...o });
+
+const ERAS = ['6.3.0', '6.5.1', '7.10.0', '8.2.0', '8.7.1', '8.8.0'];
+const newEngine = (v: string) => !v.startsWith('6.3');
+
+describe.each(ERAS)('installing on Rocket.Chat %s', (version) => {
+  const sign = async (s: Simulator, o: { url?: string; validUntil?: Date; seats?: number } = {}) =>
+    newEngine(version)
+      ? signV3(licenseV3Payload({ url: o.url ?? host(s), validUntil: o.validUntil, activeUsers: o.seats }))
+      : signV2(licenseV2Payload({ url: o.url ?? host(s), expiry: o.validUntil?.toISOString().slice(0, 10) }));
+
+  it('a valid license ends active, confirmed by the server', async () => {
+    const s = await sim({ version });
+    const result = await quick({ client: clientFor(s), license: await load(await sign(s)) });
+    expect(result.outcome).toBe('active');
+    expect(result.headline).toMatch(/^Installed and active/);
+    expect(result.after?.valid).toBe(true);
+    expect(result.before?.valid).toBe(false);
+    expect(adds(s)).toHaveLength(1);
+    expect(adds(s)[0].headers['content-type']).toBe('application/json');
+    const validated = s.requests.some((r) => r.path.endsWith('/licenses.validate'));
+    expect(validated).toBe(version >= '8.7');
+    if (validated) expect(s.requests.findIndex((r) => r.path.endsWith('/licenses.validate'))).toBeLessThan(s.requests.indexOf(adds(s)[0]));
+    expect(result.steps.map((st) => st.step)).toEqual(['license', 'connect', 'account', 'usage', 'prechecks', ...(validated ? ['server-validation'] : []), 'apply', 'verify']);
+  });
+
+  it('a license bound to another URL is stopped before sending; with force it ends rejected for its URL', async () => {
+    const s = await sim({ version });
+    const license = await load(await sign(s, { url: 'chat.other.example' }));
+    const blocked = await quick({ client: clientFor(s), license });
+    expect(blocked.outcome).toBe('blocked');
+    expect(blocked.reasons[0]).toContain(`This license is for chat.other.example; this workspace's Site URL is ${host(s)}`);
+    expect(adds(s)).toHaveLength(0);
+    const forced = await quick({ client: clientFor(s), license, force: true });
+    expect(forced.outcome).toBe('rejected');
+    expect(forced.reasons.join(' ')).toMatch(/chat\.other\.example/);
+    expect(adds(s)).toHaveLength(1);
+  });
+
+  it("an expired license by the server's clock (the laptop's says valid) is stopped; forced, it is rejected", async () => {
+    const s = await sim({ version, clock: { offsetMs: 60 * DAY } });
+    const license = await load(await sign(s, { validUntil: new Date(Date.now() + 30 * DAY) }));
+    const blocked = await quick({ client: clientFor(s), license });
+    expect(blocked.outcome).toBe('blocked');
+    const serverDay = new Date(Date.now() + 60 * DAY).toISOString().slice(0, 10);
+    expect(blocked.reasons[0]).toMatch(new RegExp(`by the server's clock \\(${serverDay}`));
+    expect(blocked.reasons[0]).toMatch(/The server's clock is 60 days ahead of this laptop's/);
+    expect(adds(s)).toHaveLength(0);
+    expect((await quick({ client: clientFor(s), license, force: true })).outcome).toBe('rejected');
+  });
+
+  if (newEngine(version)) {
+    it('a license for fewer seats than in use is stopped; forced, it is rejected', async () => {
+      const s = await sim({ version, usage: { activeUsers: 30 } });
+      const license = await load(await sign(s, { seats: 25 }));
+      const blocked = await quick({ client: clientFor(s), license });
+      expect(blocked.outcome).toBe('blocked');
+      expect(blocked.reasons[0]).toContain('Active users (seats): 30 in use, the license allows 25');
+      expect(adds(s)).toHaveLength(0);
+      expect((await quick({ client: clientFor(s), license, force: true })).outcome).toBe('rejected');
+    });
+  }
+
+  it('the same license twice is reported as already active, and sent only once', async () => {
+    const s = await sim({ version });
+    const license = await load(await sign(s));
+    expect((await quick({ client: clientFor(s), license })).outcome).toBe('active');
+    const again = await quick({ client: clientFor(s), license });
+    expect(again.outcome).toBe('already-active');
+    expect(adds(s)).toHaveLength(1);
+  });
+});
+
+describe('8.7+ licenses.validate', () => {
+  it("the server's own reasons stop the job even when the local checks pass", async () => {
+    const s = await sim({ version: '8.7.1', usage: { activeUsers: 20 } });
+    const license = await load(await signV3(licenseV3Payload({ url: host(s), activeUsers: 25 })));
+    // Users are added on the server between the app's usage read and its validation request.
+    const result = await quick({
+      client: clientFor(s),
+      license,
+      onProgress: (p) => {
+        if (p.step.step === 'prechecks' && p.step.status === 'done') s.state.usage.activeUsers = 40;
+      },
+    });
+    expect(result.checks.filter((c) => c.status === 'fail')).toEqual([]);
+    expect(result.outcome).toBe('blocked');
+    expect(result.reasons).toEqual(["The workspace is over the license's limit for Active users (seats)."]);
+    expect(adds(s)).toHaveLength(0);
+  });
+
+  it('shows the reasons licenses.validate gives', async () => {
+    const s = await sim({ version: '8.7.1', usage: { activeUsers: 40 } });
+    const license = await load(await signV3(licenseV3Payload({ url: host(s), activeUsers: 30 })));
+    const client = clientFor(s);
+    const v = await client.validate(license.canonical.text);
+    expect(v).toEqual({ valid: false, reasons: [{ behavior: 'invalidate_license', reason: 'limit', limit: 'activeUsers' }] });
+    const forced = await quick({ client, license, force: true });
+    expect(forced.serverValidation).toEqual({ valid: false, reasons: ["The workspace is over the license's limit for Active users (seats)."] });
+    expect(forced.outcome).toBe('rejected');
+  });
+});
+
+describe('errors a technician meets on site', () => {
+  it('401: an expired token ends the job with AUTH_REQUIRED', async () => {
+    const s = await sim();
+    const client = new RocketChatClient(new Transport({ baseUrl: s.url }), { userId: 'admin-id-0001', authToken: 'stale' });
+    const result = await quick({ client, license: await load(await signV3(licenses.boundTo(host(s)))) });
+    expect(result.outcome).toBe('failed');
+    expect(result.error?.code).toBe('AUTH_REQUIRED');
+  });
+
+  it('403: a non-admin is warned, then the server refusal is reported as FORBIDDEN', async () => {
+    const s = await sim({ version: '8.8.0' });
+    const result = await quick({ client: clientFor(s, 'jo'), license: await load(await signV3(licenses.boundTo(host(s)))) });
+    expect(result.steps.find((x) => x.step === 'account')).toMatchObject({ status: 'warning', message: expect.stringMatching(/not an administrator/) });
+    expect(result.outcome).toBe('failed');
+    expect(result.error).toMatchObject({ code: 'FORBIDDEN', detail: expect.stringMatching(/error-unauthorized/) });
+    expect(adds(s)).toHaveLength(0);
+  });
+
+  it('429: too many sign-ins gives RATE_LIMITED with the wait', async () => {
+    const s = await sim();
+    const client = new RocketChatClient(new Transport({ baseUrl: s.url }));
+    for (let i = 0; i < 10; i++) await client.login('admin', 'admin-pass');
+    const e = await client.login('admin', 'admin-pass').catch((x) => x);
+    expect(e).toMatchObject({ code: 'RATE_LIMITED', data: { waitSeconds: expect.any(Number) } });
+    expect(e.detail).toMatch(/Try again in \d+ seconds/);
+  });
+
+  it('HTML 502 from a reverse proxy gives NOT_ROCKETCHAT naming the proxy', async () => {
+    const s = await sim();
+    s.setFault({ kind: 'html502' });
+    const e = await clientFor(s).info().catch((x) => x);
+    expect(e).toMatchObject({ code: 'NOT_ROCKETCHAT', detail: expect.stringMatching(/502 “502 Bad Gateway” with a web page from nginx: a reverse proxy is in front/) });
+  });
+
+  it('a dropped connection, a timeout, malformed JSON, a 500 and a stopped server', async () => {
+    const s = await sim();
+    const client = clientFor(s, 'admin', { timeoutMs: 400 });
+    s.setFault({ kind: 'drop' });
+    expect(await client.info().catch((x) => x)).toMatchObject({ code: 'NETWORK_UNREACHABLE', detail: expect.stringMatching(/dropped the connection/) });
+    s.setFault({ kind: 'delay', ms: 1500 });
+    expect(await client.info().catch((x) => x)).toMatchObject({ code: 'TIMEOUT' });
+    s.setFault({ kind: 'malformed' });
+    expect(await client.info().catch((x) => x)).toMatchObject({ code: 'SERVER_ERROR', detail: expect.stringMatching(/not readable JSON/) });
+    s.setFault({ kind: 'error500' });
+    expect(await client.info().catch((x) => x)).toMatchObject({ code: 'NOT_ROCKETCHAT' });
+    s.setFault(null);
+    await s.stop();
+    running.splice(running.indexOf(s), 1);
+    const fresh = new RocketChatClient(new Transport({ baseUrl: s.url }));
+    expect(await fresh.info().catch((x) => x)).toMatchObject({ code: 'NETWORK_UNREACHABLE', detail: expect.stringMatching(/refused the connection/) });
+  });
+
+  it('a server older than 3.10 cannot take licenses', async () => {
+    const s = await sim({ version: '3.9.0' });
+    const result = await quick({ client: clientFor(s), license: await load(signV2(licenseV2Payload({ url: host(s) }))) });
+    expect(result.error?.code).toBe('SERVER_TOO_OLD');
+  });
+
+  it('a cross-origin redirect is refused, and the other origin never sees the credentials', async () => {
+    const elsewhere = await sim();
+    const s = await sim();
+    s.setFault({ kind: 'redirect', location: `${elsewhere.url}/api/v1/me`, match: '/api/v1/me' });
+    const e = await clientFor(s).me().catch((x) => x);
+    expect(e).toMatchObject({ code: 'REDIRECT_BLOCKED', detail: `${s.origin} redirected to ${elsewhere.origin}.` });
+    expect(elsewhere.requests).toHaveLength(0);
+  });
+
+  it('a same-origin redirect is followed', async () => {
+    const s = await sim();
+    s.setFault({ kind: 'redirect', location: `${s.url}/api/info`, match: '/api/info', times: 1 });
+    expect((await clientFor(s).info()).version).toBe('8.8.0');
+  });
+
+  it('keeps a sub-path deployment’s path', async () => {
+    const s = await sim({ basePath: '/chat' });
+    expect(normalizeBaseUrl(`${s.origin}/chat/`)).toBe(`${s.origin}/chat`);
+    const info = await clientFor(s).info();
+    expect(info.workspaceUrl).toBe(`${host(s)}`);
+    expect(info.workspaceUrl.endsWith('/chat')).toBe(true);
+  });
+
+  it('one installation at a time per workspace', async () => {
+    const s = await sim();
+    const license = await load(await signV3(licenses.boundTo(host(s))));
+    const first = quick({ client: clientFor(s), license });
+    await expect(quick({ client: clientFor(s), license })).rejects.toMatchObject({ code: 'BUSY' });
+    expect((await first).outcome).toBe('active');
+  });
+});
+
+describe('TLS on site', () => {
+  it('a self-signed server is untrusted, shows its fingerprint, works once pinned, and a swapped certificate is refused', async () => {
+    const s = await sim({ tls: true });
+    const untrusted = await clientFor(s).info().catch((x) => x);
+    expect(untrusted).toMatchObject({ code: 'TLS_UNTRUSTED', detail: expect.stringMatching(/self-signed/) });
+    const cert = await probeCertificate(s.url);
+    expect(cert.fingerprint256).toBe(s.certificate!.fingerprint256);
+    expect(cert.selfSigned).toBe(true);
+    const pinned = clientFor(s, 'admin', { trust: { pinnedSha256: cert.fingerprint256 } });
+    expect((await pinned.info()).version).toBe('8.8.0');
+    const next = await selfSignedCert();
+    s.setCertificate(next);
+    const changed = await clientFor(s, 'admin', { trust: { pinnedSha256: cert.fingerprint256 } }).info().catch((x) => x);
+    expect(changed).toMatchObject({ code: 'CERT_CHANGED', data: { expected: cert.fingerprint256, actual: next.fingerprint256 } });
+  });
+
+  it('an imported CA file makes a private-CA server trusted', async () => {
+    const ca = await testCa();
+    const s = await sim({ tls: { cert: await caSignedCert(ca) } });
+    expect(await clientFor(s).info().catch((x) => x)).toMatchObject({ code: 'TLS_UNTRUSTED' });
+    expect((await clientFor(s, 'admin', { trust: { caPem: ca.cert } }).info()).version).toBe('8.8.0');
+  });
+});

@@ -1,0 +1,319 @@
+// The installation, end to end: connect → who am I → usage → pre-checks → the server's own
+// validation (8.7+) → licenses.add → verify by asking the server until it says valid or not.
+// A 200 from licenses.add only means "well-formed" (spec §1.1); the outcome is read back.
+import { randomBytes } from 'node:crypto';
+import { AppFailure, toAppError } from '../errors';
+import { checkLicense, LIMIT_LABELS, normalizeWorkspaceUrl, workspaceUrlHash } from '../license/license-checks';
+import type { LoadedLicense } from '../license/license-store';
+import type { ActiveLicenseState, InstallOutcome, InstallProgress, InstallResult, InstallStep, InstallStepName, LimitKind, WorkspaceInfo } from '../types';
+import { MIN_VERSION, type LicenseStateWithUsage, type Obj, type RocketChatClient } from './rocketchat-client';
+
+export interface InstallOptions {
+  client: RocketChatClient;
+  license: LoadedLicense;
+  workspace?: { id: string | null; name: string | null };
+  /** Send even though a pre-check or the server's validation failed. */
+  force?: boolean;
+  /** How long to keep asking the server for the outcome. */
+  waitSeconds?: number;
+  /** How long "not active" must persist before it counts as a rejection. */
+  settleMs?: number;
+  onProgress?: (progress: InstallProgress) => void;
+  jobId?: string;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const busy = new Set<string>();
+
+export function newJobId(now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `${stamp}-${randomBytes(2).toString('hex')}`;
+}
+
+function stripClaims(p: Obj): Obj {
+  const { exp: _e, nbf: _n, iat: _i, ...rest } = p;
+  return rest;
+}
+
+function stable(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stable).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stable((v as Obj)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** Is the server's active license the one we sent? true / false / null when it cannot tell. */
+export function isSameLicense(license: LoadedLicense, server: LicenseStateWithUsage): boolean | null {
+  const p = license.payload;
+  if (server.payload) {
+    if (license.summary.format === 'v3') return stable(stripClaims(server.payload)) === stable(stripClaims(p));
+    // A V2 license shows converted (spec §5.3): compare what survives conversion.
+    const v = server.payload.validation as { serverUrls?: Array<{ value: string }>; validPeriods?: Array<{ validUntil?: string }> } | undefined;
+    return v?.serverUrls?.[0]?.value === p.url && v?.validPeriods?.[0]?.validUntil === p.expiry;
+  }
+  if (server.legacy) {
+    return server.legacy.some((l) =>
+      license.summary.format === 'v2' ? l.url === p.url && l.expiry === p.expiry && l.maxActiveUsers === p.maxActiveUsers : stable(stripClaims(l)) === stable(stripClaims(p)),
+    );
+  }
+  return null;
+}
+
+function describeReason(r: { reason: string; limit?: string; modules?: string[] }, info: WorkspaceInfo, license: LoadedLicense): string {
+  if (r.reason === 'url') {
+    return `The license's address (${license.summary.serverUrls.map((u) => u.value).join(', ')}) does not match this workspace's Site URL (${info.workspaceUrl}).`;
+  }
+  if (r.reason === 'period') return `The license is not valid at the server's date (${info.serverTime?.slice(0, 16).replace('T', ' ') ?? 'unknown'} UTC).`;
+  if (r.reason === 'limit') return `The workspace is over the license's limit for ${LIMIT_LABELS[r.limit as LimitKind] ?? r.limit ?? 'a resource'}.`;
+  return `The server gave the reason “${r.reason}”.`;
+}
+
+const SERVER_LOG_HINT =
+  'The Rocket.Chat server log says why: look for “Url validation failed”, “Period validation failed” or “Limit validation failed” after “New Enterprise License”.';
+
+export async function installLicense(options: InstallOptions): Promise<InstallResult> {
+  const { client, license } = options;
+  const jobId = options.jobId ?? newJobId();
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const waitMs = (options.waitSeconds ?? 20) * 1000;
+  const settleMs = options.settleMs ?? 3000;
+  const lockKey = client.transport.baseUrl;
+  if (busy.has(lockKey)) throw new AppFailure('BUSY', `An installation to ${lockKey} is still running.`);
+  busy.add(lockKey);
+
+  const s = license.summary;
+  const result: InstallResult = {
+    jobId,
+    outcome: 'failed',
+    headline: '',
+    reasons: [],
+    startedAt: new Date().toISOString(),
+    finishedAt: '',
+    workspace: { id: options.workspace?.id ?? null, name: options.workspace?.name ?? null, baseUrl: client.transport.baseUrl, version: null, workspaceUrl: null, workspaceUrlSource: null },
+    user: null,
+    license: {
+      sha256: s.sha256,
+      hashTail: s.hashTail,
+      id: s.id,
+      format: s.format,
+      customer: s.customer?.company ?? s.customer?.name ?? null,
+      validUntil: s.validUntil,
+      seats: s.limits.find((l) => l.kind === 'activeUsers')?.max ?? null,
+    },
+    checks: [],
+    serverValidation: null,
+    steps: [],
+    before: null,
+    after: null,
+    forced: Boolean(options.force),
+    error: null,
+  };
+
+  const emit = (step: InstallStep) => options.onProgress?.({ jobId, step });
+  async function step<T>(name: InstallStepName, running: string, work: () => Promise<{ value: T; status?: InstallStep['status']; message: string }>): Promise<T> {
+    emit({ step: name, status: 'running', message: running });
+    const started = performance.now();
+    try {
+      const { value, status, message } = await work();
+      const record: InstallStep = { step: name, status: status ?? 'done', message, durationMs: Math.round(performance.now() - started) };
+      result.steps.push(record);
+      emit(record);
+      return value;
+    } catch (e) {
+      const error = toAppError(e);
+      const record: InstallStep = {
+        step: name,
+        status: 'failed',
+        message: [error.message, error.detail].filter(Boolean).join(' '),
+        durationMs: Math.round(performance.now() - started),
+        ...(typeof error.data?.status === 'number' ? { httpStatus: error.data.status } : {}),
+        ...(error.detail ? { serverError: error.detail } : {}),
+      };
+      result.steps.push(record);
+      emit(record);
+      throw e;
+    }
+  }
+  const finish = (outcome: InstallOutcome, headline: string, reasons: string[] = []) => {
+    result.outcome = outcome;
+    result.headline = headline;
+    result.reasons = reasons;
+  };
+
+  try {
+    await step('license', 'Reading the license', async () => ({
+      value: null,
+      status: s.verifiedWith.key === 'custom' ? 'warning' : 'done',
+      message: `${s.format.toUpperCase()} license${s.id ? ` ${s.id}` : ''}, SHA-256 ${s.sha256.slice(0, 12)}…, signature verified${s.verifiedWith.key === 'custom' ? ' with a non-Rocket.Chat key' : ''}.`,
+    }));
+
+    const info = await step('connect', `Connecting to ${client.transport.baseUrl}`, async () => {
+      const i = await client.info();
+      if (i.major < MIN_VERSION.major || (i.major === MIN_VERSION.major && i.minor < MIN_VERSION.minor)) {
+        throw new AppFailure('SERVER_TOO_OLD', `This workspace runs Rocket.Chat ${i.version}.`);
+      }
+      result.workspace.version = i.version;
+      result.workspace.workspaceUrl = i.workspaceUrl;
+      result.workspace.workspaceUrlSource = i.workspaceUrlSource;
+      return {
+        value: i,
+        status: i.unencrypted ? 'warning' : 'done',
+        message: `Rocket.Chat ${i.version}; Site URL ${i.workspaceUrl}${i.workspaceUrlSource === 'guess' ? ' (from the address entered: this version does not report it)' : ''}.${i.unencrypted ? ' The connection is not encrypted (http://).' : ''}`,
+      };
+    });
+
+    const me = await step('account', 'Checking the signed-in account', async () => {
+      const u = await client.me();
+      result.user = { username: u.username, isAdmin: u.isAdmin };
+      return u.isAdmin
+        ? { value: u, message: `Signed in as ${u.username} (administrator).` }
+        : {
+            value: u,
+            status: 'warning' as const,
+            message: `Signed in as ${u.username}, who is not an administrator: only admins hold edit-privileged-setting by default, so the server will probably refuse.`,
+          };
+    });
+
+    if (info.workspaceUrlSource === 'guess' && me.isAdmin) {
+      // Before 8.6 /api/info does not say; the Site_Url setting itself is authoritative.
+      const site = await client.siteUrl().catch(() => null);
+      if (site) {
+        info.workspaceUrl = normalizeWorkspaceUrl(site);
+        info.workspaceUrlSource = 'server';
+        info.workspaceUrlHash = workspaceUrlHash(info.workspaceUrl);
+        result.workspace.workspaceUrl = info.workspaceUrl;
+        result.workspace.workspaceUrlSource = 'server';
+      }
+    }
+
+    const before = await step('usage', 'Reading the current license and usage', async () => {
+      try {
+        const st = await client.licenseState(info.capabilities);
+        result.before = st.state;
+        const seats = st.usage?.activeUsers !== undefined ? `${st.usage.activeUsers} active users` : 'usage not reported';
+        return {
+          value: st,
+          message: `${st.state.valid ? `A license is active${st.state.id ? ` (${st.state.id})` : ''}` : 'No license is active'}; ${seats}.`,
+        };
+      } catch (e) {
+        if (e instanceof AppFailure && e.code === 'FORBIDDEN' && !me.isAdmin) {
+          return { value: null, status: 'warning' as const, message: 'This account may not read the license state.' };
+        }
+        throw e;
+      }
+    });
+
+    if (before && isSameLicense(license, before) === true && before.state.valid) {
+      result.after = before.state;
+      finish('already-active', `Already active: this exact license is in force on ${info.workspaceUrl}. Nothing was sent.`);
+      return result;
+    }
+
+    const facts = { workspaceUrl: info.workspaceUrl, workspaceUrlSource: info.workspaceUrlSource, serverTime: info.serverTime, localTime: info.localTime, usage: before?.usage ?? null };
+    result.checks = checkLicense(s, facts);
+    const failing = result.checks.filter((c) => c.status === 'fail');
+    await step('prechecks', 'Checking the license against this workspace', async () => ({
+      value: null,
+      status: failing.length ? (options.force ? 'warning' : 'failed') : 'done',
+      message: failing.length
+        ? `${failing.length} check${failing.length > 1 ? 's' : ''} failed: ${failing.map((c) => c.name).join(', ')}${options.force ? ' — sending anyway, as asked.' : '.'}`
+        : 'URL, dates and limits fit this workspace.',
+    }));
+    if (failing.length && !options.force) {
+      finish('blocked', 'Not sent: the license does not fit this workspace. Nothing was sent to the server.', failing.map((c) => c.message));
+      return result;
+    }
+
+    if (info.capabilities.validate) {
+      const verdict = await step('server-validation', 'Asking the server to validate the license (8.7+)', async () => {
+        const v = await client.validate(license.canonical.text);
+        if (!v) return { value: null, status: 'skipped' as const, message: 'This server has no licenses.validate endpoint.' };
+        result.serverValidation = { valid: v.valid, reasons: v.reasons.map((r) => describeReason(r, info, license)) };
+        if (v.valid) return { value: v, message: v.note ?? 'The server says the license is valid for this workspace.' };
+        return {
+          value: v,
+          status: options.force ? ('warning' as const) : ('failed' as const),
+          message: `The server says the license is not valid here (${v.reasons.map((r) => r.reason).join(', ') || 'no reason given'}).`,
+        };
+      });
+      if (verdict && !verdict.valid && !options.force) {
+        finish(
+          'blocked',
+          'Not sent: the server itself says this license is not valid for this workspace.',
+          result.serverValidation?.reasons.length ? result.serverValidation.reasons : ['The server rejected the license without giving a reason: it is damaged or not meant for this server.'],
+        );
+        return result;
+      }
+    }
+
+    await step('apply', 'Sending the license (licenses.add)', async () => {
+      await client.add(license.canonical.text);
+      return { value: null, message: 'The server accepted the license file (200). Checking that it took effect…' };
+    });
+
+    type Verdict = { outcome: 'active' | 'rejected' | 'unconfirmed'; state: ActiveLicenseState | null; error?: AppFailure | null };
+    const verified = await step<Verdict>('verify', 'Waiting for the server to confirm', async () => {
+      const started = Date.now();
+      let delay = 250;
+      let notOursSince: number | null = null;
+      let last: LicenseStateWithUsage | null = null;
+      let lastError: AppFailure | null = null;
+      while (Date.now() - started < waitMs) {
+        await sleep(delay);
+        delay = Math.min(delay * 1.5, 2000);
+        try {
+          last = await client.licenseState(info.capabilities);
+          lastError = null;
+        } catch (e) {
+          lastError = e instanceof AppFailure ? e : new AppFailure('INTERNAL', String(e));
+          if (['AUTH_REQUIRED', 'FORBIDDEN'].includes(lastError.code)) break;
+          continue;
+        }
+        const same = isSameLicense(license, last);
+        const becameValid = last.state.valid === true && (same === true || (same === null && before?.state.valid === false));
+        if (becameValid) return { value: { outcome: 'active' as const, state: last.state }, message: 'The server confirms the license is active.' };
+        notOursSince ??= Date.now();
+        // A rejected license leaves no active license (spec §1.2): once "not ours" has held
+        // for the settle time, the background apply has run and said no.
+        if (Date.now() - notOursSince >= settleMs && (same === false || last.state.valid === false)) {
+          return { value: { outcome: 'rejected' as const, state: last.state }, status: 'failed' as const, message: 'The server did not activate the license.' };
+        }
+      }
+      return {
+        value: { outcome: 'unconfirmed' as const, state: last?.state ?? null, error: lastError },
+        status: 'warning' as const,
+        message: lastError ? `The outcome could not be read back: ${lastError.message} ${lastError.detail ?? ''}`.trim() : `No answer either way within ${Math.round(waitMs / 1000)} s.`,
+      };
+    });
+    result.after = verified.state as ActiveLicenseState | null;
+
+    if (verified.outcome === 'active') {
+      finish('active', `Installed and active: ${info.workspaceUrl} confirms license ${s.id ?? s.hashTail}.`);
+    } else if (verified.outcome === 'rejected') {
+      const reasons = [
+        ...(result.serverValidation?.reasons ?? []),
+        ...result.checks.filter((c) => c.status === 'fail').map((c) => c.message),
+      ];
+      finish('rejected', 'Rejected: the workspace accepted the file but did not activate the license.', reasons.length ? [...new Set(reasons)] : [SERVER_LOG_HINT]);
+    } else {
+      finish(
+        'unconfirmed',
+        'Sent, but not confirmed: check Administration → Workspace → Subscription before leaving, or verify again.',
+        [SERVER_LOG_HINT],
+      );
+    }
+    return result;
+  } catch (e) {
+    const error = toAppError(e);
+    result.error = error;
+    finish('failed', `Stopped: ${error.message}`, [error.detail, error.fix].filter((x): x is string => Boolean(x)));
+    return result;
+  } finally {
+    result.finishedAt = new Date().toISOString();
+    busy.delete(lockKey);
+  }
+}
