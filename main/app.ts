@@ -1,11 +1,15 @@
 // Electron entry: app lifecycle, one locked-down window, the app:// protocol and IPC. Everything
 // the app does is in ./core; this file only wires it to Electron.
-import { app, BrowserWindow, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
-import { readFile } from 'node:fs/promises';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
+import { readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { createHandlers } from './core/handlers';
 import { KeytarSecretStore } from './core/secret-store';
 import { registerIpc } from './ipc';
+import { writeFileAtomic } from './core/state/files';
+import { MAX_LICENSE_BYTES } from './core/license/license-read';
+import type { LicenseSource } from './core/contract';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, resolveRendererPath, windowOptions } from './security';
 
 const MIME: Record<string, string> = {
@@ -76,11 +80,29 @@ if (!app.requestSingleInstanceLock()) {
       ]),
     );
 
-    const handlers = createHandlers({ shell: 'electron', secrets: new KeytarSecretStore() });
+    const userData = app.getPath('userData');
+    const handlers = createHandlers({
+      shell: 'electron',
+      keychain: new KeytarSecretStore(),
+      dataDir: process.env.RC_LICENSE_HOME ?? userData,
+      openFile: () => openLicenseFile(mainWindow),
+      saveFile: async (name, data) => {
+        const options = { defaultPath: join(app.getPath('documents'), name) };
+        const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        if (choice.canceled || !choice.filePath) return null;
+        await writeFile(choice.filePath, data);
+        return choice.filePath;
+      },
+      renderPdf,
+    });
     registerIpc(ipcMain, handlers, () => mainWindow?.webContents ?? null);
 
-    mainWindow = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs')));
+    const statePath = join(userData, 'window-state.json');
+    mainWindow = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs'), readBounds(statePath)));
     mainWindow.once('ready-to-show', () => mainWindow?.show());
+    mainWindow.on('close', () => {
+      if (mainWindow) writeFileAtomic(statePath, JSON.stringify(mainWindow.getNormalBounds()));
+    });
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
@@ -88,4 +110,34 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
+}
+
+function readBounds(path: string): { width: number; height: number; x?: number; y?: number } | undefined {
+  try {
+    const b = JSON.parse(readFileSync(path, 'utf8')) as { width: number; height: number; x: number; y: number };
+    return b.width >= 1024 && b.height >= 700 ? b : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function openLicenseFile(parent: BrowserWindow | null): Promise<LicenseSource | null> {
+  const options = { properties: ['openFile' as const], filters: [{ name: 'License files', extensions: ['txt', 'lic', 'license', 'json', '*'] }] };
+  const choice = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  const path = choice.filePaths[0];
+  if (choice.canceled || !path) return null;
+  // One byte past the limit is enough for the reader to say "too large".
+  const bytes = (await readFile(path)).subarray(0, MAX_LICENSE_BYTES + 1);
+  return { kind: 'file', name: path.split(/[\\/]/).pop() ?? path, base64: bytes.toString('base64') };
+}
+
+/** Receipts as PDF: the receipt's own HTML, printed by a hidden, script-less window. */
+async function renderPdf(html: string): Promise<Buffer> {
+  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
+  try {
+    await win.loadURL(`data:text/html;base64,${Buffer.from(html).toString('base64')}`);
+    return await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true });
+  } finally {
+    win.destroy();
+  }
 }

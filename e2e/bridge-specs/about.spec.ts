@@ -30,7 +30,7 @@ test('with no keychain service the panel gives the reason instead', async ({ pag
       findCredentials: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
     },
   });
-  await app.open({ secrets: noBus });
+  await app.open({ keychain: noBus });
   await page.getByRole('button', { name: 'About' }).click();
   await expect(page.getByTestId('keychain-status')).toContainText('Unavailable');
   await expect(page.getByTestId('keychain-status')).toContainText('No desktop session bus (D-Bus)');
@@ -41,7 +41,7 @@ test('a keychain stuck waiting for an unlock prompt is reported within 5 s', asy
   const stuck = new KeytarSecretStore({
     keytar: { getPassword: never, setPassword: never, deletePassword: never, findCredentials: never },
   });
-  await app.open({ secrets: stuck });
+  await app.open({ keychain: stuck });
   const started = Date.now();
   await page.getByRole('button', { name: 'About' }).click();
   await expect(page.getByTestId('keychain-status')).toContainText('did not answer within 5 s', { timeout: 6500 });

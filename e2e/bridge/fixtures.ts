@@ -36,9 +36,9 @@ export const test = base.extend<{ app: AppFixture }, { rendererUrl: string }>({
       dataDir,
       keychainService,
       async open(overrides = {}) {
-        const secrets = overrides.secrets ?? new KeytarSecretStore({ service: keychainService });
-        if (!overrides.secrets) stores.push(secrets);
-        const handlers = createHandlers({ shell: 'browser-bridge', secrets, ...overrides });
+        const keychain = overrides.keychain ?? new KeytarSecretStore({ service: keychainService });
+        if (!overrides.keychain) stores.push(keychain);
+        const handlers = createHandlers({ shell: 'browser-bridge', dataDir, ...overrides, keychain });
         const calls = await installBridge(page, handlers, rendererUrl);
         await page.goto(rendererUrl + '/index.html');
         return { calls, handlers };

@@ -1,33 +1,54 @@
 // The one list of calls the renderer can make. The preload, the Electron IPC registration, the CLI
 // and the browser test bridge are all generated from it; the renderer imports only its types.
 import type { AppError, Result } from './errors';
-import type { AppInfo, KeychainStatus, LicenseCheck, LicenseReading, LicenseSummary } from './types';
-
-export interface Calls {
-  'app.info': { input: void; output: AppInfo };
-  'keychain.status': { input: void; output: KeychainStatus };
-  /** Read, verify and summarize a license; checked against a workspace when one is named. */
-  'license.inspect': { input: LicenseInspectInput; output: LicenseInspection };
-}
+import type {
+  AppInfo,
+  Inspection,
+  InstallProgress,
+  InstallResult,
+  JobSummary,
+  KeychainStatus,
+  SignedInUser,
+  WorkspaceConnection,
+  WorkspaceView,
+} from './types';
 
 export type LicenseSource =
   | { kind: 'file'; name: string; /** the file's bytes, base64 (at most 64 KiB + 1 byte are sent) */ base64: string }
   | { kind: 'text'; text: string };
 
-export interface LicenseInspectInput {
-  source: LicenseSource;
-  workspaceId?: string;
+export interface TrustInput {
+  /** Trust exactly this certificate (SHA-256 hex), after the technician compared it. */
+  pinnedSha256?: string | null;
+  /** Trust this CA (PEM text of a file the technician chose). */
+  caPem?: string | null;
+  caFileName?: string | null;
 }
 
-export interface LicenseInspection {
-  reading: LicenseReading;
-  summary: LicenseSummary;
-  checks: LicenseCheck[];
+export interface Calls {
+  'app.info': { input: void; output: AppInfo };
+  'keychain.status': { input: void; output: KeychainStatus };
+  'workspace.list': { input: void; output: { workspaces: WorkspaceView[]; warnings: string[] } };
+  'workspace.add': { input: { url: string; name?: string; proxyUrl?: string } & TrustInput; output: WorkspaceConnection };
+  'workspace.connect': { input: { workspaceId: string }; output: WorkspaceConnection };
+  'workspace.update': { input: { workspaceId: string; name?: string; proxyUrl?: string | null } & TrustInput; output: WorkspaceView };
+  'workspace.remove': { input: { workspaceId: string }; output: { removed: true } };
+  'auth.login': { input: { workspaceId: string; user: string; password: string; code?: string; sessionOnly?: boolean }; output: SignedInUser };
+  'auth.token': { input: { workspaceId: string; userId: string; token: string; sessionOnly?: boolean }; output: SignedInUser };
+  'auth.logout': { input: { workspaceId: string }; output: { revokedOnServer: boolean; kind: 'login' | 'pat' | null } };
+  /** Read, verify and summarize a license; checked against a workspace when one is named. */
+  'license.inspect': { input: { source: LicenseSource; workspaceId?: string }; output: Inspection };
+  'license.install': { input: { workspaceId: string; sha256: string; force?: boolean; waitSeconds?: number }; output: InstallResult };
+  'history.list': { input: void; output: { jobs: JobSummary[]; warnings: string[] } };
+  'history.get': { input: { jobId: string }; output: InstallResult };
+  'receipt.save': { input: { jobId: string; format: 'html' | 'json' | 'pdf' }; output: { path: string | null } };
+  /** The desktop app's native "open file" dialog; null when cancelled or not available. */
+  'file.open': { input: void; output: LicenseSource | null };
 }
 
 /** Messages main pushes to the renderer (progress of long work). */
 export interface Events {
-  'app.notice': { message: string };
+  'install.progress': InstallProgress;
 }
 
 export type CallName = keyof Calls;
@@ -38,8 +59,25 @@ export type CallResult<K extends CallName> = Result<CallOutput<K>>;
 export type { AppError, Result };
 export type * from './types';
 
-export const CALL_NAMES = ['app.info', 'keychain.status', 'license.inspect'] as const satisfies readonly CallName[];
-export const EVENT_NAMES = ['app.notice'] as const satisfies readonly EventName[];
+export const CALL_NAMES = [
+  'app.info',
+  'keychain.status',
+  'workspace.list',
+  'workspace.add',
+  'workspace.connect',
+  'workspace.update',
+  'workspace.remove',
+  'auth.login',
+  'auth.token',
+  'auth.logout',
+  'license.inspect',
+  'license.install',
+  'history.list',
+  'history.get',
+  'receipt.save',
+  'file.open',
+] as const satisfies readonly CallName[];
+export const EVENT_NAMES = ['install.progress'] as const satisfies readonly EventName[];
 
 // Compile-time proof that the runtime lists name every call and event exactly once.
 type Missing<All, Listed> = Exclude<All, Listed>;

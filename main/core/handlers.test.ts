@@ -1,11 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createHandlers, dispatch } from './handlers';
 import { MemorySecretStore } from './secret-store';
 import { CALL_NAMES } from './contract';
 import { inputSchemas } from './contract-schemas';
 import pkg from '../../package.json' with { type: 'json' };
 
-const handlers = createHandlers({ shell: 'cli', secrets: new MemorySecretStore() });
+const dataDir = mkdtempSync(join(tmpdir(), 'handlers-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const handlers = createHandlers({ shell: 'cli', keychain: new MemorySecretStore(), dataDir });
 const ctx = { emit: () => undefined };
 
 describe('dispatch', () => {

@@ -1,15 +1,10 @@
 // The app's whole behaviour as one plain object of async functions, one per contract call. The
 // Electron IPC layer, the CLI and the browser test bridge all call `dispatch` on the same object.
 import { inputSchemas, describeIssues } from './contract-schemas';
-import { CALL_NAMES, type CallInput, type CallName, type CallOutput, type Events, type EventName } from './contract';
+import { CALL_NAMES, type CallInput, type CallName, type CallOutput, type Events, type EventName, type LicenseSource } from './contract';
 import { AppFailure, toAppError, type Result } from './errors';
 import { getAppInfo, type AppInfo } from './app-info';
-import type { SecretStore } from './secret-store';
-import { decodeLicense } from './license/license';
-import { verificationKeys, type VerificationKey } from './license/license-decode';
-import { checkLicense, noWorkspace } from './license/license-checks';
-import { LicenseStore } from './license/license-store';
-import type { LicenseSource } from './contract';
+import { Installer, type InstallerOptions } from './installer';
 
 export interface CallContext {
   emit<E extends EventName>(event: E, payload: Events[E]): void;
@@ -17,29 +12,38 @@ export interface CallContext {
 
 export type Handlers = { [K in CallName]: (input: CallInput<K>, ctx: CallContext) => Promise<CallOutput<K>> };
 
-export interface Services {
+export interface Services extends InstallerOptions {
   shell: AppInfo['shell'];
-  secrets: SecretStore;
-  /** Keys licenses verify with; default: Rocket.Chat's, plus RC_LICENSE_PUBLIC_KEY if set. */
-  licenseKeys?: VerificationKey[];
+  /** The desktop shell's native open-file dialog. */
+  openFile?: () => Promise<LicenseSource | null>;
 }
 
-function sourceBytes(source: LicenseSource): Uint8Array | string {
+export function licenseBytes(source: LicenseSource): Uint8Array | string {
   return source.kind === 'text' ? source.text : Buffer.from(source.base64, 'base64');
 }
 
-export function createHandlers(services: Services): Handlers {
-  const keys = services.licenseKeys ?? verificationKeys();
-  const licenses = new LicenseStore();
+export function createHandlers(services: Services, installer = new Installer(services)): Handlers {
   return {
     'app.info': async () => getAppInfo(services.shell),
-    'keychain.status': async () => services.secrets.status(),
-    'license.inspect': async ({ source }) => {
-      const { canonical, summary, payload } = await decodeLicense(sourceBytes(source), keys);
-      licenses.put({ canonical, summary, payload, source: source.kind === 'file' ? source.name : null });
-      const { text: _text, ...reading } = canonical;
-      return { reading, summary, checks: checkLicense(summary, noWorkspace()) };
+    'keychain.status': async () => services.keychain.status(),
+    'workspace.list': async () => installer.listWorkspaces(),
+    'workspace.add': async (input) => installer.addWorkspace({ ...input, pinnedSha256: input.pinnedSha256 ?? undefined, caPem: input.caPem ?? undefined, caFileName: input.caFileName ?? undefined }),
+    'workspace.connect': async ({ workspaceId }) => installer.connect(workspaceId),
+    'workspace.update': async ({ workspaceId, ...patch }) => installer.updateWorkspace(workspaceId, patch),
+    'workspace.remove': async ({ workspaceId }) => {
+      await installer.removeWorkspace(workspaceId);
+      return { removed: true as const };
     },
+    'auth.login': async ({ workspaceId, ...input }) => installer.login(workspaceId, input),
+    'auth.token': async ({ workspaceId, ...input }) => installer.useToken(workspaceId, input),
+    'auth.logout': async ({ workspaceId }) => installer.logout(workspaceId),
+    'license.inspect': async ({ source, workspaceId }) => installer.inspect(licenseBytes(source), source.kind === 'file' ? source.name : null, workspaceId),
+    'license.install': async ({ workspaceId, sha256, force, waitSeconds }, ctx) =>
+      installer.install(workspaceId, sha256.toLowerCase(), { force, waitSeconds, onProgress: (p) => ctx.emit('install.progress', p) }),
+    'history.list': async () => installer.history(),
+    'history.get': async ({ jobId }) => installer.job(jobId),
+    'receipt.save': async ({ jobId, format }) => installer.saveReceipt(jobId, format),
+    'file.open': async () => (services.openFile ? services.openFile() : null),
   };
 }
 

@@ -232,3 +232,59 @@ export interface InstallProgress {
   jobId: string;
   step: InstallStep;
 }
+
+// ---- Saved workspaces, as the window sees them -----------------------------------------------
+
+export interface LastSeen {
+  version: string;
+  workspaceUrl: string;
+  workspaceUrlSource: 'server' | 'guess';
+  at: string;
+}
+
+export interface SignedInAs {
+  userId: string;
+  username: string;
+  kind: 'login' | 'pat';
+  isAdmin: boolean;
+  /** keychain, or this session only (memory). */
+  storage: 'keychain' | 'session';
+}
+
+/** What the window may know about a workspace: no secrets, no CA text. */
+export interface WorkspaceView {
+  id: string;
+  name: string;
+  baseUrl: string;
+  unencrypted: boolean;
+  trust: { pinnedSha256: string | null; caFileName: string | null };
+  proxyUrl: string | null;
+  lastSeen: LastSeen | null;
+  signedInAs: SignedInAs | null;
+}
+
+export interface WorkspaceConnection {
+  workspace: WorkspaceView;
+  info: WorkspaceInfo;
+  license: ActiveLicenseState | null;
+}
+
+export interface Inspection {
+  reading: LicenseReading;
+  summary: LicenseSummary;
+  checks: LicenseCheck[];
+  facts: WorkspaceFacts;
+  /** The license active on the workspace now, to compare with (when signed in). */
+  active: ActiveLicenseState | null;
+}
+
+export interface JobSummary {
+  jobId: string;
+  outcome: InstallOutcome;
+  headline: string;
+  startedAt: string;
+  workspace: string;
+  licenseId: string | null;
+  sha256: string;
+  username: string | null;
+}

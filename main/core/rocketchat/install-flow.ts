@@ -3,7 +3,7 @@
 // A 200 from licenses.add only means "well-formed" (spec §1.1); the outcome is read back.
 import { randomBytes } from 'node:crypto';
 import { AppFailure, toAppError } from '../errors';
-import { checkLicense, LIMIT_LABELS, normalizeWorkspaceUrl, workspaceUrlHash } from '../license/license-checks';
+import { checkLicense, LIMIT_LABELS } from '../license/license-checks';
 import type { LoadedLicense } from '../license/license-store';
 import type { ActiveLicenseState, InstallOutcome, InstallProgress, InstallResult, InstallStep, InstallStepName, LimitKind, WorkspaceInfo } from '../types';
 import { MIN_VERSION, type LicenseStateWithUsage, type Obj, type RocketChatClient } from './rocketchat-client';
@@ -178,16 +178,11 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
           };
     });
 
-    if (info.workspaceUrlSource === 'guess' && me.isAdmin) {
+    if (me.isAdmin) {
       // Before 8.6 /api/info does not say; the Site_Url setting itself is authoritative.
-      const site = await client.siteUrl().catch(() => null);
-      if (site) {
-        info.workspaceUrl = normalizeWorkspaceUrl(site);
-        info.workspaceUrlSource = 'server';
-        info.workspaceUrlHash = workspaceUrlHash(info.workspaceUrl);
-        result.workspace.workspaceUrl = info.workspaceUrl;
-        result.workspace.workspaceUrlSource = 'server';
-      }
+      Object.assign(info, await client.withSiteUrl(info));
+      result.workspace.workspaceUrl = info.workspaceUrl;
+      result.workspace.workspaceUrlSource = info.workspaceUrlSource;
     }
 
     const before = await step('usage', 'Reading the current license and usage', async () => {

@@ -224,6 +224,15 @@ export class RocketChatClient {
     throw apiFailure(res, 'settings');
   }
 
+  /** `info` with the Site URL read from the setting when /api/info only allowed a guess (< 8.6). */
+  async withSiteUrl(info: WorkspaceInfo): Promise<WorkspaceInfo> {
+    if (info.workspaceUrlSource === 'server') return info;
+    const site = await this.siteUrl().catch(() => null);
+    if (!site) return info;
+    const workspaceUrl = normalizeWorkspaceUrl(site);
+    return { ...info, workspaceUrl, workspaceUrlSource: 'server', workspaceUrlHash: workspaceUrlHash(workspaceUrl) };
+  }
+
   async logout(): Promise<void> {
     await this.ok('POST', '/api/v1/logout', 'logout');
   }

@@ -1,0 +1,93 @@
+// The job log: one JSON line per installation attempt, appended, never rewritten. Holds no token,
+// password or license text — licenses are named by id and SHA-256.
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { AppFailure } from '../errors';
+import type { InstallResult, JobSummary } from '../types';
+
+export interface JobLogRead {
+  jobs: InstallResult[];
+  /** Lines that could not be read (a torn last line after a crash), reported, never fatal. */
+  warnings: string[];
+}
+
+export class JobLog {
+  readonly path: string;
+
+  constructor(dataDir: string) {
+    this.path = join(dataDir, 'jobs.jsonl');
+  }
+
+  append(job: InstallResult): void {
+    mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+    // One write call per record with O_APPEND: records never interleave, and a crash can at worst
+    // leave the last line torn — which read() skips and reports.
+    appendFileSync(this.path, (this.endsTorn() ? '\n' : '') + JSON.stringify(job) + '\n', { mode: 0o600 });
+  }
+
+  /** Whether a crash left the last line without its newline: the next record starts on a new line. */
+  private endsTorn(): boolean {
+    if (!existsSync(this.path)) return false;
+    const size = statSync(this.path).size;
+    if (size === 0) return false;
+    const fd = openSync(this.path, 'r');
+    try {
+      const last = Buffer.alloc(1);
+      readSync(fd, last, 0, 1, size - 1);
+      return last[0] !== 0x0a;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  read(): JobLogRead {
+    if (!existsSync(this.path)) return { jobs: [], warnings: [] };
+    const lines = readFileSync(this.path, 'utf8').split('\n');
+    const jobs: InstallResult[] = [];
+    const warnings: string[] = [];
+    lines.forEach((line, i) => {
+      if (!line.trim()) return;
+      try {
+        const job = JSON.parse(line) as InstallResult;
+        if (typeof job.jobId !== 'string') throw new Error('no job id');
+        jobs.push(job);
+      } catch {
+        const last = i === lines.length - 1 || lines.slice(i + 1).every((l) => !l.trim());
+        warnings.push(
+          last
+            ? `The last job log entry (line ${i + 1}) is incomplete — the app probably stopped while writing it — and was skipped.`
+            : `Job log line ${i + 1} could not be read and was skipped.`,
+        );
+      }
+    });
+    return { jobs, warnings };
+  }
+
+  list(): { jobs: JobSummary[]; warnings: string[] } {
+    const { jobs, warnings } = this.read();
+    return {
+      jobs: jobs
+        .map((j, index) => ({
+          index,
+          jobId: j.jobId,
+          outcome: j.outcome,
+          headline: j.headline,
+          startedAt: j.startedAt,
+          workspace: j.workspace.name ?? j.workspace.workspaceUrl ?? j.workspace.baseUrl,
+          licenseId: j.license.id,
+          sha256: j.license.sha256,
+          username: j.user?.username ?? null,
+        }))
+        // Newest first; the log's own order breaks ties.
+        .sort((a, b) => b.startedAt.localeCompare(a.startedAt) || b.index - a.index)
+        .map(({ index: _index, ...summary }) => summary),
+      warnings,
+    };
+  }
+
+  get(jobId: string): InstallResult {
+    const job = this.read().jobs.find((j) => j.jobId === jobId);
+    if (!job) throw new AppFailure('JOB_UNKNOWN', `No installation ${jobId} in the job log.`);
+    return job;
+  }
+}

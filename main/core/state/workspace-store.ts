@@ -1,0 +1,131 @@
+// Saved workspaces: address, name, trust settings, proxy, and what was last seen. No secrets.
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { AppFailure } from '../errors';
+import { writeFileAtomic } from './files';
+
+export const WORKSPACES_SCHEMA_VERSION = 1;
+
+const workspaceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  baseUrl: z.string(),
+  trust: z.object({
+    caPem: z.string().nullable(),
+    caFileName: z.string().nullable(),
+    pinnedSha256: z.string().nullable(),
+  }),
+  proxyUrl: z.string().nullable(),
+  lastSeen: z
+    .object({
+      version: z.string(),
+      workspaceUrl: z.string(),
+      workspaceUrlSource: z.enum(['server', 'guess']),
+      at: z.string(),
+    })
+    .nullable(),
+  signedInAs: z
+    .object({
+      userId: z.string(),
+      username: z.string(),
+      kind: z.enum(['login', 'pat']),
+      isAdmin: z.boolean(),
+      storage: z.enum(['keychain', 'session']),
+    })
+    .nullable(),
+  createdAt: z.string(),
+});
+
+const fileSchema = z.object({ schemaVersion: z.literal(WORKSPACES_SCHEMA_VERSION), workspaces: z.array(workspaceSchema) });
+
+export type Workspace = z.infer<typeof workspaceSchema>;
+// The saved shape and the window's view must not drift apart.
+export type { LastSeen, SignedInAs } from '../types';
+
+export class WorkspaceStore {
+  readonly path: string;
+  /** Problems met while loading (a corrupt file moved aside), for the technician to see. */
+  readonly warnings: string[] = [];
+  private workspaces: Workspace[] = [];
+
+  constructor(dataDir: string) {
+    this.path = join(dataDir, 'workspaces.json');
+    this.load();
+  }
+
+  private load(): void {
+    if (!existsSync(this.path)) return;
+    let problem: string;
+    try {
+      const parsed = fileSchema.safeParse(JSON.parse(readFileSync(this.path, 'utf8')));
+      if (parsed.success) {
+        this.workspaces = parsed.data.workspaces;
+        return;
+      }
+      problem = `it does not have the expected content (${parsed.error.issues[0]?.message ?? 'schema'})`;
+    } catch (e) {
+      problem = `it could not be read (${(e as Error).message})`;
+    }
+    // Never silently drop what the technician saved: keep the file aside and say so.
+    const aside = `${this.path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    try {
+      renameSync(this.path, aside);
+      this.warnings.push(`The saved workspaces file was set aside because ${problem}. It is kept as ${aside}; add the workspaces again.`);
+    } catch (e) {
+      this.warnings.push(`The saved workspaces file could not be read because ${problem}, nor moved aside (${(e as Error).message}).`);
+    }
+  }
+
+  private save(): void {
+    writeFileAtomic(this.path, JSON.stringify({ schemaVersion: WORKSPACES_SCHEMA_VERSION, workspaces: this.workspaces }, null, 2) + '\n');
+  }
+
+  list(): Workspace[] {
+    return this.workspaces.map((w) => structuredClone(w));
+  }
+
+  get(id: string): Workspace {
+    const w = this.workspaces.find((x) => x.id === id);
+    if (!w) throw new AppFailure('WORKSPACE_UNKNOWN', `No saved workspace has the id ${id}.`);
+    return structuredClone(w);
+  }
+
+  findByUrl(baseUrl: string): Workspace | undefined {
+    const w = this.workspaces.find((x) => x.baseUrl === baseUrl);
+    return w ? structuredClone(w) : undefined;
+  }
+
+  add(input: Pick<Workspace, 'name' | 'baseUrl'> & Partial<Pick<Workspace, 'trust' | 'proxyUrl' | 'lastSeen'>>): Workspace {
+    if (this.findByUrl(input.baseUrl)) throw new AppFailure('INVALID_INPUT', `${input.baseUrl} is already saved.`);
+    const w: Workspace = {
+      id: randomBytes(6).toString('hex'),
+      name: input.name,
+      baseUrl: input.baseUrl,
+      trust: input.trust ?? { caPem: null, caFileName: null, pinnedSha256: null },
+      proxyUrl: input.proxyUrl ?? null,
+      lastSeen: input.lastSeen ?? null,
+      signedInAs: null,
+      createdAt: new Date().toISOString(),
+    };
+    this.workspaces.push(w);
+    this.save();
+    return structuredClone(w);
+  }
+
+  update(id: string, patch: Partial<Omit<Workspace, 'id' | 'baseUrl' | 'createdAt'>>): Workspace {
+    const i = this.workspaces.findIndex((x) => x.id === id);
+    if (i < 0) throw new AppFailure('WORKSPACE_UNKNOWN', `No saved workspace has the id ${id}.`);
+    this.workspaces[i] = { ...this.workspaces[i], ...patch };
+    this.save();
+    return structuredClone(this.workspaces[i]);
+  }
+
+  remove(id: string): void {
+    const before = this.workspaces.length;
+    this.workspaces = this.workspaces.filter((x) => x.id !== id);
+    if (this.workspaces.length === before) throw new AppFailure('WORKSPACE_UNKNOWN', `No saved workspace has the id ${id}.`);
+    this.save();
+  }
+}
