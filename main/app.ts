@@ -1,6 +1,6 @@
 // Electron entry: app lifecycle, one locked-down window, the app:// protocol and IPC. Everything
 // the app does is in ./core; this file only wires it to Electron.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
 import { readFile, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
@@ -94,6 +94,7 @@ if (!app.requestSingleInstanceLock()) {
         return choice.filePath;
       },
       renderPdf,
+      writeClipboard: (text) => clipboard.writeText(text),
     });
     registerIpc(ipcMain, handlers, () => mainWindow?.webContents ?? null);
 

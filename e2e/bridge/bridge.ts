@@ -16,10 +16,15 @@ export interface BridgeCall {
 /** Installs the API in `page` (before any page script runs) and returns the log of calls made. */
 export async function installBridge(page: Page, handlers: Handlers, appOrigin: string): Promise<BridgeCall[]> {
   const calls: BridgeCall[] = [];
+  // Events are delivered in order, and before the call that emitted them returns — as Electron's
+  // IPC orders webContents.send before the invoke reply.
+  let delivered: Promise<unknown> = Promise.resolve();
   const emit = (event: string, payload: unknown) => {
-    void page
-      .evaluate(([e, p]) => (window as unknown as { __installerEmit?: (e: string, p: unknown) => void }).__installerEmit?.(e, p), [event, payload] as const)
-      .catch(() => undefined);
+    delivered = delivered.then(() =>
+      page
+        .evaluate(([e, p]) => (window as unknown as { __installerEmit?: (e: string, p: unknown) => void }).__installerEmit?.(e, p), [event, payload] as const)
+        .catch(() => undefined),
+    );
   };
   await page.exposeBinding('__installerInvoke', async (source, name: unknown, input: unknown) => {
     // Same rule as the app's IPC: only our page's top frame may call.
@@ -27,6 +32,7 @@ export async function installBridge(page: Page, handlers: Handlers, appOrigin: s
       return { ok: false, error: new AppFailure('FORBIDDEN', 'This request did not come from the app window.').toError() };
     }
     const result = await dispatch(handlers, name, input, { emit });
+    await delivered;
     calls.push({ name: String(name), ok: result.ok, code: result.ok ? undefined : result.error.code });
     return result;
   });

@@ -37,6 +37,7 @@ export const inputSchemas: { [K in CallName]: z.ZodType<CallInput<K>, unknown> }
   'history.get': z.object({ jobId: id }).strict(),
   'receipt.save': z.object({ jobId: id, format: z.enum(['html', 'json', 'pdf']) }).strict(),
   'file.open': none,
+  'clipboard.write': z.object({ text: text(10_000) }).strict(),
 };
 
 /** Zod's issues as one sentence naming the field, for INVALID_INPUT's detail. */

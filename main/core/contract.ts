@@ -44,6 +44,8 @@ export interface Calls {
   'receipt.save': { input: { jobId: string; format: 'html' | 'json' | 'pdf' }; output: { path: string | null } };
   /** The desktop app's native "open file" dialog; null when cancelled or not available. */
   'file.open': { input: void; output: LicenseSource | null };
+  /** Copy text (a Site URL, its SHA-256, a fingerprint) without giving the page clipboard access. */
+  'clipboard.write': { input: { text: string }; output: { copied: boolean } };
 }
 
 /** Messages main pushes to the renderer (progress of long work). */
@@ -76,6 +78,7 @@ export const CALL_NAMES = [
   'history.get',
   'receipt.save',
   'file.open',
+  'clipboard.write',
 ] as const satisfies readonly CallName[];
 export const EVENT_NAMES = ['install.progress'] as const satisfies readonly EventName[];
 

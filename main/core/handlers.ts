@@ -16,6 +16,8 @@ export interface Services extends InstallerOptions {
   shell: AppInfo['shell'];
   /** The desktop shell's native open-file dialog. */
   openFile?: () => Promise<LicenseSource | null>;
+  /** The shell's clipboard (Electron's clipboard module); the page itself gets no clipboard permission. */
+  writeClipboard?: (text: string) => void;
 }
 
 export function licenseBytes(source: LicenseSource): Uint8Array | string {
@@ -44,6 +46,11 @@ export function createHandlers(services: Services, installer = new Installer(ser
     'history.get': async ({ jobId }) => installer.job(jobId),
     'receipt.save': async ({ jobId, format }) => installer.saveReceipt(jobId, format),
     'file.open': async () => (services.openFile ? services.openFile() : null),
+    'clipboard.write': async ({ text }) => {
+      if (!services.writeClipboard) return { copied: false };
+      services.writeClipboard(text);
+      return { copied: true };
+    },
   };
 }
 

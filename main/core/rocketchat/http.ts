@@ -255,7 +255,9 @@ export class Transport {
     }
     // With a pin, the chain is not what is trusted: the exact certificate is (checked right after
     // the handshake, before any byte of the request is sent). Without one, normal verification.
-    const base = buildConnector({ ca, rejectUnauthorized: pin === null, timeout: connectTimeout });
+    // Resumed TLS sessions do not always carry the peer certificate, so a pinned connection always
+    // makes a full handshake (maxCachedSessions: 0) and its certificate can be compared every time.
+    const base = buildConnector({ ca, rejectUnauthorized: pin === null, timeout: connectTimeout, ...(pin !== null ? { maxCachedSessions: 0 } : {}) });
     const connector: buildConnector.connector = (opts, callback) =>
       base(opts, (err, socket) => {
         if (err || !socket) return callback(err ?? new Error('no socket'), null);

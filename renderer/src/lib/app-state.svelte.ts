@@ -1,0 +1,279 @@
+// The window's shared state, over the contract. Components read it and call its actions; nothing
+// here touches a token or the network — every call goes through the preload API.
+import type {
+  AppError,
+  Inspection,
+  InstallResult,
+  InstallStep,
+  JobSummary,
+  KeychainStatus,
+  LicenseSource,
+  Result,
+  SignedInUser,
+  WorkspaceConnection,
+  WorkspaceView,
+} from '../../../main/core/contract';
+import { installer } from './installer';
+
+export type View = 'install' | 'history' | 'about';
+
+/** Reads a dropped or chosen file: at most one byte past the 64 KiB limit is sent. */
+export async function fileSource(file: File): Promise<LicenseSource> {
+  const bytes = new Uint8Array(await file.slice(0, 64 * 1024 + 1).arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { kind: 'file', name: file.name, base64: btoa(binary) };
+}
+
+class AppState {
+  view = $state<View>('install');
+  /** The one line read out to screen readers (aria-live), and shown in the status bar. */
+  announcement = $state('Ready. Nothing is sent anywhere until you apply a license.');
+
+  workspaces = $state<WorkspaceView[]>([]);
+  workspaceWarnings = $state<string[]>([]);
+  selectedId = $state<string | null>(null);
+  connection = $state<WorkspaceConnection | null>(null);
+  connecting = $state(false);
+  connectError = $state<AppError | null>(null);
+
+  keychain = $state<KeychainStatus | null>(null);
+
+  inspection = $state<Inspection | null>(null);
+  licenseName = $state<string | null>(null);
+  licenseError = $state<AppError | null>(null);
+  reading = $state(false);
+  /** ms from drop to summary, for the benchmark and the curious. */
+  lastReadMs = $state<number | null>(null);
+  private lastSource: LicenseSource | null = null;
+
+  installing = $state(false);
+  steps = $state<InstallStep[]>([]);
+  result = $state<InstallResult | null>(null);
+  installError = $state<AppError | null>(null);
+
+  jobs = $state<JobSummary[]>([]);
+  jobWarnings = $state<string[]>([]);
+
+  selected = $derived(this.workspaces.find((w) => w.id === this.selectedId) ?? null);
+
+  private unsubscribe: (() => void) | null = null;
+
+  async start(): Promise<void> {
+    this.unsubscribe?.();
+    this.unsubscribe = installer().on('install.progress', (p) => {
+      if (!this.installing) return;
+      const i = this.steps.findIndex((s) => s.step === p.step.step);
+      if (i >= 0) this.steps[i] = p.step;
+      else this.steps.push(p.step);
+      if (p.step.status !== 'running') this.announce(p.step.message);
+    });
+    await Promise.all([this.loadWorkspaces(), this.checkKeychain()]);
+    if (!this.selectedId && this.workspaces.length) await this.select(this.workspaces[0].id);
+  }
+
+  announce(text: string): void {
+    this.announcement = text;
+  }
+
+  async checkKeychain(): Promise<void> {
+    const r = await installer()['keychain.status']();
+    if (r.ok) this.keychain = r.value;
+  }
+
+  async loadWorkspaces(): Promise<void> {
+    const r = await installer()['workspace.list']();
+    if (r.ok) {
+      this.workspaces = r.value.workspaces;
+      this.workspaceWarnings = r.value.warnings;
+    }
+  }
+
+  private replaceWorkspace(w: WorkspaceView): void {
+    const i = this.workspaces.findIndex((x) => x.id === w.id);
+    if (i >= 0) this.workspaces[i] = w;
+    else this.workspaces.push(w);
+  }
+
+  async select(id: string): Promise<void> {
+    this.selectedId = id;
+    this.connection = null;
+    this.result = null;
+    this.steps = [];
+    await this.connect();
+  }
+
+  async connect(options: { reinspect?: boolean } = {}): Promise<void> {
+    if (!this.selectedId) return;
+    this.connecting = true;
+    this.connectError = null;
+    const r = await installer()['workspace.connect']({ workspaceId: this.selectedId });
+    this.connecting = false;
+    if (r.ok) {
+      this.connection = r.value;
+      this.replaceWorkspace(r.value.workspace);
+      if (options.reinspect === false) return;
+      this.announce(`Connected to ${r.value.workspace.name}: Rocket.Chat ${r.value.info.version}.`);
+      if (this.lastSource) await this.reinspect();
+    } else {
+      this.connectError = r.error;
+      await this.loadWorkspaces(); // a 401 may have signed the workspace out
+      this.announce(r.error.message);
+    }
+  }
+
+  async addWorkspace(input: { url: string; name?: string; pinnedSha256?: string; caPem?: string; caFileName?: string }): Promise<Result<WorkspaceConnection>> {
+    const r = await installer()['workspace.add'](input);
+    if (r.ok) {
+      this.replaceWorkspace(r.value.workspace);
+      this.selectedId = r.value.workspace.id;
+      this.connection = r.value;
+      this.connectError = null;
+      this.announce(`Added ${r.value.workspace.name} (Rocket.Chat ${r.value.info.version}).`);
+      if (this.lastSource) await this.reinspect();
+    }
+    return r;
+  }
+
+  async updateTrust(trust: { pinnedSha256?: string | null; caPem?: string | null; caFileName?: string | null }): Promise<void> {
+    if (!this.selectedId) return;
+    const r = await installer()['workspace.update']({ workspaceId: this.selectedId, ...trust });
+    if (r.ok) {
+      this.replaceWorkspace(r.value);
+      await this.connect();
+    } else this.connectError = r.error;
+  }
+
+  async rename(name: string): Promise<void> {
+    if (!this.selectedId) return;
+    const r = await installer()['workspace.update']({ workspaceId: this.selectedId, name });
+    if (r.ok) this.replaceWorkspace(r.value);
+  }
+
+  async remove(): Promise<void> {
+    if (!this.selectedId) return;
+    const name = this.selected?.name;
+    const r = await installer()['workspace.remove']({ workspaceId: this.selectedId });
+    if (!r.ok) return;
+    this.workspaces = this.workspaces.filter((w) => w.id !== this.selectedId);
+    this.selectedId = null;
+    this.connection = null;
+    this.announce(`Removed ${name} from this laptop.`);
+    if (this.workspaces.length) await this.select(this.workspaces[0].id);
+  }
+
+  async signIn(input: { user: string; password: string; code?: string; sessionOnly?: boolean }): Promise<Result<SignedInUser>> {
+    const r = await installer()['auth.login']({ workspaceId: this.selectedId!, ...input });
+    if (r.ok) await this.afterSignIn(r.value);
+    return r;
+  }
+
+  async signInWithToken(input: { userId: string; token: string; sessionOnly?: boolean }): Promise<Result<SignedInUser>> {
+    const r = await installer()['auth.token']({ workspaceId: this.selectedId!, ...input });
+    if (r.ok) await this.afterSignIn(r.value);
+    return r;
+  }
+
+  private async afterSignIn(user: SignedInUser): Promise<void> {
+    this.announce(`Signed in as ${user.username}${user.isAdmin ? '' : ' (not an administrator)'}.`);
+    await this.loadWorkspaces();
+    await this.connect();
+  }
+
+  async signOut(): Promise<void> {
+    const r = await installer()['auth.logout']({ workspaceId: this.selectedId! });
+    if (r.ok) {
+      this.announce(
+        r.value.kind === 'pat'
+          ? 'Signed out. The personal access token was forgotten on this laptop; it stays valid on the server until you delete it there.'
+          : r.value.revokedOnServer
+            ? 'Signed out: the session was ended on the server and forgotten here.'
+            : 'Signed out here. The server could not be told; the session ends there when it expires.',
+      );
+    }
+    await this.loadWorkspaces();
+    await this.connect();
+  }
+
+  async readLicense(source: LicenseSource): Promise<void> {
+    const started = performance.now();
+    this.reading = true;
+    this.licenseError = null;
+    this.result = null;
+    this.steps = [];
+    const r = await installer()['license.inspect']({ source, workspaceId: this.connection ? (this.selectedId ?? undefined) : undefined });
+    this.reading = false;
+    if (r.ok) {
+      this.lastSource = source;
+      this.inspection = r.value;
+      this.licenseName = source.kind === 'file' ? source.name : 'pasted text';
+      this.lastReadMs = performance.now() - started;
+      performance.mark('license-summary-shown');
+      const failing = r.value.checks.filter((c) => c.status === 'fail').length;
+      this.announce(
+        `License read: ${r.value.summary.customer?.company ?? r.value.summary.id ?? 'no customer named'}. ${failing ? `${failing} check${failing > 1 ? 's' : ''} failed.` : 'No check failed.'}`,
+      );
+    } else {
+      this.licenseError = r.error;
+      this.announce(`${r.error.message} ${r.error.detail ?? ''}`);
+    }
+  }
+
+  /** Re-checks the loaded license when the workspace (or its sign-in) changes. */
+  private async reinspect(): Promise<void> {
+    if (this.lastSource && !this.installing) await this.readLicense(this.lastSource);
+  }
+
+  clearLicense(): void {
+    this.inspection = null;
+    this.lastSource = null;
+    this.licenseName = null;
+    this.licenseError = null;
+    this.result = null;
+    this.steps = [];
+  }
+
+  async install(force: boolean): Promise<void> {
+    if (!this.inspection || !this.selectedId) return;
+    this.installing = true;
+    this.installError = null;
+    this.result = null;
+    this.steps = [];
+    this.announce(`Installing on ${this.selected?.name}…`);
+    const r = await installer()['license.install']({ workspaceId: this.selectedId, sha256: this.inspection.summary.sha256, force });
+    this.installing = false;
+    if (r.ok) {
+      this.result = r.value;
+      this.steps = r.value.steps;
+      this.announce(r.value.headline);
+    } else {
+      this.installError = r.error;
+      this.announce(r.error.message);
+    }
+    await this.loadWorkspaces();
+    // Show the workspace's license as it is now, keeping the result on screen.
+    await this.connect({ reinspect: false });
+    void this.loadHistory();
+  }
+
+  async loadHistory(): Promise<void> {
+    const r = await installer()['history.list']();
+    if (r.ok) {
+      this.jobs = r.value.jobs;
+      this.jobWarnings = r.value.warnings;
+    }
+  }
+
+  async saveReceipt(jobId: string, format: 'html' | 'pdf' | 'json'): Promise<void> {
+    const r = await installer()['receipt.save']({ jobId, format });
+    if (r.ok) this.announce(r.value.path ? `Receipt saved: ${r.value.path}` : 'Receipt not saved.');
+    else this.announce(`${r.error.message} ${r.error.detail ?? ''}`);
+  }
+
+  async copy(text: string, what: string): Promise<void> {
+    const r = await installer()['clipboard.write']({ text });
+    this.announce(r.ok && r.value.copied ? `${what} copied.` : `${what}: ${text}`);
+  }
+}
+
+export const app = new AppState();
