@@ -72,6 +72,33 @@ class AppState {
     if (!this.selectedId && this.workspaces.length) await this.select(this.workspaces[0].id);
   }
 
+  /** Back to a fresh window (used by component tests between cases). */
+  reset(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    Object.assign(this, {
+      view: 'install',
+      workspaces: [],
+      workspaceWarnings: [],
+      selectedId: null,
+      connection: null,
+      connecting: false,
+      connectError: null,
+      keychain: null,
+      inspection: null,
+      licenseName: null,
+      licenseError: null,
+      reading: false,
+      installing: false,
+      steps: [],
+      result: null,
+      installError: null,
+      jobs: [],
+      jobWarnings: [],
+    });
+    this.lastSource = null;
+  }
+
   announce(text: string): void {
     this.announcement = text;
   }

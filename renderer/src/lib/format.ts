@@ -8,7 +8,7 @@ export function stamp(iso: string | null | undefined): string {
 }
 
 export function daysBetween(fromIso: string, toIso: string): number {
-  return Math.floor((Date.parse(toIso) - Date.parse(fromIso)) / 86400000);
+  return Math.trunc((Date.parse(toIso) - Date.parse(fromIso)) / 86400000);
 }
 
 export function limit(max: number | null): string {

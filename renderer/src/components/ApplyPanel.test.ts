@@ -1,0 +1,105 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import ApplyPanel from './ApplyPanel.svelte';
+import ApplyResult from './ApplyResult.svelte';
+import { app } from '../lib/app-state.svelte';
+import { connection, fakeApi, inspection, ok, result, workspace } from '../test-fixtures';
+
+const failingUrl = inspection({
+  checks: [
+    { name: 'signature', status: 'pass', message: 'Genuine.' },
+    { name: 'url', status: 'fail', message: 'This license is for other.lan.' },
+  ],
+});
+
+beforeEach(() => {
+  app.reset();
+  app.workspaces = [workspace()];
+  app.selectedId = 'w1';
+  app.connection = connection();
+});
+afterEach(() => cleanup());
+
+describe('ApplyPanel', () => {
+  it('names the target workspace, confirms with the workspace and license id, then installs', async () => {
+    const api = fakeApi({ 'license.install': () => ok(result('active')), 'workspace.list': () => ok({ workspaces: [workspace()], warnings: [] }) });
+    app.inspection = inspection();
+    render(ApplyPanel);
+    const u = userEvent.setup();
+    await u.click(screen.getByRole('button', { name: 'Apply to Plant 7' }));
+    const dialog = screen.getByRole('dialog');
+    expect(dialog).toHaveTextContent('Install license ACME-2027-001 on Plant 7 (chat.acme.lan)?');
+    await u.click(screen.getByRole('button', { name: 'Yes, install now' }));
+    expect(api['license.install']).toHaveBeenCalledWith({ workspaceId: 'w1', sha256: 'cd'.repeat(32), force: false });
+    expect(await screen.findByTestId('result')).toHaveAttribute('data-outcome', 'active');
+  });
+
+  it('is disabled while a check fails; "apply anyway" needs the box ticked and a second confirmation', async () => {
+    const api = fakeApi({ 'license.install': () => ok(result('rejected', { forced: true })) });
+    app.inspection = failingUrl;
+    render(ApplyPanel);
+    const u = userEvent.setup();
+    const apply = screen.getByRole('button', { name: 'Apply to Plant 7' });
+    expect(apply).toBeDisabled();
+    await u.click(screen.getByText('Apply anyway…'));
+    expect(apply).toBeDisabled();
+    await u.click(screen.getByLabelText(/send it despite the failed checks/));
+    expect(apply).toBeEnabled();
+    await u.click(apply);
+    expect(screen.getByRole('dialog')).toHaveTextContent('1 check failed: the server will most likely reject it.');
+    await u.click(screen.getByRole('button', { name: 'Yes, install now' }));
+    expect(api['license.install']).toHaveBeenCalledWith(expect.objectContaining({ force: true }));
+  });
+
+  it('cannot apply before signing in', () => {
+    fakeApi();
+    app.workspaces = [workspace({ signedInAs: null })];
+    app.inspection = inspection();
+    render(ApplyPanel);
+    expect(screen.getByRole('button', { name: 'Apply to Plant 7' })).toBeDisabled();
+    expect(screen.getByText('Sign in to the workspace first.')).toBeInTheDocument();
+  });
+
+  it('shows live progress from the install.progress events', async () => {
+    let finish: (v: unknown) => void = () => undefined;
+    const api = fakeApi({ 'license.install': () => new Promise((r) => (finish = r)), 'workspace.list': () => ok({ workspaces: [workspace()], warnings: [] }) });
+    app.inspection = inspection();
+    await app.start();
+    render(ApplyPanel);
+    const u = userEvent.setup();
+    await u.click(screen.getByRole('button', { name: 'Apply to Plant 7' }));
+    await u.click(screen.getByRole('button', { name: 'Yes, install now' }));
+    api.emit('install.progress', { jobId: 'j', step: { step: 'connect', status: 'done', message: 'Rocket.Chat 8.8.0' } });
+    api.emit('install.progress', { jobId: 'j', step: { step: 'apply', status: 'running', message: 'Sending the license (licenses.add)' } });
+    expect(await screen.findByText('Sending the license (licenses.add)')).toBeInTheDocument();
+    expect(screen.getByTestId('progress')).toHaveAttribute('aria-busy', 'true');
+    finish(ok(result('active')));
+    expect(await screen.findByTestId('result')).toBeInTheDocument();
+  });
+});
+
+describe('ApplyResult', () => {
+  it.each([
+    ['active', 'Active', 'ok'],
+    ['rejected', 'Rejected', 'bad'],
+    ['unconfirmed', 'Not confirmed', 'warn'],
+    ['blocked', 'Not sent', 'warn'],
+    ['failed', 'Stopped', 'bad'],
+  ] as const)('%s reads "%s" in large type', (outcome, title, tone) => {
+    fakeApi();
+    render(ApplyResult, { result: result(outcome) });
+    const heading = screen.getByRole('heading', { name: title });
+    expect(heading).toHaveFocus();
+    expect(screen.getByTestId('result')).toHaveClass(tone);
+  });
+
+  it('gives the reasons and the before/after state, and saves receipts', async () => {
+    const api = fakeApi({ 'receipt.save': () => ok({ path: '/tmp/r.pdf' }) });
+    render(ApplyResult, { result: result('rejected') });
+    expect(screen.getByText(/does not match this workspace's Site URL/)).toBeInTheDocument();
+    expect(screen.getByText('no active license')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Save receipt (PDF)' }));
+    expect(api['receipt.save']).toHaveBeenCalledWith({ jobId: '20261126-120000-abcd', format: 'pdf' });
+  });
+});

@@ -1,0 +1,33 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import HistoryView from './HistoryView.svelte';
+import { app } from '../lib/app-state.svelte';
+import { fakeApi, ok, result } from '../test-fixtures';
+
+beforeEach(() => app.reset());
+afterEach(() => cleanup());
+
+describe('HistoryView', () => {
+  it('lists jobs newest first and opens one', async () => {
+    const jobs = [
+      { jobId: 'j2', outcome: 'active', headline: 'ok', startedAt: '2026-11-26T12:00:00Z', workspace: 'Plant 7', licenseId: 'ACME-2', sha256: 'a'.repeat(64), username: 'tech' },
+      { jobId: 'j1', outcome: 'rejected', headline: 'no', startedAt: '2026-11-25T12:00:00Z', workspace: 'Plant 7', licenseId: 'ACME-1', sha256: 'b'.repeat(64), username: 'tech' },
+    ];
+    const api = fakeApi({ 'history.list': () => ok({ jobs, warnings: ['The last job log entry (line 3) is incomplete'] }), 'history.get': () => ok(result('active')) });
+    render(HistoryView);
+    const rows = await screen.findAllByRole('row');
+    expect(rows[1]).toHaveTextContent('ACME-2');
+    expect(rows[2]).toHaveTextContent('rejected');
+    expect(screen.getByText(/line 3\) is incomplete/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Open the receipt of j2' }));
+    expect(api['history.get']).toHaveBeenCalledWith({ jobId: 'j2' });
+    expect(await screen.findByTestId('history-detail')).toHaveTextContent('Installed and active');
+  });
+
+  it('says when there is nothing yet', async () => {
+    fakeApi();
+    render(HistoryView);
+    expect(await screen.findByText('No installations yet.')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,57 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import WorkspacePanel from './WorkspacePanel.svelte';
+import { app } from '../lib/app-state.svelte';
+import { connection, err, fakeApi, ok, workspace } from '../test-fixtures';
+
+beforeEach(() => app.reset());
+afterEach(() => cleanup());
+const cert = { fingerprint256: 'ab'.repeat(32), subject: 'CN=chat', issuer: 'CN=chat', validFrom: '2026-01-01T00:00:00Z', validTo: '2027-01-01T00:00:00Z', selfSigned: true };
+
+describe('WorkspacePanel', () => {
+  it('adds a workspace through the trust prompt, pinning the shown fingerprint', async () => {
+    let calls = 0;
+    const api = fakeApi({
+      'workspace.add': () => (calls++ === 0 ? err('TLS_UNTRUSTED', "The workspace's certificate is not trusted by this laptop.", { detail: 'self-signed', data: cert }) : ok(connection())),
+    });
+    render(WorkspacePanel);
+    const u = userEvent.setup();
+    await u.type(screen.getByLabelText('Workspace address'), 'chat.acme.lan');
+    await u.click(screen.getByRole('button', { name: 'Check and add' }));
+    await u.click(await screen.findByRole('button', { name: 'Trust this certificate' }));
+    expect(api['workspace.add']).toHaveBeenLastCalledWith({ url: 'chat.acme.lan', name: undefined, pinnedSha256: 'ab'.repeat(32) });
+    expect(await screen.findByTestId('workspace-url')).toHaveTextContent('chat.acme.lan');
+  });
+
+  it('shows the Site URL and its SHA-256 with copy buttons, and the active license', async () => {
+    const api = fakeApi();
+    app.workspaces = [workspace()];
+    app.selectedId = 'w1';
+    app.connection = connection();
+    render(WorkspacePanel);
+    await userEvent.click(screen.getByRole('button', { name: 'Copy the SHA-256 of the Site URL' }));
+    expect(api['clipboard.write']).toHaveBeenCalledWith({ text: 'ab'.repeat(32) });
+    expect(screen.getByTestId('active-license')).toHaveTextContent('Active OLD-1 · 50 seats · until 2027-01-01');
+  });
+
+  it('warns when the signed-in user is not an administrator', () => {
+    fakeApi();
+    app.workspaces = [workspace({ signedInAs: { userId: 'u2', username: 'jo', kind: 'login', isAdmin: false, storage: 'keychain' } })];
+    app.selectedId = 'w1';
+    app.connection = connection();
+    render(WorkspacePanel);
+    expect(screen.getByText(/jo is not an administrator/)).toBeInTheDocument();
+  });
+
+  it('shows a connection error with a retry, keeping the workspace selected', async () => {
+    const api = fakeApi({ 'workspace.connect': () => err('NOT_ROCKETCHAT', 'The address answered, but not as a Rocket.Chat server.', { detail: '502 Bad Gateway from nginx' }) });
+    app.workspaces = [workspace()];
+    app.selectedId = 'w1';
+    app.connectError = { code: 'NOT_ROCKETCHAT', message: 'The address answered, but not as a Rocket.Chat server.', detail: '502 Bad Gateway from nginx' };
+    render(WorkspacePanel);
+    expect(screen.getByRole('alert')).toHaveTextContent('502 Bad Gateway from nginx');
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(api['workspace.connect']).toHaveBeenCalledWith({ workspaceId: 'w1' });
+  });
+});
