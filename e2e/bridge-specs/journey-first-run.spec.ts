@@ -1,5 +1,7 @@
 // Journey 1: first run on a self-signed 8.8 workspace, from adding it to a saved receipt.
 import { readdirSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import tls from 'node:tls';
 import { join } from 'node:path';
 import { test, expect, dropFile, hasKeychain } from '../bridge/fixtures';
 import { licenses, signV3 } from '../simulator/license-factory';
@@ -8,6 +10,19 @@ test('add workspace → trust → TOTP sign-in → drop license → checks pass 
   const s = await sim({ version: '8.8.0', tls: true });
   const workspaceUrl = s.url.replace(/^https:\/\//, '');
   const license = await signV3(licenses.seats(workspaceUrl, 100, { id: 'ACME-2027-001', customer: { company: 'ACME Corp', name: 'Jane Admin' } }));
+  // Air-gap integrity (journey 9): every TCP connection this process opens, and every request the
+  // page makes, is recorded; the only hosts allowed are the workspace and the page's own server.
+  // (tls.connect and net.connect are what undici and the certificate probe call at connect time.)
+  const connections: Array<{ host: string; port: number }> = [];
+  const originals = { tls: tls.connect, net: net.connect };
+  const record = (args: unknown[]) => {
+    const o = (typeof args[0] === 'object' && args[0] !== null ? args[0] : { port: args[0], host: args[1] }) as { host?: string; port?: number | string };
+    connections.push({ host: String(o.host ?? 'localhost'), port: Number(o.port) });
+  };
+  tls.connect = ((...args: unknown[]) => (record(args), (originals.tls as (...a: unknown[]) => tls.TLSSocket)(...args))) as typeof tls.connect;
+  net.connect = ((...args: unknown[]) => (record(args), (originals.net as (...a: unknown[]) => net.Socket)(...args))) as typeof net.connect;
+  const pageRequests: string[] = [];
+  page.on('request', (r) => pageRequests.push(r.url()));
   await app.open();
 
   // Add the workspace: the self-signed certificate needs the technician's trust.
@@ -77,4 +92,11 @@ test('add workspace → trust → TOTP sign-in → drop license → checks pass 
     expect(JSON.parse(stored!).token).toBe(token);
   } else console.log('keychain: no gnome-keyring session; the keychain half of this assertion was not checked');
   expect(app.consoleErrors).toEqual([]);
+
+  tls.connect = originals.tls;
+  net.connect = originals.net;
+  const pageOrigin = new URL(page.url()).origin;
+  expect(pageRequests.filter((u) => new URL(u).origin !== pageOrigin)).toEqual([]);
+  expect(connections.length).toBeGreaterThan(0);
+  expect(connections.filter((c) => !(c.host === '127.0.0.1' && c.port === s.port))).toEqual([]);
 });

@@ -289,11 +289,11 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
     if (verified.outcome === 'active') {
       finish('active', `Installed and active: ${info.workspaceUrl} confirms license ${s.id ?? s.hashTail}.`);
     } else if (verified.outcome === 'rejected') {
-      const reasons = [
-        ...(result.serverValidation?.reasons ?? []),
-        ...result.checks.filter((c) => c.status === 'fail').map((c) => c.message),
-      ];
-      finish('rejected', 'Rejected: the workspace accepted the file but did not activate the license.', reasons.length ? [...new Set(reasons)] : [SERVER_LOG_HINT]);
+      // The server's own reasons when it gave them (8.7+), else what the pre-checks found.
+      const reasons = result.serverValidation?.reasons.length
+        ? result.serverValidation.reasons
+        : result.checks.filter((c) => c.status === 'fail').map((c) => c.message);
+      finish('rejected', 'Rejected: the workspace accepted the file but did not activate the license.', reasons.length ? reasons : [SERVER_LOG_HINT]);
     } else {
       finish(
         'unconfirmed',
