@@ -1,10 +1,460 @@
-// `rc-license`: the installer's core from a terminal.
-import { getAppInfo } from './core/app-info';
+// `rc-license`: the installer's core from a terminal — the same code as the app, for SSH sessions,
+// install scripts and machines where a window is not an option.
+import { readFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { AppFailure, describeError, toAppError, type AppError, type ErrorCode } from './core/errors';
+import { MAX_LICENSE_BYTES } from './core/license/license-read';
+import type { Inspection, InstallResult, LicenseCheck, WorkspaceView } from './core/types';
+import type { Installer } from './core/installer';
 
-const args = process.argv.slice(2);
-if (args[0] === '--version' || args[0] === '-V') {
-  process.stdout.write(`${getAppInfo('cli').version}\n`);
-} else {
-  process.stdout.write('Usage: rc-license --version\n');
-  process.exitCode = args.length ? 2 : 0;
+export const EXIT = { ok: 0, unexpected: 1, usage: 2, auth: 3, license: 4, network: 5, server: 6, keychain: 7 } as const;
+
+const USAGE = `Usage:
+  rc-license inspect <FILE|-> [--server URL] [--json]
+  rc-license login --server URL --user NAME [--password-stdin] [--code CODE]
+  rc-license login --server URL --user-id ID --token-stdin      (personal access token)
+  rc-license logout --server URL
+  rc-license status --server URL [--json]
+  rc-license apply <FILE|-> --server URL [--yes] [--force] [--wait SECONDS] [--json]
+  rc-license history [--json]
+  rc-license receipt <JOB-ID> [--out FILE]
+Common options: --ca FILE  --pin SHA256  --timeout SECONDS  --proxy URL
+Unattended runs: set RC_USER_ID and RC_AUTH_TOKEN instead of signing in.
+Exit codes: 0 ok, 1 unexpected, 2 usage, 3 authentication or permission, 4 license,
+            5 network or TLS, 6 server unsupported or not Rocket.Chat, 7 keychain unavailable.`;
+
+export function exitCodeFor(code: ErrorCode | string): number {
+  if (code.startsWith('LICENSE_')) return EXIT.license;
+  if (code.startsWith('AUTH_') || code === 'FORBIDDEN' || code === 'RATE_LIMITED') return EXIT.auth;
+  if (['NETWORK_UNREACHABLE', 'TIMEOUT', 'TLS_UNTRUSTED', 'CERT_CHANGED', 'REDIRECT_BLOCKED'].includes(code)) return EXIT.network;
+  if (['SERVER_TOO_OLD', 'NOT_ROCKETCHAT', 'SERVER_ERROR'].includes(code)) return EXIT.server;
+  if (code === 'KEYCHAIN_UNAVAILABLE') return EXIT.keychain;
+  if (['INVALID_INPUT', 'WORKSPACE_UNKNOWN', 'JOB_UNKNOWN', 'FILE_UNREADABLE'].includes(code)) return EXIT.usage;
+  return EXIT.unexpected;
+}
+
+class Usage extends Error {}
+
+export interface Io {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => void };
+  env: NodeJS.ProcessEnv;
+}
+
+const OPTIONS = {
+  server: { type: 'string' },
+  json: { type: 'boolean' },
+  user: { type: 'string' },
+  'user-id': { type: 'string' },
+  'password-stdin': { type: 'boolean' },
+  'token-stdin': { type: 'boolean' },
+  code: { type: 'string' },
+  yes: { type: 'boolean', short: 'y' },
+  force: { type: 'boolean' },
+  wait: { type: 'string' },
+  out: { type: 'string' },
+  ca: { type: 'string' },
+  pin: { type: 'string' },
+  timeout: { type: 'string' },
+  proxy: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+} satisfies ParseArgsConfig['options'];
+
+type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean };
+
+function paint(io: Io) {
+  const on = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
+  const c = (code: number) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+  return { green: c(32), red: c(31), yellow: c(33), bold: c(1), dim: c(2) };
+}
+
+async function readAll(stream: NodeJS.ReadableStream, limit = MAX_LICENSE_BYTES + 1): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+    chunks.push(b);
+    size += b.length;
+    if (size > limit) break;
+  }
+  return Buffer.concat(chunks);
+}
+
+async function readLine(stream: NodeJS.ReadableStream): Promise<string> {
+  return (await readAll(stream, 100_000)).toString('utf8').split(/\r?\n/)[0] ?? '';
+}
+
+/** A prompt on the terminal; with `hidden`, typed characters are not echoed. */
+async function prompt(io: Io, question: string, hidden = false): Promise<string> {
+  io.stderr.write(question);
+  const stdin = io.stdin;
+  if (!stdin.isTTY || !stdin.setRawMode) throw new Usage('This needs a terminal to ask; use --password-stdin / --token-stdin / --code instead.');
+  stdin.setRawMode(true);
+  stdin.resume();
+  let answer = '';
+  try {
+    for await (const chunk of stdin) {
+      for (const ch of String(chunk)) {
+        if (ch === '\r' || ch === '\n') {
+          io.stderr.write('\n');
+          return answer;
+        }
+        if (ch === '\u0003') throw new Usage('Cancelled.');
+        if (ch === '\u007f' || ch === '\b') {
+          if (answer) {
+            answer = answer.slice(0, -1);
+            if (!hidden) io.stderr.write('\b \b');
+          }
+          continue;
+        }
+        answer += ch;
+        if (!hidden) io.stderr.write(ch);
+      }
+    }
+  } finally {
+    stdin.setRawMode(false);
+    stdin.pause();
+  }
+  return answer;
+}
+
+function licenseInput(file: string | undefined, io: Io): Promise<{ bytes: Uint8Array; name: string | null }> {
+  if (!file) throw new Usage('Name the license file (or - for standard input).');
+  if (file === '-') return readAll(io.stdin).then((bytes) => ({ bytes, name: null }));
+  try {
+    const bytes = readFileSync(file);
+    return Promise.resolve({ bytes: bytes.subarray(0, MAX_LICENSE_BYTES + 1), name: file.split(/[\\/]/).pop() ?? file });
+  } catch (e) {
+    throw new AppFailure('FILE_UNREADABLE', `${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+}
+
+function trustOptions(v: Values): { pinnedSha256?: string; caPem?: string; caFileName?: string; proxyUrl?: string } {
+  const out: { pinnedSha256?: string; caPem?: string; caFileName?: string; proxyUrl?: string } = {};
+  if (v.pin) {
+    const pin = v.pin.replace(/:/g, '').toLowerCase();
+    if (!/^[0-9a-f]{64}$/.test(pin)) throw new Usage('--pin takes the certificate’s SHA-256 fingerprint (64 hex digits, colons allowed).');
+    out.pinnedSha256 = pin;
+  }
+  if (v.ca) {
+    try {
+      out.caPem = readFileSync(v.ca, 'utf8');
+      out.caFileName = v.ca.split(/[\\/]/).pop();
+    } catch (e) {
+      throw new AppFailure('FILE_UNREADABLE', `--ca ${v.ca}: ${(e as Error).message}`);
+    }
+  }
+  if (v.proxy) out.proxyUrl = v.proxy;
+  return out;
+}
+
+/** The saved workspace for --server, saved on first successful use with its trust settings. */
+async function workspaceFor(installer: Installer, v: Values): Promise<WorkspaceView> {
+  if (!v.server) throw new Usage('--server URL is required.');
+  const { normalizeBaseUrl } = await import('./core/rocketchat/http');
+  const baseUrl = normalizeBaseUrl(v.server);
+  const trust = trustOptions(v);
+  const existing = installer.workspaces.findByUrl(baseUrl);
+  if (!existing) return (await installer.addWorkspace({ url: baseUrl, ...trust })).workspace;
+  if (trust.pinnedSha256 || trust.caPem || trust.proxyUrl) {
+    return installer.updateWorkspace(existing.id, {
+      ...(trust.pinnedSha256 ? { pinnedSha256: trust.pinnedSha256 } : {}),
+      ...(trust.caPem ? { caPem: trust.caPem, caFileName: trust.caFileName ?? null } : {}),
+      ...(trust.proxyUrl ? { proxyUrl: trust.proxyUrl } : {}),
+    });
+  }
+  return (await import('./core/installer')).viewOf(existing);
+}
+
+function licenseJson(i: Inspection) {
+  const s = i.summary;
+  const now = Date.parse(i.facts.serverTime ?? i.facts.localTime);
+  return {
+    format: s.format,
+    signature: s.verifiedWith.key,
+    id: s.id,
+    sha256: s.sha256,
+    customer: s.customer,
+    serverUrls: s.serverUrls,
+    validFrom: s.validFrom,
+    validUntil: s.validUntil,
+    expired: s.validUntil ? Date.parse(s.validUntil) < now : false,
+    trial: s.trial,
+    limits: s.limits.map((l) => ({ kind: l.kind, max: l.max, behavior: l.behavior })),
+    modules: s.modules,
+  };
+}
+
+function printInspection(io: Io, i: Inspection) {
+  const p = paint(io);
+  const s = i.summary;
+  const rows: Array<[string, string]> = [
+    ['License', `${s.format.toUpperCase()}${s.id ? ` ${s.id}` : ''}${s.trial ? ' (trial)' : ''}`],
+    ['Customer', s.customer?.company ?? s.customer?.name ?? '—'],
+    ['SHA-256', s.sha256],
+    ['Signature', s.verifiedWith.key === 'rocket.chat' ? 'Rocket.Chat (genuine)' : `additional key ${s.verifiedWith.fingerprint.slice(0, 16)}… (not Rocket.Chat's)`],
+    ['Valid', `${s.validFrom?.slice(0, 10) ?? 'from issue'} → ${s.validUntil?.slice(0, 10) ?? 'no end date'}`],
+    ['For', s.serverUrls.map((u) => `${u.value} (${u.type})`).join(', ') || '—'],
+    ['Limits', s.limits.map((l) => `${l.kind} ${l.max ?? 'unlimited'}`).join(', ') || 'none'],
+    ['Modules', s.modules.join(', ') || 'none'],
+  ];
+  for (const [k, val] of rows) io.stdout.write(`${p.dim(k.padEnd(10))} ${val}\n`);
+  io.stdout.write('\n');
+  printChecks(io, i.checks);
+}
+
+function printChecks(io: Io, checks: LicenseCheck[]) {
+  const p = paint(io);
+  for (const c of checks) {
+    const mark = c.status === 'pass' ? p.green('✓') : c.status === 'fail' ? p.red('✕') : p.yellow('?');
+    io.stdout.write(`${mark} ${p.bold(c.name.padEnd(9))} ${c.message}\n`);
+  }
+}
+
+function outcomeExit(r: InstallResult): number {
+  if (r.outcome === 'active' || r.outcome === 'already-active') return EXIT.ok;
+  if (r.outcome === 'rejected' || r.outcome === 'blocked') return EXIT.license;
+  if (r.outcome === 'failed' && r.error) return exitCodeFor(r.error.code);
+  return EXIT.unexpected;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  let json = argv.includes('--json');
+  const out = (obj: object) => io.stdout.write(JSON.stringify(obj) + '\n');
+  const fail = (error: AppError, extra: object = {}) => {
+    if (json) out({ ok: false, error: { code: error.code, message: error.message, ...(error.detail ? { detail: error.detail } : {}) }, ...extra });
+    else io.stderr.write(`${paint(io).red('Error:')} ${describeError(error)}\n`);
+    return exitCodeFor(error.code);
+  };
+  let installer: Installer | null = null;
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new Usage((e as Error).message);
+    }
+    const v = parsed.values as Values;
+    json = Boolean(v.json);
+    const [command, arg] = parsed.positionals;
+    if (v.version) {
+      io.stdout.write(`${(await import('./core/app-info')).getAppInfo('cli').version}\n`);
+      return EXIT.ok;
+    }
+    if (v.help || !command) {
+      (v.help ? io.stdout : io.stderr).write(USAGE + '\n');
+      return v.help ? EXIT.ok : EXIT.usage;
+    }
+    const timeoutMs = v.timeout ? Number(v.timeout) * 1000 : undefined;
+    if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new Usage('--timeout takes a number of seconds.');
+
+    const envUser = io.env.RC_USER_ID;
+    const envToken = io.env.RC_AUTH_TOKEN;
+    if (Boolean(envUser) !== Boolean(envToken)) throw new Usage('Set both RC_USER_ID and RC_AUTH_TOKEN, or neither.');
+    const open = async () => {
+      const [{ Installer }, { KeytarSecretStore }, { defaultDataDir }] = await Promise.all([
+        import('./core/installer'),
+        import('./core/secret-store'),
+        import('./core/state/files'),
+      ]);
+      installer = new Installer({
+        dataDir: defaultDataDir(io.env),
+        keychain: new KeytarSecretStore(),
+        timeoutMs,
+        fixedCredentials: envUser && envToken ? { userId: envUser, authToken: envToken } : undefined,
+      });
+      return installer;
+    };
+
+    switch (command) {
+      case 'inspect': {
+        const { bytes, name } = await licenseInput(arg, io);
+        let inspection: Inspection;
+        if (v.server) {
+          const inst = await open();
+          const ws = await workspaceFor(inst, v);
+          inspection = await inst.inspect(bytes, name, ws.id);
+        } else {
+          // Without a server nothing but the license engine is loaded: fast, and fully offline.
+          const [{ decodeLicense }, { checkLicense, noWorkspace }] = await Promise.all([import('./core/license/license'), import('./core/license/license-checks')]);
+          const { canonical, summary } = await decodeLicense(bytes);
+          const { text: _t, ...reading } = canonical;
+          const facts = noWorkspace();
+          inspection = { reading, summary, checks: checkLicense(summary, facts), facts, active: null };
+        }
+        // Genuine is what inspect answers on its own; with --server, the fit to that workspace too.
+        const code = v.server && inspection.checks.some((c) => c.status === 'fail') ? EXIT.license : EXIT.ok;
+        if (json) out({ ok: code === EXIT.ok, license: licenseJson(inspection), checks: inspection.checks.map(({ name, status, message }) => ({ name, status, message })) });
+        else printInspection(io, inspection);
+        return code;
+      }
+      case 'login': {
+        const inst = await open();
+        const ws = await workspaceFor(inst, v);
+        if (v['user-id']) {
+          const token = v['token-stdin'] ? await readLine(io.stdin) : await prompt(io, 'Personal access token: ', true);
+          const user = await inst.useToken(ws.id, { userId: v['user-id'], token });
+          if (json) out({ ok: true, user });
+          else io.stdout.write(`Signed in to ${ws.baseUrl} as ${user.username}${user.isAdmin ? '' : ' (not an administrator)'} with a personal access token, kept in the keychain.\n`);
+          return EXIT.ok;
+        }
+        if (!v.user) throw new Usage('login needs --user NAME (or --user-id ID --token-stdin for a personal access token).');
+        const password = v['password-stdin'] ? await readLine(io.stdin) : await prompt(io, `Password for ${v.user}: `, true);
+        let code = v.code;
+        for (;;) {
+          try {
+            const user = await inst.login(ws.id, { user: v.user, password, code });
+            if (json) out({ ok: true, user });
+            else io.stdout.write(`Signed in to ${ws.baseUrl} as ${user.username}${user.isAdmin ? '' : ' (not an administrator: licenses need an admin)'}; the session is kept in the keychain.\n`);
+            return EXIT.ok;
+          } catch (e) {
+            const err = e instanceof AppFailure ? e : null;
+            if (err?.code === 'AUTH_2FA_REQUIRED' && !code && io.stdin.isTTY && !v['password-stdin']) {
+              code = await prompt(io, err.data?.method === 'email' ? 'Code from the e-mail: ' : 'Code from the authenticator app: ');
+              continue;
+            }
+            if (err?.code === 'AUTH_2FA_REQUIRED') throw new AppFailure('AUTH_2FA_REQUIRED', `${err.detail ?? ''} Run again with --code CODE.`.trim(), err.data);
+            throw e;
+          }
+        }
+      }
+      case 'logout': {
+        const inst = await open();
+        const ws = await workspaceFor(inst, v);
+        const r = await inst.logout(ws.id);
+        if (json) out({ ok: true, ...r });
+        else
+          io.stdout.write(
+            r.kind === null
+              ? `Not signed in to ${ws.baseUrl}.\n`
+              : r.kind === 'pat'
+                ? 'Forgot the personal access token on this machine; it stays valid on the server until deleted there.\n'
+                : `Signed out${r.revokedOnServer ? ' (session ended on the server)' : ' here; the server could not be told'}.\n`,
+          );
+        return EXIT.ok;
+      }
+      case 'status': {
+        const inst = await open();
+        const ws = await workspaceFor(inst, v);
+        const conn = await inst.connect(ws.id);
+        const who = conn.workspace.signedInAs;
+        if (json) {
+          out({ ok: true, workspace: { baseUrl: ws.baseUrl, version: conn.info.version, workspaceUrl: conn.info.workspaceUrl, workspaceUrlSha256: conn.info.workspaceUrlHash, workspaceUrlSource: conn.info.workspaceUrlSource }, signedInAs: who, license: conn.license });
+        } else {
+          const p = paint(io);
+          const lic = conn.license;
+          const rows: Array<[string, string]> = [
+            ['Workspace', ws.baseUrl],
+            ['Rocket.Chat', conn.info.version],
+            ['Site URL', `${conn.info.workspaceUrl}${conn.info.workspaceUrlSource === 'guess' ? ' (from the address; sign in as admin to read the setting)' : ''}`],
+            ['SHA-256', `${conn.info.workspaceUrlHash}  (for air-gapped license requests)`],
+            ['Signed in', who ? `${who.username}${who.isAdmin ? ' (admin)' : ''}${who.kind === 'pat' ? ', token' : ''}` : envUser ? `as ${envUser} (from RC_USER_ID)` : 'no'],
+            ['License', !lic ? '—' : !lic.known ? 'not readable' : lic.valid ? `active${lic.id ? ` ${lic.id}` : ''}${lic.seats !== null ? `, ${lic.seats} seats` : ''}${lic.validUntil ? `, until ${lic.validUntil.slice(0, 10)}` : ''}` : 'none active'],
+          ];
+          for (const [k, val] of rows) io.stdout.write(`${p.dim(k.padEnd(12))} ${val}\n`);
+        }
+        return EXIT.ok;
+      }
+      case 'apply': {
+        const { bytes, name } = await licenseInput(arg, io);
+        const inst = await open();
+        const ws = await workspaceFor(inst, v);
+        const inspection = await inst.inspect(bytes, name, ws.id);
+        if (!json) {
+          printInspection(io, inspection);
+          io.stdout.write('\n');
+        }
+        if (!v.yes) {
+          if (!io.stdin.isTTY) throw new Usage('Not a terminal, so nothing can be confirmed: pass --yes to install without asking.');
+          const answer = await prompt(io, `Install license ${inspection.summary.id ?? inspection.summary.hashTail} on ${ws.name} (${ws.baseUrl})? [y/N] `);
+          if (!/^y(es)?$/i.test(answer.trim())) {
+            io.stderr.write('Not installed.\n');
+            return EXIT.ok;
+          }
+        }
+        const waitSeconds = v.wait ? Number(v.wait) : undefined;
+        if (waitSeconds !== undefined && !(waitSeconds > 0)) throw new Usage('--wait takes a number of seconds.');
+        const p = paint(io);
+        const result = await inst.install(ws.id, inspection.summary.sha256, {
+          force: v.force,
+          waitSeconds,
+          onProgress: ({ step }) => {
+            if (step.status === 'running') io.stderr.write(p.dim(`… ${step.message}\n`));
+            else io.stderr.write(`${step.status === 'done' ? p.green('✓') : step.status === 'failed' ? p.red('✕') : p.yellow('!')} ${step.message}\n`);
+          },
+        });
+        if (json) {
+          out({
+            ok: result.outcome === 'active' || result.outcome === 'already-active',
+            ...(result.error ? { error: { code: result.error.code, message: result.error.message } } : {}),
+            jobId: result.jobId,
+            result: result.outcome,
+            headline: result.headline,
+            reasons: result.reasons,
+            steps: result.steps.map(({ step, status, message }) => ({ step, status, message })),
+            checks: result.checks.map(({ name, status, message }) => ({ name, status, message })),
+          });
+        } else {
+          const tone = result.outcome === 'active' || result.outcome === 'already-active' ? p.green : p.red;
+          io.stdout.write(`${tone(p.bold(result.outcome.toUpperCase()))}  ${result.headline}\n`);
+          for (const r of result.reasons) io.stdout.write(`  - ${r}\n`);
+          io.stdout.write(p.dim(`Job ${result.jobId}: rc-license receipt ${result.jobId} --out receipt.html\n`));
+        }
+        return outcomeExit(result);
+      }
+      case 'history': {
+        const inst = await open();
+        const { jobs, warnings } = inst.history();
+        if (json) out({ ok: true, jobs, warnings });
+        else {
+          for (const w of warnings) io.stderr.write(`${paint(io).yellow('Warning:')} ${w}\n`);
+          if (!jobs.length) io.stdout.write('No installations yet.\n');
+          for (const j of jobs) io.stdout.write(`${j.startedAt.slice(0, 19).replace('T', ' ')}  ${j.outcome.padEnd(14)} ${(j.licenseId ?? j.sha256.slice(0, 12)).padEnd(20)} ${j.workspace}  ${j.jobId}\n`);
+        }
+        return EXIT.ok;
+      }
+      case 'receipt': {
+        if (!arg) throw new Usage('receipt needs a job id (see rc-license history).');
+        const inst = await open();
+        if (v.out) {
+          const { writeFileSync } = await import('node:fs');
+          const { receiptJson } = await import('./core/state/receipt');
+          const content = v.out.endsWith('.json') ? receiptJson(inst.job(arg), (await import('./core/app-info')).getAppInfo('cli').version) : inst.receiptHtml(arg);
+          writeFileSync(v.out, content);
+          if (json) out({ ok: true, path: v.out });
+          else io.stdout.write(`${v.out}\n`);
+        } else {
+          const { path } = await inst.saveReceipt(arg, 'html');
+          if (json) out({ ok: true, path });
+          else io.stdout.write(`${path}\n`);
+        }
+        return EXIT.ok;
+      }
+      default:
+        throw new Usage(`Unknown command "${command}".`);
+    }
+  } catch (e) {
+    if (e instanceof Usage) {
+      if (json) out({ ok: false, error: { code: 'USAGE', message: e.message } });
+      else io.stderr.write(`${e.message}\n\n${USAGE}\n`);
+      return EXIT.usage;
+    }
+    return fail(toAppError(e));
+  } finally {
+    await (installer as Installer | null)?.close();
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`Unexpected error: ${(e as Error).message}\n`);
+      process.exitCode = EXIT.unexpected;
+    },
+  );
 }

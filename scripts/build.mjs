@@ -1,7 +1,7 @@
 // Builds main, preload and the CLI with esbuild (one file each: a sandboxed preload cannot
 // require local modules, and a single CLI file starts faster), then the renderer with Vite.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
 const only = process.argv[2];
@@ -37,6 +37,7 @@ if (!only || only === 'main') {
     banner: { js: '#!/usr/bin/env node' },
   });
 }
+if (!only || only === 'main') chmodSync('out/cli/rc-license.cjs', 0o755);
 if (!only || only === 'renderer') {
   const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.mts', '--logLevel', 'warn'], {
     stdio: 'inherit',

@@ -38,6 +38,9 @@ export interface InstallerOptions {
   saveFile?: (suggestedName: string, data: string | Buffer) => Promise<string | null>;
   /** HTML → PDF, where the shell can (Electron's printToPDF). */
   renderPdf?: (html: string) => Promise<Buffer>;
+  /** Credentials for every workspace in this process (the CLI's RC_USER_ID/RC_AUTH_TOKEN for
+   * unattended runs): used instead of the keychain, never stored. */
+  fixedCredentials?: Credentials;
 }
 
 export function viewOf(w: Workspace): WorkspaceView {
@@ -97,7 +100,8 @@ export class Installer {
     }
   }
 
-  private async signedInClient(w: Workspace): Promise<{ client: RocketChatClient; who: NonNullable<Workspace['signedInAs']> }> {
+  private async signedInClient(w: Workspace): Promise<{ client: RocketChatClient; who: NonNullable<Workspace['signedInAs']> | null }> {
+    if (this.options.fixedCredentials) return { client: new RocketChatClient(this.transportFor(w), this.options.fixedCredentials), who: null };
     const who = w.signedInAs;
     if (!who) throw new AppFailure('AUTH_REQUIRED', `You are not signed in to ${w.name}.`);
     const stored = await this.vault.load(w.baseUrl, who.userId, who.storage);
@@ -113,7 +117,7 @@ export class Installer {
     try {
       return await work();
     } catch (e) {
-      if (e instanceof AppFailure && e.code === 'AUTH_REQUIRED' && w.signedInAs) {
+      if (e instanceof AppFailure && e.code === 'AUTH_REQUIRED' && w.signedInAs && !this.options.fixedCredentials) {
         await this.vault.forget(w.baseUrl, w.signedInAs.userId, w.signedInAs.storage).catch(() => undefined);
         this.workspaces.update(w.id, { signedInAs: null });
         throw new AppFailure('AUTH_REQUIRED', `${w.name} no longer accepts the saved sign-in (it expired or was revoked). Sign in again; the loaded license is kept.`);
@@ -150,10 +154,10 @@ export class Installer {
     let w = this.workspaces.get(id);
     const info = await this.withCertificate(w.baseUrl, () => new RocketChatClient(this.transportFor(w)).info());
     let license: ActiveLicenseState | null = null;
-    if (w.signedInAs) {
+    if (w.signedInAs || this.options.fixedCredentials) {
       const { client } = await this.signedInClient(w);
       await this.handleExpired(w, async () => {
-        if (w.signedInAs?.isAdmin) Object.assign(info, await client.withSiteUrl(info));
+        if (w.signedInAs?.isAdmin || this.options.fixedCredentials) Object.assign(info, await client.withSiteUrl(info));
         license = (await client.licenseState(info.capabilities).catch((e) => (e instanceof AppFailure && e.code === 'FORBIDDEN' ? null : Promise.reject(e))))?.state ?? null;
       });
     }
@@ -274,7 +278,7 @@ export class Installer {
         active = conn.license;
         facts = { workspaceUrl: conn.info.workspaceUrl, workspaceUrlSource: conn.info.workspaceUrlSource, serverTime: conn.info.serverTime, localTime: conn.info.localTime, usage: null };
         const w = this.workspaces.get(workspaceId);
-        if (w.signedInAs) {
+        if (w.signedInAs || this.options.fixedCredentials) {
           const { client } = await this.signedInClient(w);
           facts.usage = (await client.licenseState(conn.info.capabilities).catch(() => null))?.usage ?? null;
         }
@@ -295,7 +299,7 @@ export class Installer {
     const { client } = await this.signedInClient(w);
     const result = await installLicense({ client, license, workspace: { id: w.id, name: w.name }, force: options.force, waitSeconds: options.waitSeconds, onProgress: options.onProgress });
     this.jobs.append(result);
-    if (result.error?.code === 'AUTH_REQUIRED' && w.signedInAs) {
+    if (result.error?.code === 'AUTH_REQUIRED' && w.signedInAs && !this.options.fixedCredentials) {
       await this.vault.forget(w.baseUrl, w.signedInAs.userId, w.signedInAs.storage).catch(() => undefined);
       this.workspaces.update(id, { signedInAs: null });
     }
