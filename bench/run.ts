@@ -1,0 +1,296 @@
+// `npm run bench`: every performance figure against its budget (DESIGN "Budgets"), measured the
+// same way each time. It reports; it never fails the build.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { startSimulator } from '../e2e/simulator/simulator';
+import { licenseV2Payload, licenses, sharedTestKeyPair, signV2, signV3 } from '../e2e/simulator/license-factory';
+import { decodeLicense } from '../main/core/license/license';
+import { makeKey, rocketChatKey } from '../main/core/license/license-decode';
+import { Transport } from '../main/core/rocketchat/http';
+import { RocketChatClient } from '../main/core/rocketchat/rocketchat-client';
+import { installLicense } from '../main/core/rocketchat/install-flow';
+import { createHandlers } from '../main/core/handlers';
+import { MemorySecretStore } from '../main/core/secret-store';
+import { installBridge } from '../e2e/bridge/bridge';
+import { serveRenderer } from '../e2e/bridge/serve-renderer';
+
+interface Figure {
+  figure: string;
+  unit: string;
+  median: number;
+  min: number;
+  max: number;
+  budget: number | null;
+  runs: number;
+  note?: string;
+}
+
+const figures: Figure[] = [];
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+function record(figure: string, unit: string, samples: number[], budget: number | null, note?: string) {
+  figures.push({ figure, unit, median: median(samples), min: Math.min(...samples), max: Math.max(...samples), budget, runs: samples.length, note });
+  process.stderr.write(`  measured: ${figure}\n`);
+}
+const tmp = mkdtempSync(join(tmpdir(), 'rc-bench-'));
+const keyFile = join(tmp, 'key.pem');
+writeFileSync(keyFile, sharedTestKeyPair().publicKeyPem);
+const keys = [rocketChatKey(), makeKey(sharedTestKeyPair().publicKeyPem, 'custom')];
+
+function build() {
+  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('build failed');
+}
+
+async function rendererSize() {
+  const dir = 'out/renderer/assets';
+  const files = readdirSync(dir);
+  const sum = (ext: string) => files.filter((f) => f.endsWith(ext)).map((f) => readFileSync(join(dir, f)));
+  const js = sum('.js');
+  const css = sum('.css');
+  const bytes = (bs: Buffer[]) => bs.reduce((a, b) => a + b.length, 0) / 1024;
+  const gz = (bs: Buffer[]) => bs.reduce((a, b) => a + gzipSync(b, { level: 9 }).length, 0) / 1024;
+  record('renderer JS, gzipped', 'KB', [gz(js)], 40, `${bytes(js).toFixed(1)} KB raw`);
+  record('renderer CSS, gzipped', 'KB', [gz(css)], null, `${bytes(css).toFixed(1)} KB raw`);
+}
+
+async function decode() {
+  for (const [name, text] of [
+    ['V3', await signV3(licenses.seats('chat.acme.lan', 100))],
+    ['V2', signV2(licenseV2Payload({ url: 'chat.acme.lan' }))],
+  ] as const) {
+    for (let i = 0; i < 200; i++) await decodeLicense(text, keys);
+    const samples: number[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const t = performance.now();
+      await decodeLicense(text, keys);
+      samples.push(performance.now() - t);
+    }
+    record(`license decode + summarize, ${name}`, 'ms', samples, 5);
+  }
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+  return new Promise((resolveRun, reject) => {
+    const t = performance.now();
+    const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'ignore'] });
+    child.on('error', reject);
+    child.on('close', () => resolveRun(performance.now() - t));
+  });
+}
+
+async function cliInspect() {
+  const lic = join(tmp, 'license.lic');
+  writeFileSync(lic, await signV3(licenses.seats('chat.acme.lan', 100)));
+  const env = { RC_LICENSE_PUBLIC_KEY: keyFile, RC_LICENSE_HOME: tmp };
+  await run(process.execPath, ['out/cli/rc-license.cjs', 'inspect', lic], env);
+  const samples: number[] = [];
+  for (let i = 0; i < 10; i++) samples.push(await run(process.execPath, ['out/cli/rc-license.cjs', 'inspect', lic], env));
+  record('rc-license inspect, wall-clock with Node start-up', 'ms', samples, 300);
+}
+
+async function flowOverhead() {
+  const s = await startSimulator({ version: '8.8.0', validationDelayMs: 0 });
+  try {
+    const text = await signV3(licenses.seats(s.url.replace(/^http:\/\//, ''), 100));
+    const loaded = { ...(await decodeLicense(text, keys)), source: null };
+    const { userId, authToken } = s.login('admin');
+    const transport = new Transport({ baseUrl: s.url });
+    const client = new RocketChatClient(transport, { userId, authToken });
+    const flow: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      s.state.active = null;
+      const r = await installLicense({ client, license: loaded, waitSeconds: 5, settleMs: 200, sleep: (ms) => new Promise((res) => setTimeout(res, Math.min(ms, 5))) });
+      if (r.outcome !== 'active') throw new Error(`flow ended ${r.outcome}`);
+      // Verification excluded: every step up to and including licenses.add.
+      flow.push(r.steps.filter((st) => st.step !== 'verify').reduce((a, st) => a + (st.durationMs ?? 0), 0));
+    }
+    await transport.close();
+    const body = JSON.stringify({ license: text });
+    const curl: number[] = [];
+    const hasCurl = spawnSync('curl', ['--version']).status === 0;
+    if (hasCurl) {
+      for (let i = 0; i < 25; i++) {
+        curl.push(
+          await run('curl', ['-s', '-o', '/dev/null', '-H', `X-User-Id: ${userId}`, '-H', `X-Auth-Token: ${authToken}`, '-H', 'Content-Type: application/json', '--data-binary', body, `${s.url}/api/v1/licenses.add`]),
+        );
+      }
+    }
+    const floor = hasCurl ? median(curl) : NaN;
+    record('install flow up to licenses.add (verification excluded), loopback', 'ms', flow, 100, hasCurl ? `bare curl licenses.add: ${floor.toFixed(1)} ms → ${(median(flow) / floor).toFixed(1)}× the floor, for 7 requests instead of 1` : 'curl not installed: no floor');
+    if (hasCurl) record('bare curl licenses.add (the floor)', 'ms', curl, null);
+  } finally {
+    await s.stop();
+  }
+}
+
+async function browser() {
+  const server = await serveRenderer(resolve('out/renderer'));
+  const exe = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const browserInstance = await chromium.launch({
+    executablePath: existsSync(exe) ? exe : undefined,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+  });
+  try {
+    const interactive: number[] = [];
+    const drops: number[] = [];
+    const license = await signV3(licenses.seats('chat.acme.lan', 100));
+    for (let i = 0; i < 5; i++) {
+      const page = await browserInstance.newPage();
+      const dataDir = mkdtempSync(join(tmp, 'data-'));
+      await installBridge(page, createHandlers({ shell: 'browser-bridge', keychain: new MemorySecretStore(), dataDir, licenseKeys: keys }), server.url);
+      await page.goto(server.url + '/index.html');
+      await page.waitForFunction(() => performance.getEntriesByName('renderer-interactive').length > 0);
+      interactive.push(await page.evaluate(() => performance.getEntriesByName('renderer-interactive')[0].startTime));
+      for (let j = 0; j < 4; j++) {
+        const ms = await page.evaluate(async (text) => {
+          const zone = document.querySelector('[data-testid="dropzone"]')!;
+          const dt = new DataTransfer();
+          dt.items.add(new File([text], 'license.lic'));
+          const t0 = performance.now();
+          for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+          // (No named inner functions here: the runner's transform would wrap them in a helper the page lacks.)
+          while (!document.querySelector('[data-testid="license-summary"]')) await new Promise((r) => requestAnimationFrame(r));
+          const t1 = performance.now();
+          (document.querySelector('button.link') as HTMLButtonElement | null)?.click(); // Clear
+          await new Promise((r) => requestAnimationFrame(r));
+          return t1 - t0;
+        }, license);
+        drops.push(ms);
+      }
+      await page.close();
+    }
+    record('drop-to-summary in the browser bridge', 'ms', drops, 50, 'includes the bridge round trip Electron IPC replaces');
+    record('renderer time to interactive', 'ms', interactive, 300);
+  } finally {
+    await browserInstance.close();
+    await server.close();
+  }
+}
+
+async function startup() {
+  // The Electron entry with a stand-in `electron` module: from process start to the moment a
+  // BrowserWindow would be created (imports, services, IPC registration).
+  const stub = join(tmp, 'electron-stub.cjs');
+  writeFileSync(
+    stub,
+    `const Module = require('module'); const t0 = Number(process.env.BENCH_T0);
+const noop = () => {}; const fake = new Proxy(function () {}, { get: (t, k) => (k === 'then' ? undefined : fake), apply: () => fake, construct: () => fake });
+const electron = {
+  app: { requestSingleInstanceLock: () => true, on: noop, whenReady: () => Promise.resolve(), getPath: () => ${JSON.stringify(tmp)}, quit: noop },
+  BrowserWindow: class { constructor() { process.stdout.write(JSON.stringify({ withBoot: performance.timeOrigin + performance.now() - t0, app: performance.now() - globalThis.__appStart })); process.exit(0); } },
+  ipcMain: { handle: noop }, Menu: { setApplicationMenu: noop, buildFromTemplate: () => ({}) },
+  protocol: { registerSchemesAsPrivileged: noop, handle: noop },
+  session: { defaultSession: { setPermissionRequestHandler: noop, setPermissionCheckHandler: noop, webRequest: { onBeforeRequest: noop } } },
+  dialog: fake, clipboard: fake,
+};
+const resolve = Module._resolveFilename; Module._resolveFilename = function (r, ...a) { return r === 'electron' ? 'electron' : resolve.call(this, r, ...a); };
+require.cache.electron = { id: 'electron', filename: 'electron', loaded: true, exports: electron };
+globalThis.__appStart = performance.now();`,
+  );
+  const app: number[] = [];
+  const withBoot: number[] = [];
+  for (let i = 0; i < 11; i++) {
+    const t0 = Date.now();
+    const r = spawnSync(process.execPath, ['-r', stub, 'out/main/main.cjs'], { env: { ...process.env, BENCH_T0: String(t0), RC_LICENSE_HOME: tmp }, encoding: 'utf8' });
+    let m: { withBoot: number; app: number };
+    try {
+      m = JSON.parse(r.stdout);
+    } catch {
+      throw new Error(`start-up probe failed: ${r.stderr}`);
+    }
+    if (i > 0) {
+      app.push(m.app);
+      withBoot.push(m.withBoot);
+    }
+  }
+  record('main-process start-up work before the window (imports, services, IPC)', 'ms', app, 150, `${median(withBoot).toFixed(0)} ms from process spawn, with Node's own boot`);
+}
+
+async function applyRss() {
+  const s = await startSimulator({ version: '8.8.0', validationDelayMs: 0 });
+  try {
+    const lic = join(tmp, 'apply.lic');
+    const probe = join(tmp, 'rss-probe.cjs');
+    writeFileSync(probe, `process.on('exit', () => require('fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));`);
+    const samples: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      s.state.active = null;
+      writeFileSync(lic, await signV3(licenses.seats(s.url.replace(/^http:\/\//, ''), 100)));
+      const { userId, authToken } = s.login('admin');
+      const rssFile = join(tmp, `rss-${i}`);
+      const home = mkdtempSync(join(tmp, 'home-'));
+      await run(process.execPath, ['-r', probe, 'out/cli/rc-license.cjs', 'apply', lic, '--server', s.url, '--yes', '--wait', '10'], {
+        RC_USER_ID: userId,
+        RC_AUTH_TOKEN: authToken,
+        RC_LICENSE_HOME: home,
+        RC_LICENSE_PUBLIC_KEY: keyFile,
+        BENCH_RSS_FILE: rssFile,
+      });
+      samples.push(Number(readFileSync(rssFile, 'utf8')) / 1024);
+    }
+    record('peak RSS of rc-license apply', 'MB', samples, 120);
+  } finally {
+    await s.stop();
+  }
+}
+
+async function simulatorStart() {
+  const samples: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const t = performance.now();
+    const s = await startSimulator({ version: '8.8.0' });
+    samples.push(performance.now() - t);
+    await s.stop();
+  }
+  record('simulator start (for tests)', 'ms', samples, 1000);
+}
+
+async function main() {
+  const started = Date.now();
+  if (!process.argv.includes('--no-build')) build();
+  process.stderr.write('Measuring…\n');
+  await rendererSize();
+  await decode();
+  await cliInspect();
+  await flowOverhead();
+  await browser();
+  await startup();
+  await applyRss();
+  await simulatorStart();
+
+  const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+  const rows = figures.map((f) => [
+    f.figure,
+    `${fmt(f.median)} ${f.unit}`,
+    `${fmt(f.min)}–${fmt(f.max)}`,
+    f.budget === null ? '—' : `≤ ${f.budget} ${f.unit}`,
+    f.budget === null ? 'report' : f.median <= f.budget ? 'within' : 'OVER',
+    String(f.runs),
+  ]);
+  const head = ['figure', 'median', 'min–max', 'budget', '', 'runs'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(line(head));
+  console.log(widths.map((w) => '─'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+  for (const f of figures.filter((x) => x.note)) console.log(`  · ${f.figure}: ${f.note}`);
+  mkdirSync('bench', { recursive: true });
+  writeFileSync(
+    'bench/results.json',
+    JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, seconds: (Date.now() - started) / 1000, figures }, null, 2) + '\n',
+  );
+  console.log(`\n${figures.length} figures in ${((Date.now() - started) / 1000).toFixed(0)} s; written to bench/results.json`);
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+void main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
