@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash, createPublicKey } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROCKETCHAT_PUBLIC_KEY_PEM, ROCKETCHAT_PUBLIC_KEY_SHA256 } from './public-key';
@@ -45,6 +45,26 @@ describe('the embedded Rocket.Chat key', () => {
     expect(createHash('sha256').update(der).digest('hex')).toBe(ROCKETCHAT_PUBLIC_KEY_SHA256);
     expect(ROCKETCHAT_PUBLIC_KEY_SHA256).toBe('bf35fc6a9a278236dbd682e84d1c9db361079ebd6e6daac902e958e282afc343');
     expect(rocketChatKey().node.asymmetricKeyDetails?.modulusLength).toBe(4096);
+  });
+
+  it("decodes a real license Rocket.Chat signed (the expired V2 from its public end-to-end tests)", async () => {
+    const real = readFileSync(join(__dirname, 'fixtures', 'rocketchat-public-e2e-v2.lic'));
+    const { summary } = await decodeLicense(real);
+    expect(summary).toMatchObject({
+      format: 'v2',
+      verifiedWith: { key: 'rocket.chat', fingerprint: ROCKETCHAT_PUBLIC_KEY_SHA256 },
+      serverUrls: [{ value: 'localhost:3000', type: 'regex' }],
+      validUntil: '2021-01-01T00:00:00.000Z',
+    });
+    expect(summary.modules).toEqual(ENTERPRISE_BUNDLE);
+    expect(summary.limits.map((l) => [l.kind, l.max])).toEqual([
+      ['activeUsers', 200],
+      ['guestUsers', 3],
+      ['roomsPerGuest', 10],
+    ]);
+    const [, url, period] = checkLicense(summary, facts({ workspaceUrl: 'localhost:3000' }));
+    expect(url.status).toBe('pass');
+    expect(period).toMatchObject({ status: 'fail', message: expect.stringContaining('ended on 2021-01-01') });
   });
 
   it('is the only key unless another is asked for explicitly (option or RC_LICENSE_PUBLIC_KEY)', () => {
