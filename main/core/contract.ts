@@ -42,8 +42,8 @@ export interface Calls {
   'history.list': { input: void; output: { jobs: JobSummary[]; warnings: string[] } };
   'history.get': { input: { jobId: string }; output: InstallResult };
   'receipt.save': { input: { jobId: string; format: 'html' | 'json' | 'pdf' }; output: { path: string | null } };
-  /** The desktop app's native "open file" dialog; null when cancelled or not available. */
-  'file.open': { input: void; output: LicenseSource | null };
+  /** The desktop app's native "open file" dialog (not available in other shells); source is null when cancelled. */
+  'file.open': { input: void; output: { available: boolean; source: LicenseSource | null } };
   /** Copy text (a Site URL, its SHA-256, a fingerprint) without giving the page clipboard access. */
   'clipboard.write': { input: { text: string }; output: { copied: boolean } };
 }

@@ -54,7 +54,7 @@ export function createHandlers(services: Services, existing?: Installer): Handle
     'history.list': async () => installer.history(),
     'history.get': async ({ jobId }) => installer.job(jobId),
     'receipt.save': async ({ jobId, format }) => installer.saveReceipt(jobId, format),
-    'file.open': async () => (services.openFile ? services.openFile() : null),
+    'file.open': async () => (services.openFile ? { available: true, source: await services.openFile() } : { available: false, source: null }),
     'clipboard.write': async ({ text }) => {
       if (!services.writeClipboard) return { copied: false };
       services.writeClipboard(text);

@@ -17,6 +17,7 @@ export function fakeApi(overrides: Record<string, (input?: unknown) => unknown> 
     'workspace.connect': () => ok(connection()),
     'history.list': () => ok({ jobs: [], warnings: [] }),
     'clipboard.write': () => ok({ copied: true }),
+    'file.open': () => ok({ available: false, source: null }),
   };
   const api = {} as FakeApi;
   for (const name of new Set([...Object.keys(defaults), ...Object.keys(overrides)])) {

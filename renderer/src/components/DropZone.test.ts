@@ -28,6 +28,17 @@ describe('DropZone and the license panel', () => {
     expect(screen.getByRole('button', { name: 'Choose file…' })).toBeInTheDocument();
   });
 
+  it("uses the desktop app's native file dialog where there is one", async () => {
+    const api = fakeApi({
+      'file.open': () => ok({ available: true, source: { kind: 'file', name: 'native.lic', base64: btoa('RCV3_a.b.c') } }),
+      'license.inspect': () => ok(inspection()),
+    });
+    render(LicensePanel);
+    await userEvent.click(screen.getByRole('button', { name: 'Choose file…' }));
+    expect(await screen.findByTestId('license-summary')).toBeInTheDocument();
+    expect(api['license.inspect']).toHaveBeenCalledWith({ source: { kind: 'file', name: 'native.lic', base64: btoa('RCV3_a.b.c') }, workspaceId: undefined });
+  });
+
   it('reads pasted text, and shows a specific error without losing the paste', async () => {
     const api = fakeApi({ 'license.inspect': () => err('LICENSE_SIGNATURE', 'This license is damaged or was not signed by Rocket.Chat.', { detail: 'It is 506 bytes long instead of 512.' }) });
     render(LicensePanel);
