@@ -4,7 +4,7 @@ import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, session
 import { readFile, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
-import { createHandlers } from './core/handlers';
+import type { Handlers } from './core/handlers';
 import { KeytarSecretStore } from './core/secret-store';
 import { registerIpc } from './ipc';
 import { writeFileAtomic } from './core/state/files';
@@ -81,7 +81,8 @@ if (!app.requestSingleInstanceLock()) {
     );
 
     const userData = app.getPath('userData');
-    const handlers = createHandlers({
+    let handlers: Promise<Handlers> | undefined;
+    const loadHandlers = () => (handlers ??= import('./core/handlers').then(({ createHandlers }) => createHandlers({
       shell: 'electron',
       keychain: new KeytarSecretStore(),
       dataDir: process.env.RC_LICENSE_HOME ?? userData,
@@ -95,8 +96,8 @@ if (!app.requestSingleInstanceLock()) {
       },
       renderPdf,
       writeClipboard: (text) => clipboard.writeText(text),
-    });
-    registerIpc(ipcMain, handlers, () => mainWindow?.webContents ?? null);
+    })));
+    registerIpc(ipcMain, loadHandlers, () => mainWindow?.webContents ?? null);
 
     const statePath = join(userData, 'window-state.json');
     mainWindow = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs'), readBounds(statePath)));

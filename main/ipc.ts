@@ -1,11 +1,16 @@
 // Registers one IPC handler per contract call; every call is checked for its sender first.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { CALL_NAMES, CHANNEL_PREFIX, type EventName, type Events } from './core/contract';
-import { dispatch, type Handlers } from './core/handlers';
+import type { Handlers } from './core/handlers';
 import { AppFailure } from './core/errors';
 import { isTrustedSender } from './security';
 
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, handlers: Handlers, getContents: () => WebContents | null): void {
+/**
+ * One handler per contract call. The core (HTTP client, stores, schemas) is loaded by the first
+ * call, not at start-up, so the window shows first: `loadHandlers` is awaited per call.
+ */
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, loadHandlers: () => Promise<Handlers>, getContents: () => WebContents | null): void {
+  const core = () => import('./core/handlers');
   const emit = <E extends EventName>(event: E, payload: Events[E]) => {
     const contents = getContents();
     if (contents && !contents.isDestroyed()) contents.send(CHANNEL_PREFIX + event, payload);
@@ -17,6 +22,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, handlers: Handlers
       if (!isTrustedSender(event.sender, frame?.url, frame !== null && frame?.parent === null, contents ? contents.id : null)) {
         return { ok: false, error: new AppFailure('FORBIDDEN', 'This request did not come from the app window.').toError() };
       }
+      const [{ dispatch }, handlers] = await Promise.all([core(), loadHandlers()]);
       return dispatch(handlers, name, input, { emit });
     });
   }

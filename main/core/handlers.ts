@@ -3,7 +3,8 @@
 import { CALL_NAMES, type CallInput, type CallName, type CallOutput, type Events, type EventName, type LicenseSource } from './contract';
 import { AppFailure, toAppError, type Result } from './errors';
 import { getAppInfo, type AppInfo } from './app-info';
-import type { Installer, InstallerOptions } from './installer';
+import { Installer, type InstallerOptions } from './installer';
+import { inputSchemas, describeIssues } from './contract-schemas';
 
 export interface CallContext {
   emit<E extends EventName>(event: E, payload: Events[E]): void;
@@ -23,17 +24,7 @@ export function licenseBytes(source: LicenseSource): Uint8Array | string {
   return source.kind === 'text' ? source.text : Buffer.from(source.base64, 'base64');
 }
 
-export function createHandlers(services: Services, existing?: Installer): Handlers {
-  // The services (HTTP client, stores, schemas) load on the first call that needs them, so the
-  // window is shown before that work is done.
-  let loading: Promise<Installer> | undefined = existing ? Promise.resolve(existing) : undefined;
-  const get = () => (loading ??= import('./installer').then(({ Installer }) => new Installer(services)));
-  const installer = new Proxy({} as Installer, {
-    get: (_t, key: keyof Installer) => async (...args: unknown[]) => {
-      const target = await get();
-      return (target[key] as (...a: unknown[]) => unknown).apply(target, args);
-    },
-  }) as unknown as { [K in keyof Installer]: Installer[K] extends (...a: infer A) => infer R ? (...a: A) => Promise<Awaited<R>> : never };
+export function createHandlers(services: Services, installer = new Installer(services)): Handlers {
   return {
     'app.info': async () => getAppInfo(services.shell),
     'keychain.status': async () => services.keychain.status(),
@@ -72,7 +63,6 @@ export async function dispatch(handlers: Handlers, name: unknown, input: unknown
   if (!isCallName(name)) {
     return { ok: false, error: new AppFailure('INVALID_INPUT', `Unknown call ${JSON.stringify(String(name))}.`).toError() };
   }
-  const { inputSchemas, describeIssues } = await import('./contract-schemas');
   const parsed = inputSchemas[name].safeParse(input);
   if (!parsed.success) {
     return { ok: false, error: new AppFailure('INVALID_INPUT', `${name}: ${describeIssues(parsed.error)}`).toError() };

@@ -3,7 +3,7 @@
 // request, same-origin redirects only, and every failure turned into a code a technician can act on.
 import { createHash, X509Certificate } from 'node:crypto';
 import tls, { type PeerCertificate, type TLSSocket } from 'node:tls';
-import type { Dispatcher, buildConnector as BuildConnector } from 'undici';
+import { Agent, ProxyAgent, buildConnector, request, type Dispatcher } from 'undici';
 import { AppFailure } from '../errors';
 
 export interface TrustSettings {
@@ -234,44 +234,31 @@ export interface RequestOptions {
 
 const MAX_REDIRECTS = 3;
 
-// undici is loaded on the first request, not at start-up: the window shows before it is needed.
-const loadUndici = () => import('undici');
-
 export class Transport {
   readonly baseUrl: string;
   readonly origin: string;
-  private dispatcher: Promise<Dispatcher> | null = null;
+  private readonly dispatcher: Dispatcher;
   private readonly timeoutMs: number;
-  private readonly options: TransportOptions;
 
   constructor(options: TransportOptions) {
     this.baseUrl = normalizeBaseUrl(options.baseUrl);
     this.origin = new URL(this.baseUrl).origin;
     this.timeoutMs = options.timeoutMs ?? 15_000;
-    this.options = options;
-    if (options.proxyUrl && options.trust?.pinnedSha256) {
-      throw new AppFailure('INVALID_INPUT', 'A pinned certificate cannot be checked through a proxy: import the CA file instead.');
-    }
-  }
-
-  private getDispatcher(): Promise<Dispatcher> {
-    this.dispatcher ??= loadUndici().then((undici) => this.makeDispatcher(undici));
-    return this.dispatcher;
-  }
-
-  private makeDispatcher({ Agent, ProxyAgent, buildConnector }: Awaited<ReturnType<typeof loadUndici>>): Dispatcher {
-    const options = this.options;
     const trust = options.trust ?? {};
     const ca = [...tls.rootCertificates, ...systemCertificates(), ...(trust.caPem ? [trust.caPem] : [])];
     const pin = trust.pinnedSha256?.toLowerCase() ?? null;
     const connectTimeout = options.connectTimeoutMs ?? Math.min(this.timeoutMs, 10_000);
-    if (options.proxyUrl) return new ProxyAgent({ uri: options.proxyUrl, requestTls: { ca }, connectTimeout });
+    if (options.proxyUrl) {
+      if (pin) throw new AppFailure('INVALID_INPUT', 'A pinned certificate cannot be checked through a proxy: import the CA file instead.');
+      this.dispatcher = new ProxyAgent({ uri: options.proxyUrl, requestTls: { ca }, connectTimeout });
+      return;
+    }
     // With a pin, the chain is not what is trusted: the exact certificate is (checked right after
     // the handshake, before any byte of the request is sent). Without one, normal verification.
     // Resumed TLS sessions do not always carry the peer certificate, so a pinned connection always
     // makes a full handshake (maxCachedSessions: 0) and its certificate can be compared every time.
     const base = buildConnector({ ca, rejectUnauthorized: pin === null, timeout: connectTimeout, ...(pin !== null ? { maxCachedSessions: 0 } : {}) });
-    const connector: BuildConnector.connector = (opts, callback) =>
+    const connector: buildConnector.connector = (opts, callback) =>
       base(opts, (err, socket) => {
         if (err || !socket) return callback(err ?? new Error('no socket'), null);
         if (pin !== null && 'getPeerX509Certificate' in socket) {
@@ -284,7 +271,7 @@ export class Transport {
         }
         callback(null, socket);
       });
-    return new Agent({ connect: connector, headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs, keepAliveTimeout: 4000 });
+    this.dispatcher = new Agent({ connect: connector, headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs, keepAliveTimeout: 4000 });
   }
 
   url(path: string, query?: Record<string, string>): URL {
@@ -303,7 +290,6 @@ export class Transport {
       body = JSON.stringify(options.body);
     }
     const started = performance.now();
-    const [dispatcher, { request }] = await Promise.all([this.getDispatcher(), loadUndici()]);
     for (let hop = 0; ; hop++) {
       let res: Dispatcher.ResponseData;
       try {
@@ -311,7 +297,7 @@ export class Transport {
           method,
           headers,
           body,
-          dispatcher,
+          dispatcher: this.dispatcher,
           signal: AbortSignal.timeout(options.timeoutMs ?? this.timeoutMs),
         });
       } catch (e) {
@@ -357,8 +343,6 @@ export class Transport {
   }
 
   async close(): Promise<void> {
-    const d = this.dispatcher;
-    this.dispatcher = null;
-    if (d) await (await d).close();
+    await this.dispatcher.close();
   }
 }

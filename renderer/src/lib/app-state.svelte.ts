@@ -130,7 +130,8 @@ class AppState {
     await this.connect();
   }
 
-  async connect(options: { reinspect?: boolean } = {}): Promise<void> {
+  /** `quiet`: keep the announcement that led here (a sign-in or sign-out message) on screen. */
+  async connect(options: { reinspect?: boolean; quiet?: boolean } = {}): Promise<void> {
     if (!this.selectedId) return;
     this.connecting = true;
     this.connectError = null;
@@ -139,8 +140,8 @@ class AppState {
     if (r.ok) {
       this.connection = r.value;
       this.replaceWorkspace(r.value.workspace);
+      if (!options.quiet) this.announce(`Connected to ${r.value.workspace.name}: Rocket.Chat ${r.value.info.version}.`);
       if (options.reinspect === false) return;
-      this.announce(`Connected to ${r.value.workspace.name}: Rocket.Chat ${r.value.info.version}.`);
       if (this.lastSource) await this.reinspect();
     } else {
       this.connectError = r.error;
@@ -204,7 +205,7 @@ class AppState {
   private async afterSignIn(user: SignedInUser): Promise<void> {
     this.announce(`Signed in as ${user.username}${user.isAdmin ? '' : ' (not an administrator)'}.`);
     await this.loadWorkspaces();
-    await this.connect();
+    await this.connect({ quiet: true });
   }
 
   async signOut(): Promise<void> {
@@ -219,7 +220,7 @@ class AppState {
       );
     }
     await this.loadWorkspaces();
-    await this.connect();
+    await this.connect({ quiet: true });
   }
 
   async readLicense(source: LicenseSource): Promise<void> {
@@ -279,7 +280,7 @@ class AppState {
     }
     await this.loadWorkspaces();
     // Show the workspace's license as it is now, keeping the result on screen.
-    await this.connect({ reinspect: false });
+    await this.connect({ reinspect: false, quiet: true });
     void this.loadHistory();
   }
 
