@@ -5,6 +5,7 @@ import tls from 'node:tls';
 import { join } from 'node:path';
 import { test, expect, dropFile, hasKeychain } from '../bridge/fixtures';
 import { licenses, signV3 } from '../simulator/license-factory';
+import { allFileText } from '../support/files';
 
 test('add workspace → trust → TOTP sign-in → drop license → checks pass → apply → active → history → receipt', async ({ page, app, sim }, testInfo) => {
   const s = await sim({ version: '8.8.0', tls: true });
@@ -82,10 +83,7 @@ test('add workspace → trust → TOTP sign-in → drop license → checks pass 
 
   // The token is in the keychain and in no file.
   const token = [...s.state.tokens.keys()][0];
-  const files = readdirSync(app.dataDir, { recursive: true, withFileTypes: true })
-    .filter((f) => f.isFile())
-    .map((f) => readFileSync(join(f.parentPath, f.name), 'utf8'))
-    .join('\n');
+  const files = allFileText(app.dataDir);
   expect(files).not.toContain(token);
   if (hasKeychain) {
     const stored = await app.keychain.get(`${s.url}|totp-id-0003`);

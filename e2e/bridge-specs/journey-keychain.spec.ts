@@ -1,10 +1,9 @@
 // Journey 8: no keychain → "this session only", and nothing about the sign-in is written to disk.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test, expect } from '../bridge/fixtures';
 import { addWorkspace, apply, dropLicense, outcome } from '../bridge/steps';
 import { KeytarSecretStore } from '../../main/core/secret-store';
 import { licenses, signV3 } from '../simulator/license-factory';
+import { allFileText } from '../support/files';
 
 test('keychain unavailable: the reason is shown, a session-only sign-in works, and no token touches the disk', async ({ page, app, sim }) => {
   const s = await sim();
@@ -22,10 +21,7 @@ test('keychain unavailable: the reason is shown, a session-only sign-in works, a
   await apply(page);
   await outcome(page, 'active');
   const token = [...s.state.tokens.keys()][0];
-  const written = readdirSync(app.dataDir, { recursive: true, withFileTypes: true })
-    .filter((f) => f.isFile())
-    .map((f) => readFileSync(join(f.parentPath, f.name), 'utf8'))
-    .join('\n');
+  const written = allFileText(app.dataDir);
   expect(written).not.toContain(token);
   expect(written).not.toContain('admin-pass');
 });

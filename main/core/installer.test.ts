@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../e2e/simulator/simulator';
 import { licenseV3Payload, licenses, sharedTestKeyPair, signV3 } from '../../e2e/simulator/license-factory';
 import { Installer } from './installer';
+import { allFileText } from '../../e2e/support/files';
 import { KeytarSecretStore, MemorySecretStore, type SecretStore } from './secret-store';
 import { makeKey, rocketChatKey, type VerificationKey } from './license/license-decode';
 import { WorkspaceStore } from './state/workspace-store';
@@ -44,13 +45,6 @@ function installer(keychain: SecretStore, dataDir = tempDir()): Installer {
   return i;
 }
 
-/** Every file under a folder, as text: where a secret must never appear. */
-function allFileText(dir: string): string {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => readFileSync(join(d.parentPath, d.name), 'utf8'))
-    .join('\n');
-}
 
 const host = (s: Simulator) => s.url.replace(/^https?:\/\//, '');
 const paths = (s: Simulator) => s.requests.map((r) => r.path);

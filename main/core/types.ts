@@ -47,6 +47,8 @@ export interface LicensePeriod {
 
 export interface LicenseLimit {
   kind: LimitKind;
+  /** The kind in the technician's words ("Active users (seats)"). */
+  label: string;
   /** null = unlimited (the license says -1). */
   max: number | null;
   behavior: LicenseBehavior;

@@ -92,7 +92,7 @@ export function inspection(extra: { checks?: Inspection['checks']; summary?: Par
       validFrom: '2026-11-01T00:00:00.000Z',
       validUntil: '2027-11-26T00:00:00.000Z',
       serverUrls: [{ value: 'chat.acme.lan', type: 'url' }],
-      limits: [{ kind: 'activeUsers', max: 100, behavior: 'invalidate_license', modules: [] }],
+      limits: [{ kind: 'activeUsers', label: 'Active users (seats)', max: 100, behavior: 'invalidate_license', modules: [] }],
       modules: ['auditing', 'livechat-enterprise'],
       informational: [],
       jwt: null,

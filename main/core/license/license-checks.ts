@@ -2,17 +2,11 @@
 // license (URL, periods, limits: spec §5.4–5.7), run before anything is sent, each with words a
 // technician can act on.
 import { createHash } from 'node:crypto';
-import type { CheckStatus, LicenseCheck, LicenseSummary, LimitKind, WorkspaceFacts } from '../types';
-import { BLOCKING } from './license-summary';
+import type { CheckStatus, LicenseCheck, LicenseSummary, WorkspaceFacts } from '../types';
+import { BLOCKING, LIMIT_LABELS } from './license-summary';
 
-export const LIMIT_LABELS: Record<LimitKind, string> = {
-  activeUsers: 'Active users (seats)',
-  guestUsers: 'Guest users',
-  roomsPerGuest: 'Rooms per guest',
-  privateApps: 'Private apps',
-  marketplaceApps: 'Marketplace apps',
-  monthlyActiveContacts: 'Monthly active contacts',
-};
+export { LIMIT_LABELS };
+
 
 const CLOCK_SKEW_NOTE_MS = 5 * 60 * 1000;
 

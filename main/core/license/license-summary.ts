@@ -28,6 +28,15 @@ export const ENTERPRISE_BUNDLE = [
   'accessibility-certification',
 ];
 
+export const LIMIT_LABELS: Record<LimitKind, string> = {
+  activeUsers: 'Active users (seats)',
+  guestUsers: 'Guest users',
+  roomsPerGuest: 'Rooms per guest',
+  privateApps: 'Private apps',
+  marketplaceApps: 'Marketplace apps',
+  monthlyActiveContacts: 'Monthly active contacts',
+};
+
 const LIMIT_KINDS: LimitKind[] = ['activeUsers', 'guestUsers', 'roomsPerGuest', 'privateApps', 'marketplaceApps', 'monthlyActiveContacts'];
 const BEHAVIORS: LicenseBehavior[] = ['invalidate_license', 'start_fair_policy', 'prevent_action', 'allow_action', 'prevent_installation', 'disable_modules'];
 /** Period behaviours that stop the license as a whole (spec §5.8). */
@@ -73,7 +82,7 @@ function summarizeV2(p: Obj): Omit<LicenseSummary, 'sha256' | 'hashTail' | 'veri
   const expiry = str(p.expiry);
   const limits: LicenseLimit[] = [];
   const add = (kind: LimitKind, v: unknown) => {
-    if (typeof v === 'number' && v !== 0) limits.push({ kind, max: v < 0 ? null : v, behavior: 'prevent_action', modules: [] });
+    if (typeof v === 'number' && v !== 0) limits.push({ kind, label: LIMIT_LABELS[kind], max: v < 0 ? null : v, behavior: 'prevent_action', modules: [] });
   };
   add('activeUsers', p.maxActiveUsers);
   add('guestUsers', p.maxGuestUsers);
@@ -120,7 +129,7 @@ function summarizeV3(p: Obj): Omit<LicenseSummary, 'sha256' | 'hashTail' | 'veri
     for (const l of arr(limitsObj[kind])) {
       const limit = obj(l);
       if (typeof limit.max !== 'number') continue;
-      limits.push({ kind, max: limit.max < 0 ? null : limit.max, behavior: behavior(limit.behavior), modules: modulesOf(limit.modules) });
+      limits.push({ kind, label: LIMIT_LABELS[kind], max: limit.max < 0 ? null : limit.max, behavior: behavior(limit.behavior), modules: modulesOf(limit.modules) });
     }
   }
   const informational: LicenseSummary['informational'] = [];

@@ -167,9 +167,9 @@ describe('verifying and summarizing', () => {
     expect(summary.modules).toEqual(ENTERPRISE_BUNDLE);
     expect(summary.limits).toEqual(
       expect.arrayContaining([
-        { kind: 'activeUsers', max: 50, behavior: 'prevent_action', modules: [] },
-        { kind: 'guestUsers', max: 3, behavior: 'prevent_action', modules: [] },
-        { kind: 'roomsPerGuest', max: 10, behavior: 'prevent_action', modules: [] },
+        { kind: 'activeUsers', label: 'Active users (seats)', max: 50, behavior: 'prevent_action', modules: [] },
+        { kind: 'guestUsers', label: 'Guest users', max: 3, behavior: 'prevent_action', modules: [] },
+        { kind: 'roomsPerGuest', label: 'Rooms per guest', max: 10, behavior: 'prevent_action', modules: [] },
       ]),
     );
   });

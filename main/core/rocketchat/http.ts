@@ -5,6 +5,7 @@ import { createHash, X509Certificate } from 'node:crypto';
 import tls, { type PeerCertificate, type TLSSocket } from 'node:tls';
 import { Agent, ProxyAgent, buildConnector, request, type Dispatcher } from 'undici';
 import { AppFailure } from '../errors';
+import type { CertificateInfo } from '../types';
 
 export interface TrustSettings {
   /** An imported CA certificate (PEM), trusted in addition to the bundled and system CAs. */
@@ -34,15 +35,7 @@ export interface HttpResponse {
   durationMs: number;
 }
 
-export interface CertificateDetails {
-  fingerprint256: string;
-  subject: string;
-  issuer: string;
-  validFrom: string;
-  validTo: string;
-  subjectAltName: string | null;
-  selfSigned: boolean;
-}
+export type CertificateDetails = CertificateInfo;
 
 /** Accepts what a technician types: adds https:// when there is no scheme, keeps sub-paths. */
 export function normalizeBaseUrl(input: string): string {
