@@ -1,4 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import { connect } from 'node:net';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../../e2e/simulator/simulator';
 import { licenseV2Payload, licenseV3Payload, licenses, sharedTestKeyPair, signV2, signV3 } from '../../../e2e/simulator/license-factory';
 import { caSignedCert, selfSignedCert, testCa } from '../../../e2e/simulator/certs';
@@ -229,6 +231,35 @@ describe('errors a technician meets on site', () => {
     const first = quick({ client: clientFor(s), license });
     await expect(quick({ client: clientFor(s), license })).rejects.toMatchObject({ code: 'BUSY' });
     expect((await first).outcome).toBe('active');
+  });
+});
+
+describe('an explicit proxy', () => {
+  it('carries the requests when one is set for the workspace, and is refused together with a pin', async () => {
+    const s = await sim();
+    const seen: string[] = [];
+    // A minimal forward proxy on loopback: CONNECT tunnels, which is how undici goes through one.
+    const proxy = createServer((_req, res) => res.writeHead(405).end());
+    proxy.on('connect', (req, socket, head) => {
+      seen.push(`CONNECT ${req.url}`);
+      const [host, port] = req.url!.split(':');
+      const upstream = connect(Number(port), host, () => {
+        socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(socket);
+        socket.pipe(upstream);
+      });
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    running.push({ stop: () => new Promise<void>((r) => (proxy.closeAllConnections(), proxy.close(() => r()))) });
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as { port: number }).port}`;
+    const info = await clientFor(s, 'admin', { proxyUrl }).info();
+    expect(info.version).toBe('8.8.0');
+    expect(seen).toEqual([`CONNECT ${s.url.replace('http://', '')}`]);
+    expect(s.requests.map((r) => r.path)).toEqual(['/api/info']);
+    expect(() => new Transport({ baseUrl: s.url, proxyUrl, trust: { pinnedSha256: 'ab'.repeat(32) } })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
   });
 });
 
