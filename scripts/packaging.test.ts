@@ -54,6 +54,27 @@ describe('electron-builder.yml', () => {
   });
 });
 
+describe('npm run dist: SHA256SUMS', () => {
+  it('lists every installer so `sha256sum -c` verifies the media offline', () => {
+    const dist = mkdtempSync(join(tmpdir(), 'rc-sums-'));
+    try {
+      writeFileSync(join(dist, 'app_0.1.0_amd64.deb'), 'deb bytes');
+      writeFileSync(join(dist, 'App Setup 0.1.0.exe'), 'exe bytes');
+      writeFileSync(join(dist, 'builder-debug.yml'), 'not an installer');
+      const r = spawnSync(process.execPath, ['scripts/checksums.mjs', dist], { encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      const sums = readFileSync(join(dist, 'SHA256SUMS'), 'utf8');
+      expect(sums.trim().split('\n').map((l) => l.split('  ')[1])).toEqual(['App Setup 0.1.0.exe', 'app_0.1.0_amd64.deb']);
+      const check = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dist, encoding: 'utf8' });
+      expect(check.status).toBe(0);
+      writeFileSync(join(dist, 'app_0.1.0_amd64.deb'), 'tampered');
+      expect(spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dist, encoding: 'utf8' }).status).not.toBe(0);
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('an unpacked Linux build with a stand-in Electron', () => {
   let work: string;
   let unpacked: string;
