@@ -1,5 +1,5 @@
 // Journeys 2 and 3: a license that does not fit this workspace is stopped before anything is sent.
-import { test, expect } from '../bridge/fixtures';
+import { test, expect, dropFile } from '../bridge/fixtures';
 import { addWorkspace, dropLicense, signIn } from '../bridge/steps';
 import { licenseV3Payload, licenses, signV3 } from '../simulator/license-factory';
 
@@ -35,4 +35,18 @@ test("clock trouble: the server's clock says expired while the laptop's says val
   await expect(page.getByTestId('validity')).toContainText('expired');
   await expect(page.getByTestId('apply-button')).toBeDisabled();
   expect(s.requests.filter((r) => r.path.endsWith('/licenses.add'))).toHaveLength(0);
+});
+
+test('a file dropped outside the drop area is ignored, and the page stays', async ({ page, app }) => {
+  await app.open();
+  const url = page.url();
+  await dropFile(page, 'header', 'stray.lic', 'RCV3_a.b.c');
+  await expect(page.getByTestId('dropzone')).toBeVisible();
+  expect(page.url()).toBe(url);
+  const prevented = await page.evaluate(() => {
+    const e = new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: new DataTransfer() });
+    document.querySelector('header')!.dispatchEvent(e);
+    return e.defaultPrevented;
+  });
+  expect(prevented).toBe(true);
 });
