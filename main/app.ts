@@ -10,17 +10,7 @@ import { registerIpc } from './ipc';
 import { writeFileAtomic } from './core/state/files';
 import { MAX_LICENSE_BYTES } from './core/license/license-read';
 import type { LicenseSource } from './core/contract';
-import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, resolveRendererPath, windowOptions } from './security';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
+import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, RENDERER_MIME, resolveRendererPath, windowOptions } from './security';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
 
@@ -60,7 +50,7 @@ if (!app.requestSingleInstanceLock()) {
         const body = await readFile(file);
         return new Response(body, {
           headers: {
-            'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+            'content-type': RENDERER_MIME[extname(file)] ?? 'application/octet-stream',
             'content-security-policy': CONTENT_SECURITY_POLICY,
             'x-content-type-options': 'nosniff',
           },

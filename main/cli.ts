@@ -278,11 +278,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           inspection = await inst.inspect(bytes, name, ws.id);
         } else {
           // Without a server nothing but the license engine is loaded: fast, and fully offline.
-          const [{ decodeLicense }, { checkLicense, noWorkspace }] = await Promise.all([import('./core/license/license'), import('./core/license/license-checks')]);
-          const { canonical, summary } = await decodeLicense(bytes);
-          const { text: _t, ...reading } = canonical;
-          const facts = noWorkspace();
-          inspection = { reading, summary, checks: checkLicense(summary, facts), facts, active: null };
+          inspection = await (await import('./core/license/license')).inspectLicense(bytes);
         }
         // Genuine is what inspect answers on its own; with --server, the fit to that workspace too.
         const code = v.server && inspection.checks.some((c) => c.status === 'fail') ? EXIT.license : EXIT.ok;

@@ -5,6 +5,17 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'renderer';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
+/** Content types of the built renderer's files, for the app:// protocol and the test server. */
+export const RENDERER_MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
 /** The renderer loads nothing from anywhere but its own bundle and talks only through the preload. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",

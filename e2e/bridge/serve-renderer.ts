@@ -2,15 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../../main/security';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
+import { CONTENT_SECURITY_POLICY, RENDERER_MIME } from '../../main/security';
 
 // Tests run from the repository root (npm scripts, Playwright config).
 export const RENDERER_DIR = resolve('out/renderer');
@@ -27,7 +19,7 @@ export async function serveRenderer(root = RENDERER_DIR): Promise<{ url: string;
     try {
       const body = await readFile(file);
       res.writeHead(200, {
-        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+        'content-type': RENDERER_MIME[extname(file)] ?? 'application/octet-stream',
         'content-security-policy': CONTENT_SECURITY_POLICY,
         'x-content-type-options': 'nosniff',
         'cache-control': 'no-store',

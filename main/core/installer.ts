@@ -5,12 +5,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppFailure } from './errors';
 import type { SecretStore } from './secret-store';
-import { decodeLicense, type DecodedLicense } from './license/license';
+import { decodeLicense, toInspection, type DecodedLicense } from './license/license';
 import { verificationKeys, type VerificationKey } from './license/license-decode';
-import { checkLicense, noWorkspace } from './license/license-checks';
+import { noWorkspace } from './license/license-checks';
 import { LicenseStore, type LoadedLicense } from './license/license-store';
 import { Transport, normalizeBaseUrl, probeCertificate, isUnencrypted } from './rocketchat/http';
-import { RocketChatClient, type Credentials } from './rocketchat/rocketchat-client';
+import { RocketChatClient, type Credentials, type LicenseStateWithUsage } from './rocketchat/rocketchat-client';
 import { installLicense } from './rocketchat/install-flow';
 import { WorkspaceStore, type Workspace } from './state/workspace-store';
 import { CredentialVault, type CredentialStorage } from './state/credential-vault';
@@ -18,7 +18,6 @@ import { JobLog } from './state/job-log';
 import { receiptHtml, receiptJson } from './state/receipt';
 import { getAppInfo } from './app-info';
 import type {
-  ActiveLicenseState,
   CertificateInfo,
   Inspection,
   InstallProgress,
@@ -26,6 +25,7 @@ import type {
   JobSummary,
   SignedInUser,
   WorkspaceConnection,
+  WorkspaceFacts,
   WorkspaceView,
 } from './types';
 
@@ -151,18 +151,24 @@ export class Installer {
 
   /** Fresh facts about a workspace: version, Site URL, clock, and the active license when signed in. */
   async connect(id: string): Promise<WorkspaceConnection> {
+    return (await this.refresh(id)).connection;
+  }
+
+  /** One round of server facts: info, Site URL and — when signed in — the license state with usage. */
+  private async refresh(id: string): Promise<{ connection: WorkspaceConnection; usage: WorkspaceFacts['usage'] }> {
     let w = this.workspaces.get(id);
     const info = await this.withCertificate(w.baseUrl, () => new RocketChatClient(this.transportFor(w)).info());
-    let license: ActiveLicenseState | null = null;
+    let state: LicenseStateWithUsage | null = null;
     if (w.signedInAs || this.options.fixedCredentials) {
       const { client } = await this.signedInClient(w);
       await this.handleExpired(w, async () => {
         if (w.signedInAs?.isAdmin || this.options.fixedCredentials) Object.assign(info, await client.withSiteUrl(info));
-        license = (await client.licenseState(info.capabilities).catch((e) => (e instanceof AppFailure && e.code === 'FORBIDDEN' ? null : Promise.reject(e))))?.state ?? null;
+        state = await client.licenseState(info.capabilities).catch((e) => (e instanceof AppFailure && e.code === 'FORBIDDEN' ? null : Promise.reject(e)));
       });
     }
     w = this.workspaces.update(id, { lastSeen: { version: info.version, workspaceUrl: info.workspaceUrl, workspaceUrlSource: info.workspaceUrlSource, at: new Date().toISOString() } });
-    return { workspace: viewOf(w), info, license };
+    const read = state as LicenseStateWithUsage | null;
+    return { connection: { workspace: viewOf(w), info, license: read?.state ?? null }, usage: read?.usage ?? null };
   }
 
   updateWorkspace(id: string, patch: { name?: string; pinnedSha256?: string | null; caPem?: string | null; caFileName?: string | null; proxyUrl?: string | null }): WorkspaceView {
@@ -268,23 +274,12 @@ export class Installer {
 
   /** What the license grants and how it fits the workspace (when one is named). */
   async inspect(input: Uint8Array | string, source: string | null, workspaceId?: string): Promise<Inspection> {
-    const { canonical, summary } = await this.loadLicense(input, source);
-    const { text: _text, ...reading } = canonical;
-    let facts = noWorkspace();
-    let active: ActiveLicenseState | null = null;
-    if (workspaceId) {
-      const conn = await this.connect(workspaceId).catch(() => null);
-      if (conn) {
-        active = conn.license;
-        facts = { workspaceUrl: conn.info.workspaceUrl, workspaceUrlSource: conn.info.workspaceUrlSource, serverTime: conn.info.serverTime, localTime: conn.info.localTime, usage: null };
-        const w = this.workspaces.get(workspaceId);
-        if (w.signedInAs || this.options.fixedCredentials) {
-          const { client } = await this.signedInClient(w);
-          facts.usage = (await client.licenseState(conn.info.capabilities).catch(() => null))?.usage ?? null;
-        }
-      }
-    }
-    return { reading, summary, checks: checkLicense(summary, facts), facts, active };
+    const decoded = await this.loadLicense(input, source);
+    const fresh = workspaceId ? await this.refresh(workspaceId).catch(() => null) : null;
+    if (!fresh) return toInspection(decoded, noWorkspace());
+    const { info, license } = fresh.connection;
+    const facts = { workspaceUrl: info.workspaceUrl, workspaceUrlSource: info.workspaceUrlSource, serverTime: info.serverTime, localTime: info.localTime, usage: fresh.usage };
+    return toInspection(decoded, facts, license);
   }
 
   loaded(sha256: string): LoadedLicense {

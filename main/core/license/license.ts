@@ -1,15 +1,9 @@
 // The license engine's front door: read → verify → summarize → check.
-import type { LicenseCheck, LicenseReading, LicenseSummary, WorkspaceFacts } from '../types';
+import type { ActiveLicenseState, Inspection, LicenseSummary, WorkspaceFacts } from '../types';
 import { readLicense, type CanonicalLicense } from './license-read';
 import { verifyLicense, verificationKeys, type VerificationKey } from './license-decode';
 import { summarizeLicense } from './license-summary';
 import { checkLicense, noWorkspace } from './license-checks';
-
-export interface InspectedLicense {
-  reading: LicenseReading;
-  summary: LicenseSummary;
-  checks: LicenseCheck[];
-}
 
 export interface DecodedLicense {
   canonical: CanonicalLicense;
@@ -24,11 +18,15 @@ export async function decodeLicense(input: Uint8Array | string, keys: Verificati
   return { canonical, summary: summarizeLicense(canonical, verified), payload: verified.payload };
 }
 
+/** What the window and the CLI show: the license (never its text) checked against the facts. */
+export function toInspection(decoded: Pick<DecodedLicense, 'canonical' | 'summary'>, facts: WorkspaceFacts, active: ActiveLicenseState | null = null): Inspection {
+  const { text: _text, ...reading } = decoded.canonical;
+  return { reading, summary: decoded.summary, checks: checkLicense(decoded.summary, facts), facts, active };
+}
+
 export async function inspectLicense(
   input: Uint8Array | string,
   options: { keys?: VerificationKey[]; facts?: WorkspaceFacts } = {},
-): Promise<InspectedLicense> {
-  const { canonical, summary } = await decodeLicense(input, options.keys);
-  const { text: _text, ...reading } = canonical;
-  return { reading, summary, checks: checkLicense(summary, options.facts ?? noWorkspace()) };
+): Promise<Inspection> {
+  return toInspection(await decodeLicense(input, options.keys), options.facts ?? noWorkspace());
 }
