@@ -16,8 +16,15 @@ export interface Era {
   validate: boolean; // 8.7+
   workspaceUrlInInfo: boolean; // 8.6+
   newEngine: boolean; // 6.5+: V2 + V3, @rocket.chat/license
-  /** How V2 serverUrls are converted: 'url' in the 6.5-era converter, 'regex' later (§5.3). */
-  v2UrlType: 'url' | 'regex';
+  /** licenses.isEnterprise: 5.0 – 6.x (absent in 4.8.0, removed in 7.0; spec §5.11). */
+  isEnterprise: boolean;
+  /** 3.10–3.18: the V2 engine invalidates a license whose maxActiveUsers is exceeded
+   * (ee/app/license/server/license.ts at 3.10.0, `_hasValidNumberOfActiveUsers`; gone in 4.0.0). */
+  invalidatesOnSeats: boolean;
+  /** The old engine logs `#### License error: …` for URL and expiry failures (4.0+; 3.10 logs nothing). */
+  logsLicenseErrors: boolean;
+  /** POST logout answers 200 with an empty body (7.4+, Rocket.Chat issue #35922). */
+  emptyLogout: boolean;
 }
 
 export function eraOf(version: string): Era {
@@ -42,6 +49,9 @@ export function eraOf(version: string): Era {
     validate: at(8, 7),
     workspaceUrlInInfo: at(8, 6),
     newEngine: at(6, 5),
-    v2UrlType: at(7, 0) ? 'regex' : 'url',
+    isEnterprise: at(5, 0) && !at(7, 0),
+    invalidatesOnSeats: !at(4, 0),
+    logsLicenseErrors: at(4, 0),
+    emptyLogout: at(7, 4),
   };
 }

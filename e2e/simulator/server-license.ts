@@ -42,7 +42,9 @@ export function flattenV2Modules(modules: string[]): string[] {
   return [...new Set(modules.flatMap((m) => (m === '*' || m === 'enterprise:*' ? ENTERPRISE : m.endsWith(':*') ? [] : [m])))];
 }
 
-function convertV2(v2: Record<string, unknown>, era: Era): V3 {
+// ee/packages/license/src/v2/convertToV3.ts (every release from 6.5.0 on): the URL becomes a
+// `regex` rule, dates become full ISO instants, and three modules are always added.
+function convertV2(v2: Record<string, unknown>): V3 {
   const limits: V3['limits'] = {};
   const apps = (v2.apps ?? {}) as Record<string, number>;
   const lim = (kind: string, max: unknown) => {
@@ -53,22 +55,23 @@ function convertV2(v2: Record<string, unknown>, era: Era): V3 {
   lim('roomsPerGuest', v2.maxRoomsPerGuest);
   lim('privateApps', apps.maxPrivateApps);
   lim('marketplaceApps', apps.maxMarketplaceApps);
-  const modules = flattenV2Modules((v2.modules as string[]) ?? []);
-  if (era.v2UrlType === 'regex') modules.push('teams-voip', 'contact-id-verification');
+  const modules = flattenV2Modules(['teams-voip', 'contact-id-verification', 'hide-watermark', ...((v2.modules as string[]) ?? [])]);
+  const meta = v2.meta as { trial?: boolean; trialEnd?: string } | undefined;
+  const iso = (date: unknown) => new Date(Date.parse(String(date))).toISOString();
   return {
     version: '3.0',
     information: {
       autoRenew: false,
-      visualExpiration: v2.expiry as string,
-      trial: Boolean((v2.meta as { trial?: boolean } | undefined)?.trial),
+      ...(meta?.trialEnd || v2.expiry ? { visualExpiration: iso(meta?.trialEnd || v2.expiry) } : {}),
+      trial: Boolean(meta?.trial),
       offline: false,
       createdAt: new Date().toISOString(),
       grantedBy: { method: 'manual', seller: 'V2' },
       tags: v2.tag ? [v2.tag as { name: string; color: string }] : [{ name: 'Enterprise', color: '#5154ec' }],
     },
     validation: {
-      serverUrls: [{ value: String(v2.url), type: era.v2UrlType }],
-      validPeriods: [{ validUntil: String(v2.expiry), invalidBehavior: 'invalidate_license' }],
+      serverUrls: [{ value: String(v2.url), type: 'regex' }],
+      validPeriods: [{ validUntil: iso(v2.expiry), invalidBehavior: 'invalidate_license' }],
       statisticsReport: { required: true },
     },
     grantedModules: [...new Set(modules)].map((module) => ({ module })),
@@ -101,7 +104,7 @@ export async function serverDecode(license: string, keys: string[], era: Era, no
   for (const pem of keys) {
     try {
       const v2 = JSON.parse(publicDecrypt({ key: pem, padding: constants.RSA_PKCS1_PADDING }, block).toString('utf8'));
-      return { format: 'v2', v2, v3: convertV2(v2, era) };
+      return { format: 'v2', v2, v3: convertV2(v2) };
     } catch (e) {
       lastError = e as Error;
     }
@@ -173,17 +176,19 @@ export function activeModules(v3: V3, reasons: Reason[]): string[] {
   return v3.grantedModules.map((m) => m.module).filter((m) => !disabled.has(m));
 }
 
-/** The pre-6.5 V2 engine: regex URL, expiry by date; logs, never refuses (spec §1.4, §5.10). */
-export function validateV2Old(v2: Record<string, unknown>, siteUrl: string, now: Date, log: (l: string) => void): boolean {
-  let valid = true;
+/** The pre-6.5 V2 engine: regex URL, expiry by date, and on 3.10–3.18 the seat count; it logs,
+ * never refuses (spec §1.4, §5.10; ee/app/license/server/license.ts at 3.10.0 and 4.0.0). */
+export function validateV2Old(v2: Record<string, unknown>, siteUrl: string, now: Date, era: Era, activeUsers: number, log: (l: string) => void): boolean {
+  const say = (line: string) => era.logsLicenseErrors && log(line);
   if (!urlMatches({ value: String(v2.url), type: 'regex' }, normalizeSiteUrl(siteUrl))) {
-    log(`#### License error: invalid url, licensed to ${v2.url}, used on ${normalizeSiteUrl(siteUrl)}`);
-    valid = false;
+    say(`#### License error: invalid url, licensed to ${v2.url}, used on ${normalizeSiteUrl(siteUrl)}`);
+    return false;
   }
   if (now > new Date(String(v2.expiry))) {
-    log(`#### License error: expired, valid until ${v2.expiry}`);
-    valid = false;
+    say(`#### License error: expired, valid until ${v2.expiry}`);
+    return false;
   }
-  if (valid) log(`#### License validated: ${flattenV2Modules((v2.modules as string[]) ?? []).join(', ')}`);
-  return valid;
+  if (era.invalidatesOnSeats && typeof v2.maxActiveUsers === 'number' && v2.maxActiveUsers > 0 && activeUsers > v2.maxActiveUsers) return false;
+  if (era.logsLicenseErrors) log(`#### License validated: ${flattenV2Modules((v2.modules as string[]) ?? []).join(', ')}`);
+  return true;
 }

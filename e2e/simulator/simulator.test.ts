@@ -58,7 +58,19 @@ const ERAS = ['3.10.5', '6.3.0', '6.5.1', '7.10.0', '8.2.0', '8.6.0', '8.7.1', '
 const era = (v: string) => {
   const [maj, min] = v.split('.').map(Number);
   const at = (a: number, b: number) => maj > a || (maj === a && min >= b);
-  return { restivus: !at(7, 0), newEngine: at(6, 5), e: at(8, 8), validate: at(8, 7), info: at(6, 5), legacy: !at(7, 0), v83: at(8, 3), v86: at(8, 6), v40: at(4, 0) };
+  return {
+    restivus: !at(7, 0),
+    newEngine: at(6, 5),
+    e: at(8, 8),
+    validate: at(8, 7),
+    info: at(6, 5),
+    legacy: !at(7, 0),
+    isEnterprise: at(5, 0) && !at(7, 0),
+    v83: at(8, 3),
+    v86: at(8, 6),
+    v40: at(4, 0),
+    v74: at(7, 4),
+  };
 };
 
 beforeAll(() => {
@@ -165,7 +177,9 @@ describe.each(ERAS)('Rocket.Chat %s', (version) => {
         expect(s.state.log.join('\n')).toMatch(/Url validation failed/);
       } else {
         // The old engine's quirk (spec §1.4): the status says Valid for a URL-rejected license.
-        expect(s.state.log.join('\n')).toMatch(/invalid url, licensed to other.example/);
+        // 3.10 logs nothing for it; 4.0+ logs `#### License error: invalid url…` (spec §5.11).
+        if (e.v40) expect(s.state.log.join('\n')).toMatch(/invalid url, licensed to other.example/);
+        else expect(s.state.log.join('\n')).not.toMatch(/License error/);
         expect(s.state.status).toBe('Valid');
       }
     });
@@ -207,9 +221,10 @@ describe.each(ERAS)('Rocket.Chat %s', (version) => {
       expect((await call(s, 'POST', '/api/v1/licenses.validate', { auth: s.login('jo'), body: { license: lic } })).status).toBe(403);
     });
 
-    itIf(!e.validate)('V7: before 8.7 the endpoint does not exist → 404', async () => {
+    itIf(!e.validate)('V7: before 8.7 the endpoint does not exist: no JSON (404 text from 7.0, the web app before)', async () => {
       const s = await sim({ version });
-      expect((await call(s, 'POST', '/api/v1/licenses.validate', { auth: s.login('admin'), body: { license: 'x' } })).status).toBe(404);
+      const r = await call(s, 'POST', '/api/v1/licenses.validate', { auth: s.login('admin'), body: { license: 'x' } });
+      expect([r.status, r.json]).toEqual([e.restivus ? 405 : 404, null]);
     });
   });
 
@@ -255,9 +270,10 @@ describe.each(ERAS)('Rocket.Chat %s', (version) => {
       );
     });
 
-    itIf(!e.info)('I6: before 6.5 → 404', async () => {
+    itIf(!e.info)('I6: before 6.5 the endpoint does not exist: the web app answers its HTML page', async () => {
       const s = await sim({ version });
-      expect((await call(s, 'GET', '/api/v1/licenses.info', { auth: s.login('admin') })).status).toBe(404);
+      const r = await call(s, 'GET', '/api/v1/licenses.info', { auth: s.login('admin') });
+      expect([r.status, r.json, r.headers.get('content-type')]).toEqual([200, null, 'text/html; charset=utf-8']);
     });
   });
 
@@ -271,13 +287,28 @@ describe.each(ERAS)('Rocket.Chat %s', (version) => {
       await s.settled();
       const list = (await call(s, 'GET', '/api/v1/licenses.get', { auth: admin })).json as { licenses: unknown[] };
       expect(list.licenses).toHaveLength(1);
+    });
+
+    itIf(e.isEnterprise)('G3: licenses.isEnterprise for any user (5.0 – 6.x)', async () => {
+      const s = await sim({ version });
+      await call(s, 'POST', '/api/v1/licenses.add', { auth: s.login('admin'), body: { license: await goodLicense(s, version) } });
+      await s.settled();
       expect((await call(s, 'GET', '/api/v1/licenses.isEnterprise', { auth: s.login('jo') })).text).toBe('{"isEnterprise":true,"success":true}');
+    });
+
+    itIf(e.legacy && !e.isEnterprise)('licenses.isEnterprise does not exist before 5.0: the web app answers with its page', async () => {
+      const s = await sim({ version });
+      const r = await call(s, 'GET', '/api/v1/licenses.isEnterprise', { auth: s.login('admin') });
+      expect([r.status, r.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
+      expect(r.json).toBeNull();
     });
 
     itIf(!e.legacy)('licenses.get and licenses.isEnterprise are gone from 7.0', async () => {
       const s = await sim({ version });
-      expect((await call(s, 'GET', '/api/v1/licenses.get', { auth: s.login('admin') })).status).toBe(404);
-      expect((await call(s, 'GET', '/api/v1/licenses.isEnterprise', { auth: s.login('admin') })).status).toBe(404);
+      for (const route of ['licenses.get', 'licenses.isEnterprise']) {
+        const r = await call(s, 'GET', `/api/v1/${route}`, { auth: s.login('admin') });
+        expect([r.status, r.text, r.headers.get('content-type')]).toEqual([404, '404 Not Found', 'text/plain; charset=UTF-8']);
+      }
     });
 
     itIf(e.v40)('G4: licenses.maxActiveUsers', async () => {
@@ -323,7 +354,7 @@ describe.each(ERAS)('Rocket.Chat %s', (version) => {
       expect([unknown.status, unknown.text]).toEqual([401, fail('Unauthorized', 'Unauthorized')]);
       const blocked = await login({ user: 'locked', password: 'locked-pass' });
       expect(blocked.status).toBe(401);
-      expect(blocked.json).toMatchObject({ status: 'error', error: 'error-login-blocked-for-user' });
+      expect(blocked.text).toBe(fail('error-login-blocked-for-user', 'Login has been temporarily blocked For User', { function: 'Accounts.validateLoginAttempt' }));
     });
 
     it('L4/L5: TOTP required, then invalid, then accepted from the body or the x-2fa-code header', async () => {
@@ -342,8 +373,25 @@ describe.each(ERAS)('Rocket.Chat %s', (version) => {
       const body = { user: 'mailer', password: 'mailer-pass' };
       const first = await call(s, 'POST', '/api/v1/login', { body });
       expect(first.text).toBe(fail('totp-required', 'TOTP Required', { method: 'email', emailOrUsername: 'mailer', codeGenerated: true, availableMethods: ['email'] }));
-      const code = s.state.emailCodes.get('mailer')!;
+      const { code, expires } = s.state.emailCodes.get('mailer')!;
+      // EmailCheck.processInvalidCode: an unexpired code is reused, not mailed again.
+      const again = await call(s, 'POST', '/api/v1/login', { body });
+      expect(again.text).toBe(
+        fail('totp-required', 'TOTP Required', { method: 'email', emailOrUsername: 'mailer', codeGenerated: false, codeExpires: expires.toISOString(), availableMethods: ['email'] }),
+      );
+      expect(s.state.emailCodes.get('mailer')?.code).toBe(code);
       expect((await call(s, 'POST', '/api/v1/login', { body: { ...body, code: `${code.slice(0, 3)}-${code.slice(3)}` } })).status).toBe(200);
+    });
+
+    it('L6: an expired e-mail code is not accepted and a new one is mailed', async () => {
+      const s = await sim({ version });
+      const body = { user: 'mailer', password: 'mailer-pass' };
+      await call(s, 'POST', '/api/v1/login', { body });
+      const { code } = s.state.emailCodes.get('mailer')!;
+      s.setClockOffset(3601_000);
+      expect((await call(s, 'POST', '/api/v1/login', { body: { ...body, code } })).status).toBe(401);
+      const fresh = await call(s, 'POST', '/api/v1/login', { body });
+      expect(fresh.json).toMatchObject({ details: { codeGenerated: true } });
     });
 
     it('L8: the 11th login within a minute from one address → 429', async () => {
@@ -358,7 +406,9 @@ describe.each(ERAS)('Rocket.Chat %s', (version) => {
       const s = await sim({ version });
       const auth = s.login('admin');
       const r = await call(s, 'POST', '/api/v1/logout', { auth });
-      expect(r.text).toBe('{"status":"success","data":{"message":"You\'ve been logged out!"}}');
+      expect(r.status).toBe(200);
+      // 7.4+ answers an empty body (Rocket.Chat issue #35922).
+      expect(r.text).toBe(e.v74 ? '' : '{"status":"success","data":{"message":"You\'ve been logged out!"}}');
       expect((await call(s, 'GET', '/api/v1/me', { auth })).status).toBe(401);
     });
 
@@ -517,10 +567,108 @@ describe('TLS', () => {
   });
 });
 
-describe('unknown routes', () => {
-  it('answer 404', async () => {
-    const s = await sim();
-    expect((await call(s, 'GET', '/api/v1/nothing.here', { auth: s.login('admin') })).status).toBe(404);
+describe('unknown routes are never JSON (spec §5.11)', () => {
+  it('7.0+: the router answers a plain-text 404', async () => {
+    const s = await sim({ version: '7.10.0' });
+    const r = await call(s, 'POST', '/api/v1/nothing.here', { auth: s.login('admin'), body: {} });
+    expect([r.status, r.text]).toEqual([404, '404 Not Found']);
+  });
+
+  it('≤6.x: a GET falls through to the web app (HTML 200), another method gets an empty 405', async () => {
+    const s = await sim({ version: '6.3.0' });
+    const get = await call(s, 'GET', '/api/v1/nothing.here', { auth: s.login('admin') });
+    expect([get.status, get.json, get.text]).toEqual([200, null, expect.stringContaining('<title>Rocket.Chat</title>')]);
+    const post = await call(s, 'POST', '/api/v1/licenses.validate', { auth: s.login('admin'), body: { license: 'x' } });
+    expect([post.status, post.text]).toEqual([405, '']);
+  });
+});
+
+describe('what the server does with a V2 license, era by era', () => {
+  const v2For = (s: Simulator, o: Parameters<typeof licenseV2Payload>[0] = {}) => signV2(licenseV2Payload({ url: s.url.replace(/^https?:\/\//, ''), ...o }));
+
+  // ee/packages/license/src/v2/convertToV3.ts, every release from 6.5.0.
+  it.each(['6.5.1', '7.10.0', '8.8.0'])('%s shows it converted: regex URL, ISO instants, three modules always added', async (version) => {
+    const s = await sim({ version });
+    const auth = s.login('admin');
+    await call(s, 'POST', '/api/v1/licenses.add', { auth, body: { license: await v2For(s, { expiry: '2031-01-01', modules: ['auditing'] }) } });
+    await s.settled();
+    const info = (await call(s, 'GET', '/api/v1/licenses.info', { auth })).json as { license: { license: Record<string, any> } };
+    const l = info.license.license;
+    expect(l.validation.serverUrls).toEqual([{ value: s.url.replace(/^https?:\/\//, ''), type: 'regex' }]);
+    expect(l.validation.validPeriods).toEqual([{ validUntil: '2031-01-01T00:00:00.000Z', invalidBehavior: 'invalidate_license' }]);
+    expect(l.information.visualExpiration).toBe('2031-01-01T00:00:00.000Z');
+    expect(l.grantedModules.map((m: { module: string }) => m.module).sort()).toEqual(['auditing', 'contact-id-verification', 'hide-watermark', 'teams-voip']);
+  });
+
+  it('3.10–3.18 invalidate it when active users exceed maxActiveUsers, logging nothing', async () => {
+    const s = await sim({ version: '3.18.0', usage: { activeUsers: 30 } });
+    await call(s, 'POST', '/api/v1/licenses.add', { auth: s.login('admin'), body: { license: await v2For(s, { maxActiveUsers: 25 }) } });
+    await s.settled();
+    expect(s.state.active).toBeNull();
+    expect(s.state.status).toBe('Valid'); // the old engine's status is not to be trusted
+    expect(s.state.log.join('\n')).not.toMatch(/License error/);
+    // …and has no licenses.maxActiveUsers (4.0+) to read usage with: the web app answers.
+    expect((await call(s, 'GET', '/api/v1/licenses.maxActiveUsers', { auth: s.login('admin') })).json).toBeNull();
+  });
+
+  it('4.0+ no longer counts seats on apply, and logs why a URL fails', async () => {
+    const s = await sim({ version: '4.0.0', usage: { activeUsers: 30 } });
+    const auth = s.login('admin');
+    await call(s, 'POST', '/api/v1/licenses.add', { auth, body: { license: await v2For(s, { maxActiveUsers: 25 }) } });
+    await s.settled();
+    expect(s.state.active).not.toBeNull();
+    await call(s, 'POST', '/api/v1/licenses.add', { auth, body: { license: await signV2(licenseV2Payload({ url: 'other.example' })) } });
+    await s.settled();
+    expect(s.state.log.join('\n')).toMatch(/#### License error: invalid url, licensed to other\.example/);
+  });
+});
+
+describe('the stored license setting (spec §5.11)', () => {
+  it('an admin reads Enterprise_License as stored; a non-admin gets 403', async () => {
+    const s = await sim({ version: '8.8.0' });
+    const lic = await goodLicense(s, '8.8.0');
+    await call(s, 'POST', '/api/v1/licenses.add', { auth: s.login('admin'), body: { license: lic } });
+    expect((await call(s, 'GET', '/api/v1/settings/Enterprise_License', { auth: s.login('admin') })).json).toEqual({ _id: 'Enterprise_License', value: lic, success: true });
+    expect((await call(s, 'GET', '/api/v1/settings/Enterprise_License', { auth: s.login('jo') })).status).toBe(403);
+  });
+
+  it.each(['6.3.0', '8.8.0'])('%s: the same text again writes nothing, so a rejected license is not checked again', async (version) => {
+    const s = await sim({ version, siteUrl: 'https://wrong.example/' });
+    const lic = await goodLicense(s, version);
+    const auth = s.login('admin');
+    expect((await call(s, 'POST', '/api/v1/licenses.add', { auth, body: { license: lic } })).status).toBe(200);
+    await s.settled();
+    expect(s.state.active).toBeNull();
+    s.state.siteUrl = `${s.url}/`; // the Site URL is fixed…
+    const again = await call(s, 'POST', '/api/v1/licenses.add', { auth, body: { license: lic } });
+    expect(again.text).toBe('{"success":true}');
+    await s.settled();
+    expect(s.state.active).toBeNull(); // …but only a restart checks the stored license again
+    await s.restart();
+    expect(s.state.active?.text).toBe(lic);
+  });
+
+  it('≤6.4: a rejected license leaves the old one active until Rocket.Chat restarts', async () => {
+    const s = await sim({ version: '6.3.0' });
+    const auth = s.login('admin');
+    const good = await goodLicense(s, '6.3.0');
+    await call(s, 'POST', '/api/v1/licenses.add', { auth, body: { license: good } });
+    await s.settled();
+    await call(s, 'POST', '/api/v1/licenses.add', { auth, body: { license: await signV2(licenseV2Payload({ url: 'other.example' })) } });
+    await s.settled();
+    expect(s.state.active?.text).toBe(good);
+    await s.restart();
+    expect(s.state.active).toBeNull();
+  });
+
+  it('6.5+: a rejected license leaves nothing active at once', async () => {
+    const s = await sim({ version: '7.10.0' });
+    const auth = s.login('admin');
+    await call(s, 'POST', '/api/v1/licenses.add', { auth, body: { license: await goodLicense(s, '7.10.0') } });
+    await s.settled();
+    await call(s, 'POST', '/api/v1/licenses.add', { auth, body: { license: await signV3(licenses.boundTo('other.example')) } });
+    await s.settled();
+    expect(s.state.active).toBeNull();
   });
 });
 

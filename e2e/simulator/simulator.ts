@@ -86,8 +86,8 @@ export interface SimulatorState {
   active: ActiveLicense | null;
   usage: Record<string, number>;
   log: string[];
-  /** E-mail 2FA codes "sent", by username. */
-  emailCodes: Map<string, string>;
+  /** E-mail 2FA codes "sent", by username, with when they expire (3600 s, the server's default). */
+  emailCodes: Map<string, { code: string; expires: Date }>;
   tokens: Map<string, Token>;
   users: SimUser[];
   licenseAdds: number;
@@ -111,6 +111,9 @@ export interface Simulator {
   revokeTokens(username: string): void;
   /** Resolves when every scheduled background apply has run. */
   settled(): Promise<void>;
+  /** Rocket.Chat restarting: the license in memory is dropped and the stored setting applied
+   * again, as the server's start-up does (spec §1.2, §5.11). */
+  restart(): Promise<void>;
 }
 
 export const DEFAULT_USERS: SimUser[] = [
@@ -132,6 +135,16 @@ export const DEFAULT_USERS: SimUser[] = [
 const UNAUTH = 'You must be logged in to do this.';
 const NO_PERMISSION = 'User does not have the permissions required for this action [error-unauthorized]';
 const HTML_502 = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+
+/** A body sent as it is (not JSON): the web app's HTML, a router's plain-text 404, an empty body. */
+class RawBody {
+  constructor(
+    readonly text: string,
+    readonly type: string | null,
+  ) {}
+}
+const RAW = (text: string, type: string | null = null) => new RawBody(text, type);
+const WEB_APP_HTML = '<!DOCTYPE html>\n<html>\n<head><title>Rocket.Chat</title></head>\n<body><noscript>You need to enable JavaScript to run this app.</noscript></body>\n</html>\n';
 
 class Reply {
   constructor(
@@ -192,6 +205,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       ? new Reply(400, { success: false, errorType: 'error-invalid-params', error: message })
       : new Reply(400, { success: false, error: `${message} [invalid-params]`, errorType: 'invalid-params' });
   const ok = (body: Record<string, unknown> = {}) => new Reply(200, { ...body, success: true });
+  // Unknown routes are never JSON (spec §5.11): ≤6.x has no API catch-all, so a GET falls through
+  // to the web app's page and other methods get Meteor webapp's empty 405 (UNCONFIRMED for POST);
+  // the 7.0+ router answers a plain-text 404.
+  const noRoute = (method: string) =>
+    era.restivus
+      ? method === 'GET' || method === 'HEAD'
+        ? new Reply(200, RAW(WEB_APP_HTML, 'text/html; charset=utf-8'))
+        : new Reply(405, RAW(''), { Allow: 'OPTIONS, GET, HEAD' })
+      : new Reply(404, RAW('404 Not Found', 'text/plain; charset=UTF-8'));
 
   // ---- users and tokens --------------------------------------------------------------------
   const findUser = (id: string) => state.users.find((u) => u._id === id);
@@ -278,12 +300,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   async function apply(license: string): Promise<void> {
     if (!era.newEngine) {
       // Pre-6.5: addLicense() returns true even when URL or expiry fail; the status says Valid.
+      // A rejected license leaves the one in memory active until the next restart (spec §5.11).
+      // (The real engine keeps a list and lists every valid one; the simulator keeps the newest.)
       log('### New Enterprise License');
       try {
         const decoded = await serverDecode(license.trim(), keys, era, now());
-        const valid = validateV2Old(decoded.v2 ?? {}, state.siteUrl, now(), log);
+        const valid = validateV2Old(decoded.v2 ?? {}, state.siteUrl, now(), era, state.usage.activeUsers ?? 0, log);
         state.status = 'Valid';
-        state.active = valid ? { text: license.trim(), decoded, modules: decoded.v3.grantedModules.map((m) => m.module) } : null;
+        if (valid) state.active = { text: license.trim(), decoded, modules: decoded.v3.grantedModules.map((m) => m.module) };
       } catch {
         log('##### Invalid license');
         state.status = 'Invalid';
@@ -367,7 +391,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const name = (body.user ?? body.username ?? body.email) as string | undefined;
     const u = state.users.find((x) => x.username === name || x.email === name);
     if (!u) return loginFailure('Unauthorized', 'Unauthorized');
-    if (u.blocked) return loginFailure('error-login-blocked-for-user', 'Login has been temporarily blocked');
+    // apps/meteor/app/authentication/server/startup/index.js (validateLoginAttempt).
+    if (u.blocked) return loginFailure('error-login-blocked-for-user', 'Login has been temporarily blocked For User', { function: 'Accounts.validateLoginAttempt' });
     if (u.password !== body.password) return loginFailure(403, 'Incorrect password');
     const code = (body.code as string | undefined) ?? (req.headers['x-2fa-code'] as string | undefined);
     if (u.totpSecret) {
@@ -376,12 +401,26 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         return loginFailure('totp-invalid', 'TOTP Invalid', { method: 'totp' });
       }
     } else if (u.email2fa) {
+      const pending = state.emailCodes.get(u.username);
+      const unexpired = pending && pending.expires > now() ? pending : null;
       if (!code) {
+        // EmailCheck.processInvalidCode: expired codes are removed, an unexpired one is reused
+        // (no new mail, codeGenerated false, codeExpires), otherwise a new code is mailed.
+        if (unexpired) {
+          return loginFailure('totp-required', 'TOTP Required', {
+            method: 'email',
+            emailOrUsername: u.username,
+            codeGenerated: false,
+            codeExpires: unexpired.expires.toISOString(),
+            availableMethods: ['email'],
+          });
+        }
         const sent = String(100000 + (randomBytes(4).readUInt32BE() % 900000));
-        state.emailCodes.set(u.username, sent);
+        state.emailCodes.set(u.username, { code: sent, expires: new Date(now().getTime() + 3600_000) });
         return loginFailure('totp-required', 'TOTP Required', { method: 'email', emailOrUsername: u.username, codeGenerated: true, availableMethods: ['email'] });
       }
-      if (String(code).replace(/\D/g, '') !== state.emailCodes.get(u.username)) return loginFailure('totp-invalid', 'TOTP Invalid', { method: 'email' });
+      if (!unexpired || String(code).replace(/\D/g, '') !== unexpired.code) return loginFailure('totp-invalid', 'TOTP Invalid', { method: 'email' });
+      state.emailCodes.delete(u.username);
     }
     return loggedIn(u, issueToken(u));
   }
@@ -436,6 +475,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (!isAdmin(user)) return new Reply(403, era.restivus ? { success: false, error: 'unauthorized' } : { success: false, error: NO_PERMISSION });
       if (setting === 'Site_Url') return ok({ _id: 'Site_Url', value: state.siteUrl });
       if (setting === 'Enterprise_License_Status') return ok({ _id: setting, value: state.status });
+      if (setting === 'Enterprise_License') return ok({ _id: setting, value: state.setting });
       return failure('error-setting-not-found');
     }
     const v1 = /^\/api\/v1\/([\w.]+)$/.exec(path)?.[1];
@@ -445,11 +485,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       'users.generatePersonalAccessToken': 'POST',
       ...(era.licensesApi ? { 'licenses.add': 'POST' } : {}),
       ...(era.licensesInfo ? { 'licenses.info': 'GET' } : {}),
-      ...(era.legacyLicenseEndpoints ? { 'licenses.get': 'GET', 'licenses.isEnterprise': 'GET' } : {}),
+      ...(era.legacyLicenseEndpoints ? { 'licenses.get': 'GET' } : {}),
+      ...(era.isEnterprise ? { 'licenses.isEnterprise': 'GET' } : {}),
       ...(era.maxActiveUsers ? { 'licenses.maxActiveUsers': 'GET' } : {}),
       ...(era.validate ? { 'licenses.validate': 'POST' } : {}),
     };
-    if (!v1 || known[v1] !== method) return new Reply(404, { success: false, error: 'Not found' });
+    if (!v1 || known[v1] !== method) return noRoute(method);
 
     const user = authenticate(req);
     if (!user) return unauthorized();
@@ -470,6 +511,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         return ok(me(user));
       case 'logout': {
         state.tokens.delete(req.headers['x-auth-token'] as string);
+        // 7.4+ answers 200 with an empty body (Rocket.Chat issue #35922).
+        if (era.emptyLogout) return new Reply(200, RAW(''));
         return new Reply(200, { status: 'success', data: { message: "You've been logged out!" } });
       }
       case 'users.generatePersonalAccessToken': {
@@ -507,9 +550,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         } catch (e) {
           return failure((e as Error).message);
         }
-        state.setting = license;
         state.licenseAdds++;
-        schedule(license);
+        // Settings.updateValueById writes only when the value differs ({value: {$ne: value}}): the
+        // same text again fires no change, so nothing is validated again (spec §5.11).
+        if (state.setting !== license) {
+          state.setting = license;
+          schedule(license);
+        }
         return ok();
       }
       case 'licenses.info':
@@ -531,7 +578,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         return ok({ maxActiveUsers: max > 0 ? max : null, activeUsers: state.usage.activeUsers ?? 0 });
       }
     }
-    return new Reply(404, { success: false, error: 'Not found' });
+    return noRoute(req.method ?? 'GET');
   }
 
   async function validate(license: string): Promise<Reply> {
@@ -558,6 +605,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
 
   function send(res: ServerResponse, reply: Reply) {
+    if (reply.body instanceof RawBody) {
+      res.writeHead(reply.status, { ...(reply.body.type ? { 'Content-Type': reply.body.type } : {}), Date: now().toUTCString(), ...reply.headers });
+      res.end(reply.body.text);
+      return;
+    }
     const text = JSON.stringify(reply.body);
     res.writeHead(reply.status, { 'Content-Type': 'application/json', Date: now().toUTCString(), ...reply.headers });
     res.end(text);
@@ -604,7 +656,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (fault?.kind === 'error500') return send(res, new Reply(500, { success: false, error: 'Internal server error' }));
 
     if (typeof body === 'string' || !jsonType) body = {};
-    if (basePath && !url.pathname.startsWith(basePath + '/')) return send(res, new Reply(404, { success: false, error: 'Not found' }));
+    if (basePath && !url.pathname.startsWith(basePath + '/')) return send(res, noRoute(req.method ?? 'GET'));
     const path = url.pathname.slice(basePath.length);
     const reply = await route(req, path, query, (body ?? {}) as Record<string, unknown>).catch(
       (e: Error) => new Reply(500, { success: false, error: `Internal server error: ${e.message}` }),
@@ -687,6 +739,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     async settled() {
       while (pending.size) await Promise.allSettled([...pending]);
+    },
+    async restart() {
+      while (pending.size) await Promise.allSettled([...pending]);
+      state.active = null;
+      log('Restarting');
+      if (state.setting.trim()) await apply(state.setting);
     },
   };
 }
