@@ -21,7 +21,7 @@ export interface Era {
   /** 3.10–3.18: the V2 engine invalidates a license whose maxActiveUsers is exceeded
    * (ee/app/license/server/license.ts at 3.10.0, `_hasValidNumberOfActiveUsers`; gone in 4.0.0). */
   invalidatesOnSeats: boolean;
-  /** The old engine logs `#### License error: …` for URL and expiry failures (4.0+; 3.10 logs nothing). */
+  /** The old engine logs `#### License error: …` (3.13+; 3.10–3.12 log nothing for a rejection). */
   logsLicenseErrors: boolean;
   /** POST logout answers 200 with an empty body (7.4+, Rocket.Chat issue #35922). */
   emptyLogout: boolean;
@@ -51,7 +51,7 @@ export function eraOf(version: string): Era {
     newEngine: at(6, 5),
     isEnterprise: at(5, 0) && !at(7, 0),
     invalidatesOnSeats: !at(4, 0),
-    logsLicenseErrors: at(4, 0),
+    logsLicenseErrors: at(3, 13),
     emptyLogout: at(7, 4),
   };
 }

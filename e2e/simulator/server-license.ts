@@ -176,8 +176,8 @@ export function activeModules(v3: V3, reasons: Reason[]): string[] {
   return v3.grantedModules.map((m) => m.module).filter((m) => !disabled.has(m));
 }
 
-/** The pre-6.5 V2 engine: regex URL, expiry by date, and on 3.10–3.18 the seat count; it logs,
- * never refuses (spec §1.4, §5.10; ee/app/license/server/license.ts at 3.10.0 and 4.0.0). */
+/** The pre-6.5 V2 engine: regex URL, expiry by date, and on 3.10–3.18 the seat count; it logs
+ * (from 3.13), never refuses (spec §1.4, §5.10; ee/app/license/server/license.ts, tags 3.10.0–4.0.0). */
 export function validateV2Old(v2: Record<string, unknown>, siteUrl: string, now: Date, era: Era, activeUsers: number, log: (l: string) => void): boolean {
   const say = (line: string) => era.logsLicenseErrors && log(line);
   if (!urlMatches({ value: String(v2.url), type: 'regex' }, normalizeSiteUrl(siteUrl))) {
@@ -188,7 +188,10 @@ export function validateV2Old(v2: Record<string, unknown>, siteUrl: string, now:
     say(`#### License error: expired, valid until ${v2.expiry}`);
     return false;
   }
-  if (era.invalidatesOnSeats && typeof v2.maxActiveUsers === 'number' && v2.maxActiveUsers > 0 && activeUsers > v2.maxActiveUsers) return false;
+  if (era.invalidatesOnSeats && typeof v2.maxActiveUsers === 'number' && v2.maxActiveUsers > 0 && activeUsers > v2.maxActiveUsers) {
+    say(`#### License error: over seats, max allowed ${v2.maxActiveUsers}, current active users ${activeUsers}`);
+    return false;
+  }
   if (era.logsLicenseErrors) log(`#### License validated: ${flattenV2Modules((v2.modules as string[]) ?? []).join(', ')}`);
   return true;
 }

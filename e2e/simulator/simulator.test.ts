@@ -177,7 +177,7 @@ describe.each(ERAS)('Rocket.Chat %s', (version) => {
         expect(s.state.log.join('\n')).toMatch(/Url validation failed/);
       } else {
         // The old engine's quirk (spec §1.4): the status says Valid for a URL-rejected license.
-        // 3.10 logs nothing for it; 4.0+ logs `#### License error: invalid url…` (spec §5.11).
+        // 3.10–3.12 log nothing for it; 3.13+ log `#### License error: invalid url…` (spec §5.11).
         if (e.v40) expect(s.state.log.join('\n')).toMatch(/invalid url, licensed to other.example/);
         else expect(s.state.log.join('\n')).not.toMatch(/License error/);
         expect(s.state.status).toBe('Valid');
@@ -600,13 +600,14 @@ describe('what the server does with a V2 license, era by era', () => {
     expect(l.grantedModules.map((m: { module: string }) => m.module).sort()).toEqual(['auditing', 'contact-id-verification', 'hide-watermark', 'teams-voip']);
   });
 
-  it('3.10–3.18 invalidate it when active users exceed maxActiveUsers, logging nothing', async () => {
-    const s = await sim({ version: '3.18.0', usage: { activeUsers: 30 } });
+  it.each(['3.10.5', '3.18.0'])('%s invalidates it when active users exceed maxActiveUsers (logged from 3.13)', async (version) => {
+    const s = await sim({ version, usage: { activeUsers: 30 } });
     await call(s, 'POST', '/api/v1/licenses.add', { auth: s.login('admin'), body: { license: await v2For(s, { maxActiveUsers: 25 }) } });
     await s.settled();
     expect(s.state.active).toBeNull();
     expect(s.state.status).toBe('Valid'); // the old engine's status is not to be trusted
-    expect(s.state.log.join('\n')).not.toMatch(/License error/);
+    if (version === '3.18.0') expect(s.state.log).toContain('#### License error: over seats, max allowed 25, current active users 30');
+    else expect(s.state.log.join('\n')).not.toMatch(/License error/);
     // …and has no licenses.maxActiveUsers (4.0+) to read usage with: the web app answers.
     expect((await call(s, 'GET', '/api/v1/licenses.maxActiveUsers', { auth: s.login('admin') })).json).toBeNull();
   });

@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'LICENSE_PERIOD',
   'LICENSE_LIMITS',
   'LICENSE_REJECTED',
+  'LICENSE_ALREADY_REJECTED',
+  'LICENSE_NEEDS_NEWER_SERVER',
   'KEYCHAIN_UNAVAILABLE',
   'WORKSPACE_UNKNOWN',
   'JOB_UNKNOWN',
@@ -148,6 +150,14 @@ export const ERROR_TEXT: Record<ErrorCode, { message: string; fix?: string }> = 
   LICENSE_REJECTED: {
     message: 'The workspace accepted the file but rejected the license.',
     fix: 'See the reasons shown; the Rocket.Chat server log has the details.',
+  },
+  LICENSE_ALREADY_REJECTED: {
+    message: 'The workspace already holds this exact license and did not activate it. Sending it again changes nothing: Rocket.Chat checks a license only when the stored license changes or when Rocket.Chat restarts.',
+    fix: 'Fix what made it fail (the Site URL, the server date, the number of users), then restart Rocket.Chat: it checks the stored license again at start-up. Or install a different license file.',
+  },
+  LICENSE_NEEDS_NEWER_SERVER: {
+    message: 'This license format (V3, beginning RCV3_) needs Rocket.Chat 6.5 or later.',
+    fix: 'Upgrade the workspace to Rocket.Chat 6.5 or later first; an older server cannot read this license at all.',
   },
   KEYCHAIN_UNAVAILABLE: {
     message: "The system keychain can't be used right now.",

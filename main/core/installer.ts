@@ -11,7 +11,7 @@ import { noWorkspace } from './license/license-checks';
 import { LicenseStore, type LoadedLicense } from './license/license-store';
 import { Transport, normalizeBaseUrl, probeCertificate, isUnencrypted } from './rocketchat/http';
 import { RocketChatClient, type Credentials, type LicenseStateWithUsage } from './rocketchat/rocketchat-client';
-import { installLicense } from './rocketchat/install-flow';
+import { installLicense, workspaceFacts } from './rocketchat/install-flow';
 import { WorkspaceStore, type Workspace } from './state/workspace-store';
 import { CredentialVault, type CredentialStorage } from './state/credential-vault';
 import { JobLog } from './state/job-log';
@@ -278,8 +278,7 @@ export class Installer {
     const fresh = workspaceId ? await this.refresh(workspaceId).catch(() => null) : null;
     if (!fresh) return toInspection(decoded, noWorkspace());
     const { info, license } = fresh.connection;
-    const facts = { workspaceUrl: info.workspaceUrl, workspaceUrlSource: info.workspaceUrlSource, serverTime: info.serverTime, localTime: info.localTime, usage: fresh.usage };
-    return toInspection(decoded, facts, license);
+    return toInspection(decoded, workspaceFacts(info, fresh.usage), license);
   }
 
   loaded(sha256: string): LoadedLicense {

@@ -118,6 +118,8 @@ export interface WorkspaceFacts {
   localTime: string;
   /** Current usage per limit kind, when known. */
   usage: Partial<Record<LimitKind, number>> | null;
+  /** The workspace's Rocket.Chat version, when known: what it can read and check depends on it. */
+  serverVersion?: string | null;
 }
 
 // ---- Workspaces and the server ----------------------------------------------------------------
@@ -129,8 +131,14 @@ export interface ServerCapabilities {
   hasValidLicense: boolean;
   /** POST licenses.validate (8.7+). */
   validate: boolean;
-  /** licenses.get / licenses.isEnterprise (< 7.0). */
+  /** licenses.get (< 7.0). */
   legacy: boolean;
+  /** licenses.isEnterprise (5.0 – 6.x; absent in 4.8, removed in 7.0: spec §5.11). */
+  isEnterprise: boolean;
+  /** Reads V3 (`RCV3_…`) licenses (6.5+). */
+  v3Licenses: boolean;
+  /** Invalidates a V2 license whose maxActiveUsers is exceeded (3.10–3.18), and cannot report usage. */
+  seatsCheckedOnApply: boolean;
   /** licenses.maxActiveUsers (4.0+). */
   maxActiveUsers: boolean;
   /** /api/info reports the workspace URL licenses are checked against (8.6+). */
@@ -190,7 +198,7 @@ export interface ActiveLicenseState {
 
 // ---- Installations ----------------------------------------------------------------------------
 
-export type InstallStepName = 'license' | 'connect' | 'account' | 'usage' | 'prechecks' | 'server-validation' | 'apply' | 'verify';
+export type InstallStepName = 'license' | 'connect' | 'account' | 'usage' | 'prechecks' | 'stored' | 'server-validation' | 'apply' | 'verify';
 export type StepStatus = 'running' | 'done' | 'failed' | 'skipped' | 'warning';
 
 export interface InstallStep {
@@ -206,9 +214,11 @@ export interface InstallStep {
 /**
  * active: the server confirms it; rejected: the server did not take it; unconfirmed: the outcome
  * could not be read back; blocked: a pre-check failed and nothing was sent; already-active: the
- * same license is already in force; failed: an error stopped the job.
+ * same license is already in force; already-rejected: the server already stores this exact text
+ * and did not activate it, so sending it again would change nothing (spec §5.11) and nothing was
+ * sent; failed: an error stopped the job.
  */
-export type InstallOutcome = 'active' | 'rejected' | 'unconfirmed' | 'blocked' | 'already-active' | 'failed';
+export type InstallOutcome = 'active' | 'rejected' | 'unconfirmed' | 'blocked' | 'already-active' | 'already-rejected' | 'failed';
 
 export interface InstallResult {
   jobId: string;
@@ -226,8 +236,23 @@ export interface InstallResult {
   steps: InstallStep[];
   before: ActiveLicenseState | null;
   after: ActiveLicenseState | null;
+  /** The license that was active when this one was sent, and its fate if this one is rejected
+   * (absent in jobs recorded before it existed). */
+  replaced?: Replacement | null;
   forced: boolean;
   error: { code: string; message: string; detail?: string; fix?: string } | null;
+}
+
+/** The license active before an install, and what a rejection of the new one does to it. */
+export interface Replacement {
+  /** "ACME-2026-001 (120 seats, until 2026-12-31)". */
+  current: string;
+  /** 6.5+: a rejected license leaves none active at once; ≤6.4: the old one lasts until a restart. */
+  lostWhen: 'now' | 'restart';
+  /** Before sending: the confirmation, `--force` and the CLI prompt. */
+  warning: string;
+  /** After a rejection: what became of it. */
+  afterRejection: string;
 }
 
 export interface InstallProgress {
@@ -278,6 +303,8 @@ export interface Inspection {
   facts: WorkspaceFacts;
   /** The license active on the workspace now, to compare with (when signed in). */
   active: ActiveLicenseState | null;
+  /** What sending this license would do to the active one. */
+  replaces: Replacement | null;
 }
 
 export interface JobSummary {

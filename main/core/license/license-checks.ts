@@ -166,9 +166,40 @@ export function checkPeriod(summary: LicenseSummary, facts: WorkspaceFacts): Lic
   return { name: 'period', status: 'pass', message: `No end date: valid ${whose}.${tail}`, items };
 }
 
+function versionOf(facts: WorkspaceFacts): { major: number; minor: number } | null {
+  const m = /^(\d+)\.(\d+)/.exec(facts.serverVersion ?? '');
+  return m ? { major: Number(m[1]), minor: Number(m[2]) } : null;
+}
+const before = (v: { major: number; minor: number }, major: number, minor: number) => v.major < major || (v.major === major && v.minor < minor);
+
+/** A V3 license on a server older than 6.5 fails in its V2 decrypt with OpenSSL's words — a
+ * version problem, not a bad signature (spec §5.11). null when there is nothing to say. */
+export function checkServer(summary: LicenseSummary, facts: WorkspaceFacts): LicenseCheck | null {
+  const v = versionOf(facts);
+  if (!v || summary.format !== 'v3' || !before(v, 6, 5)) return null;
+  return {
+    name: 'server',
+    status: 'fail',
+    code: 'LICENSE_NEEDS_NEWER_SERVER',
+    message: `This license format (V3) needs Rocket.Chat 6.5 or later; this workspace runs ${facts.serverVersion}. Upgrade the workspace first: an older server cannot read this license at all.`,
+  };
+}
+
 export function checkLimits(summary: LicenseSummary, facts: WorkspaceFacts): LicenseCheck {
   const limited = summary.limits.filter((l) => l.max !== null);
   if (limited.length === 0) return { name: 'limits', status: 'pass', message: 'The license sets no usage limits that this workspace could exceed.' };
+  // 3.10–3.18 invalidate a V2 license whose seat count is exceeded, and have no
+  // licenses.maxActiveUsers (4.0+) to read usage with (ee/app/license/server/license.ts, 3.10.0).
+  const v = versionOf(facts);
+  const seats = limited.find((l) => l.kind === 'activeUsers');
+  if (v && before(v, 4, 0) && seats && facts.usage?.activeUsers === undefined) {
+    return {
+      name: 'limits',
+      status: 'unknown',
+      message: `Rocket.Chat ${facts.serverVersion} rejects this license if more than ${seats.max} users are active, and this version cannot report how many are. Check the number of active users (Administration → Info) before applying.`,
+      items: [{ label: LIMIT_LABELS.activeUsers, status: 'unknown', detail: `max ${seats.max}; this version rejects the license above it` }],
+    };
+  }
   if (!facts.usage) {
     return {
       name: 'limits',
@@ -230,7 +261,8 @@ export function checkSignature(summary: LicenseSummary): LicenseCheck {
 }
 
 export function checkLicense(summary: LicenseSummary, facts: WorkspaceFacts): LicenseCheck[] {
-  return [checkSignature(summary), checkUrl(summary, facts), checkPeriod(summary, facts), checkLimits(summary, facts)];
+  const server = checkServer(summary, facts);
+  return [checkSignature(summary), ...(server ? [server] : []), checkUrl(summary, facts), checkPeriod(summary, facts), checkLimits(summary, facts)];
 }
 
 /** Facts when nothing is known about the workspace yet (a license inspected on its own). */

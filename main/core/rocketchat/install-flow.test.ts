@@ -1,47 +1,14 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createServer } from 'node:http';
 import { connect } from 'node:net';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../../e2e/simulator/simulator';
-import { licenseV2Payload, licenseV3Payload, licenses, sharedTestKeyPair, signV2, signV3 } from '../../../e2e/simulator/license-factory';
+import { licenseV2Payload, licenseV3Payload, licenses, signV2, signV3 } from '../../../e2e/simulator/license-factory';
 import { caSignedCert, selfSignedCert, testCa } from '../../../e2e/simulator/certs';
-import { decodeLicense } from '../license/license';
-import { makeKey, rocketChatKey, type VerificationKey } from '../license/license-decode';
-import type { LoadedLicense } from '../license/license-store';
-import { Transport, probeCertificate, normalizeBaseUrl, type TransportOptions } from './http';
+import type { Simulator } from '../../../e2e/simulator/simulator';
+import { Transport, probeCertificate, normalizeBaseUrl } from './http';
 import { RocketChatClient } from './rocketchat-client';
-import { installLicense, type InstallOptions } from './install-flow';
+import { DAY, useFlowKit } from './flow-test-kit';
 
-const DAY = 86400000;
-const running: Array<{ stop(): Promise<void> }> = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.stop()));
-});
-
-let keys: VerificationKey[];
-beforeAll(() => {
-  keys = [rocketChatKey(), makeKey(sharedTestKeyPair().publicKeyPem, 'custom')];
-});
-
-async function sim(options: SimulatorOptions = {}): Promise<Simulator> {
-  const s = await startSimulator({ validationDelayMs: 20, ...options });
-  running.push(s);
-  return s;
-}
-
-function clientFor(s: Simulator, user = 'admin', transport: Partial<TransportOptions> = {}) {
-  const t = new Transport({ baseUrl: s.url, timeoutMs: 5000, ...transport });
-  running.push({ stop: () => t.close() });
-  const { userId, authToken } = s.login(user);
-  return new RocketChatClient(t, { userId, authToken });
-}
-
-async function load(text: string): Promise<LoadedLicense> {
-  return { ...(await decodeLicense(text, keys)), source: null };
-}
-
-const host = (s: Simulator) => s.url.replace(/^https?:\/\//, '');
-const adds = (s: Simulator) => s.requests.filter((r) => r.path.endsWith('/licenses.add'));
-const quick = (o: Omit<InstallOptions, 'waitSeconds' | 'settleMs'>) => installLicense({ waitSeconds: 5, settleMs: 300, ...o });
+const { running, sim, clientFor, load, host, adds, quick } = useFlowKit();
 
 const ERAS = ['6.3.0', '6.5.1', '7.10.0', '8.2.0', '8.7.1', '8.8.0'];
 const newEngine = (v: string) => !v.startsWith('6.3');
@@ -64,7 +31,7 @@ describe.each(ERAS)('installing on Rocket.Chat %s', (version) => {
     const validated = s.requests.some((r) => r.path.endsWith('/licenses.validate'));
     expect(validated).toBe(version >= '8.7');
     if (validated) expect(s.requests.findIndex((r) => r.path.endsWith('/licenses.validate'))).toBeLessThan(s.requests.indexOf(adds(s)[0]));
-    expect(result.steps.map((st) => st.step)).toEqual(['license', 'connect', 'account', 'usage', 'prechecks', ...(validated ? ['server-validation'] : []), 'apply', 'verify']);
+    expect(result.steps.map((st) => st.step)).toEqual(['license', 'connect', 'account', 'usage', 'prechecks', 'stored', ...(validated ? ['server-validation'] : []), 'apply', 'verify']);
   });
 
   it('a license bound to another URL is stopped before sending; with force it ends rejected for its URL', async () => {

@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { AppFailure, toAppError } from '../errors';
 import { checkLicense, LIMIT_LABELS } from '../license/license-checks';
 import type { LoadedLicense } from '../license/license-store';
-import type { ActiveLicenseState, InstallOutcome, InstallProgress, InstallResult, InstallStep, InstallStepName, LimitKind, WorkspaceInfo } from '../types';
+import { replacementOf } from '../license/replacement';
+import type { ActiveLicenseState, InstallOutcome, InstallProgress, InstallResult, InstallStep, InstallStepName, LimitKind, WorkspaceFacts, WorkspaceInfo } from '../types';
 import { MIN_VERSION, type LicenseStateWithUsage, type Obj, type RocketChatClient } from './rocketchat-client';
 
 export interface InstallOptions {
@@ -46,14 +47,22 @@ function stable(v: unknown): string {
   return JSON.stringify(v);
 }
 
+/** The same instant, whatever the spelling: "2031-01-01" and "2031-01-01T00:00:00.000Z" are equal. */
+export function sameInstant(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'string' || typeof b !== 'string') return false;
+  const [x, y] = [Date.parse(a), Date.parse(b)];
+  return !Number.isNaN(x) && x === y;
+}
+
 /** Is the server's active license the one we sent? true / false / null when it cannot tell. */
 export function isSameLicense(license: LoadedLicense, server: LicenseStateWithUsage): boolean | null {
   const p = license.payload;
   if (server.payload) {
     if (license.summary.format === 'v3') return stable(stripClaims(server.payload)) === stable(stripClaims(p));
-    // A V2 license shows converted (spec §5.3): compare what survives conversion.
+    // 6.5+ shows a V2 license converted (ee/packages/license/src/v2/convertToV3.ts, every release
+    // from 6.5.0): the URL survives as is, the expiry as a full ISO instant (spec §5.3).
     const v = server.payload.validation as { serverUrls?: Array<{ value: string }>; validPeriods?: Array<{ validUntil?: string }> } | undefined;
-    return v?.serverUrls?.[0]?.value === p.url && v?.validPeriods?.[0]?.validUntil === p.expiry;
+    return v?.serverUrls?.[0]?.value === p.url && sameInstant(v?.validPeriods?.[0]?.validUntil, p.expiry);
   }
   if (server.legacy) {
     return server.legacy.some((l) =>
@@ -72,8 +81,23 @@ function describeReason(r: { reason: string; limit?: string; modules?: string[] 
   return `The server gave the reason “${r.reason}”.`;
 }
 
-const SERVER_LOG_HINT =
-  'The Rocket.Chat server log says why: look for “Url validation failed”, “Period validation failed” or “Limit validation failed” after “New Enterprise License”.';
+/** Where the server's log says why, by era: the engine's words changed twice (spec §5.10, §5.11;
+ * ee/app/license/server/license.ts at 3.10.0, 3.13.0 and 4.0.0; ee/packages/license from 6.5). */
+export function serverLogHint(info: Pick<WorkspaceInfo, 'major' | 'minor'>): string {
+  const at = (a: number, b: number) => info.major > a || (info.major === a && info.minor >= b);
+  if (at(6, 5)) {
+    return 'The Rocket.Chat server log says why: look for “Url validation failed”, “Period validation failed” or “Limit validation failed” after “New Enterprise License”.';
+  }
+  if (at(3, 13)) {
+    return `The Rocket.Chat server log says why: look for “#### License error: invalid url”, “…: expired”${at(4, 0) ? '' : ' or “…: over seats”'} after “### New Enterprise License”.`;
+  }
+  return "This Rocket.Chat version does not log why a license is rejected: compare its Site URL, its date and its number of active users with the license.";
+}
+
+/** What the license checks need to know about a workspace, from its server facts and usage. */
+export function workspaceFacts(info: WorkspaceInfo, usage: WorkspaceFacts['usage']): WorkspaceFacts {
+  return { workspaceUrl: info.workspaceUrl, workspaceUrlSource: info.workspaceUrlSource, serverTime: info.serverTime, localTime: info.localTime, usage, serverVersion: info.version };
+}
 
 export async function installLicense(options: InstallOptions): Promise<InstallResult> {
   const { client, license } = options;
@@ -109,6 +133,7 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
     steps: [],
     before: null,
     after: null,
+    replaced: null,
     forced: Boolean(options.force),
     error: null,
   };
@@ -202,24 +227,53 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
       }
     });
 
-    if (before && isSameLicense(license, before) === true && before.state.valid) {
-      result.after = before.state;
+    const alreadyActive = () => {
+      result.after = before?.state ?? null;
       finish('already-active', `Already active: this exact license is in force on ${info.workspaceUrl}. Nothing was sent.`);
+      return result;
+    };
+    if (before && isSameLicense(license, before) === true && before.state.valid) return alreadyActive();
+    result.replaced = replacementOf(before?.state ?? null, info.version, s.id);
+
+    result.checks = checkLicense(s, workspaceFacts(info, before?.usage ?? null));
+    const failing = result.checks.filter((c) => c.status === 'fail');
+    // A server that cannot read the format would only answer with OpenSSL's words: never send.
+    const unreadable = failing.filter((c) => c.code === 'LICENSE_NEEDS_NEWER_SERVER');
+    await step('prechecks', 'Checking the license against this workspace', async () => ({
+      value: null,
+      status: failing.length ? (options.force && !unreadable.length ? 'warning' : 'failed') : 'done',
+      message: failing.length
+        ? `${failing.length} check${failing.length > 1 ? 's' : ''} failed: ${failing.map((c) => c.name).join(', ')}${options.force && !unreadable.length ? ' — sending anyway, as asked.' : '.'}`
+        : 'URL, dates and limits fit this workspace.',
+    }));
+    if (unreadable.length) {
+      result.error = new AppFailure('LICENSE_NEEDS_NEWER_SERVER', `This workspace runs Rocket.Chat ${info.version}.`).toError();
+      finish('blocked', `Not sent: this workspace (Rocket.Chat ${info.version}) cannot read this license's format. Nothing was sent to the server.`, unreadable.map((c) => c.message));
+      return result;
+    }
+    if (failing.length && !options.force) {
+      finish('blocked', 'Not sent: the license does not fit this workspace. Nothing was sent to the server.', failing.map((c) => c.message));
       return result;
     }
 
-    const facts = { workspaceUrl: info.workspaceUrl, workspaceUrlSource: info.workspaceUrlSource, serverTime: info.serverTime, localTime: info.localTime, usage: before?.usage ?? null };
-    result.checks = checkLicense(s, facts);
-    const failing = result.checks.filter((c) => c.status === 'fail');
-    await step('prechecks', 'Checking the license against this workspace', async () => ({
-      value: null,
-      status: failing.length ? (options.force ? 'warning' : 'failed') : 'done',
-      message: failing.length
-        ? `${failing.length} check${failing.length > 1 ? 's' : ''} failed: ${failing.map((c) => c.name).join(', ')}${options.force ? ' — sending anyway, as asked.' : '.'}`
-        : 'URL, dates and limits fit this workspace.',
-    }));
-    if (failing.length && !options.force) {
-      finish('blocked', 'Not sent: the license does not fit this workspace. Nothing was sent to the server.', failing.map((c) => c.message));
+    // The license the server stores now (spec §5.11). licenses.add writes the setting only when
+    // the text differs, so this exact text again would be a no-op: nothing validated again.
+    type Stored = Awaited<ReturnType<RocketChatClient['storedLicense']>>;
+    const stored = await step<Stored>('stored', 'Reading the license stored on the server', async () => {
+      const read = await client.storedLicense();
+      if (!read.readable) return { value: read, status: 'warning' as const, message: `The stored license could not be read: ${read.reason}.` };
+      return { value: read, message: read.value.trim() ? `The server stores a license (…${read.value.trim().slice(-8)}).` : 'The server stores no license.' };
+    });
+    if (stored.readable && stored.value.trim() === license.canonical.text) {
+      if (before?.state.valid && isSameLicense(license, before) !== false) return alreadyActive();
+      result.after = before?.state ?? null;
+      result.error = new AppFailure('LICENSE_ALREADY_REJECTED').toError();
+      const stillActive = result.replaced?.lostWhen === 'restart' ? [`${result.replaced.current} is still active, but a restart will check the stored license instead and then none will be active.`] : [];
+      finish(
+        'already-rejected',
+        `Not sent: ${info.workspaceUrl} already stores this exact license and did not activate it. Rocket.Chat checks a license only when the stored one changes or when it restarts, so sending it again would change nothing.`,
+        [...failing.map((c) => c.message), ...stillActive, 'Fix what made it fail, then restart Rocket.Chat: it checks the stored license again at start-up.', serverLogHint(info)],
+      );
       return result;
     }
 
@@ -293,13 +347,13 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
       const reasons = result.serverValidation?.reasons.length
         ? result.serverValidation.reasons
         : result.checks.filter((c) => c.status === 'fail').map((c) => c.message);
-      finish('rejected', 'Rejected: the workspace accepted the file but did not activate the license.', reasons.length ? reasons : [SERVER_LOG_HINT]);
-    } else {
       finish(
-        'unconfirmed',
-        'Sent, but not confirmed: check Administration → Workspace → Subscription before leaving, or verify again.',
-        [SERVER_LOG_HINT],
+        'rejected',
+        ['Rejected: the workspace accepted the file but did not activate the license.', result.replaced?.afterRejection].filter(Boolean).join(' '),
+        reasons.length ? reasons : [serverLogHint(info)],
       );
+    } else {
+      finish('unconfirmed', 'Sent, but not confirmed: check Administration → Workspace → Subscription before leaving, or verify again.', [serverLogHint(info)]);
     }
     return result;
   } catch (e) {

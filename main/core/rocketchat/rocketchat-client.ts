@@ -29,6 +29,9 @@ export function capabilitiesOf(major: number, minor: number): ServerCapabilities
     hasValidLicense: at(8, 3),
     validate: at(8, 7),
     legacy: !at(7, 0),
+    isEnterprise: at(5, 0) && !at(7, 0),
+    v3Licenses: at(6, 5),
+    seatsCheckedOnApply: !at(4, 0),
     maxActiveUsers: at(4, 0),
     workspaceUrl: at(8, 6),
   };
@@ -73,8 +76,17 @@ function serverWords(res: HttpResponse): string {
   return String(j.error ?? j.message ?? res.text.slice(0, 200));
 }
 
+/** Is this the answer to a route the server does not have? Unknown routes are never JSON (spec
+ * §5.11): ≤6.x has no API catch-all, so a GET falls through to the web app's HTML page (200) and
+ * another method gets Meteor webapp's empty 405; the 7.0+ router answers a plain-text 404. */
+export function isMissingEndpoint(res: HttpResponse): boolean {
+  if (res.status === 404 || res.status === 405) return true;
+  return res.status === 200 && res.json === undefined && /html/i.test(res.headers['content-type'] ?? '');
+}
+
 /** Maps a non-2xx answer (or a 2xx that is not JSON) to one error code. */
 export function apiFailure(res: HttpResponse, route: string): AppFailure {
+  if (isMissingEndpoint(res)) return new AppFailure('SERVER_ERROR', `This server has no ${route} endpoint.`, { status: res.status });
   if (res.json === undefined) return notRocketChat(res);
   const j = obj(res.json);
   switch (res.status) {
@@ -101,8 +113,6 @@ export function apiFailure(res: HttpResponse, route: string): AppFailure {
       const wait = waitSeconds(res);
       return new AppFailure('RATE_LIMITED', wait ? `Try again in ${wait} seconds.` : serverWords(res), { waitSeconds: wait });
     }
-    case 404:
-      return new AppFailure('SERVER_ERROR', `This server has no ${route} endpoint.`, { status: 404 });
   }
   if (res.status >= 500) return new AppFailure('SERVER_ERROR', `The server answered ${res.status}: ${serverWords(res)}`, { status: res.status });
   return new AppFailure('SERVER_ERROR', `The server answered ${res.status}: ${serverWords(res)}`, { status: res.status });
@@ -233,14 +243,37 @@ export class RocketChatClient {
     return { ...info, workspaceUrl, workspaceUrlSource: 'server', workspaceUrlHash: workspaceUrlHash(workspaceUrl) };
   }
 
+  /** Any 2xx is a logout: 7.4+ answers 200 with an empty body (spec §3.4, Rocket.Chat issue #35922). */
   async logout(): Promise<void> {
-    await this.ok('POST', '/api/v1/logout', 'logout');
+    const res = await this.call('POST', '/api/v1/logout', 'logout');
+    if (res.status < 200 || res.status >= 300) throw apiFailure(res, 'logout');
+  }
+
+  /** The raw license in the Enterprise_License setting, exactly as stored (spec §5.11). GET
+   * settings/:_id needs view-privileged-setting and answers `_.pick(setting, '_id', 'value')`
+   * (apps/meteor/app/api/server/v1/settings.js at 3.10.0; same shape through 8.x). '' means no
+   * license was ever stored. Not readable (no permission, an error) is a value, not a throw: it
+   * decides what can be kept and said, never whether an install may go ahead. */
+  async storedLicense(): Promise<{ readable: true; value: string } | { readable: false; reason: string }> {
+    let res: HttpResponse;
+    try {
+      res = await this.call('GET', '/api/v1/settings/Enterprise_License', 'settings');
+    } catch (e) {
+      if (e instanceof AppFailure) return { readable: false, reason: e.message };
+      throw e;
+    }
+    const j = obj(res.json);
+    if (res.status === 200 && typeof j.value === 'string') return { readable: true, value: j.value };
+    if (res.status === 401) throw apiFailure(res, 'settings');
+    if (res.status === 403) return { readable: false, reason: 'this account may not read the server’s privileged settings (view-privileged-setting)' };
+    if (res.status === 200 && j.success === true) return { readable: false, reason: 'the server has no Enterprise_License setting' };
+    return { readable: false, reason: apiFailure(res, 'settings').message };
   }
 
   /** licenses.validate (8.7+): the server's own verdict without applying anything. */
   async validate(license: string): Promise<ServerValidation | null> {
     const res = await this.call('POST', '/api/v1/licenses.validate', 'licenses.validate', { body: { license } });
-    if (res.status === 404) return null;
+    if (isMissingEndpoint(res)) return null;
     if (res.status === 200 && res.json !== undefined) return { valid: true, reasons: [] };
     const j = obj(res.json);
     if (res.status === 400 && j.error === 'license-invalid') {
@@ -265,7 +298,7 @@ export class RocketChatClient {
     const res = await this.call('POST', '/api/v1/licenses.add', 'licenses.add', { body: { license } });
     if (res.status === 200 && res.json !== undefined) return;
     if (res.status === 400 && res.json !== undefined) throw licenseRejection(res);
-    if (res.status === 404) throw new AppFailure('SERVER_TOO_OLD', 'This server has no licenses.add endpoint (it was added in 3.10).');
+    if (isMissingEndpoint(res)) throw new AppFailure('SERVER_TOO_OLD', 'This server has no licenses.add endpoint (it was added in 3.10).');
     throw apiFailure(res, 'licenses.add');
   }
 
@@ -339,12 +372,14 @@ export class RocketChatClient {
         legacy: list.map((l) => (obj(l.license).url ? obj(l.license) : l)),
       };
     }
-    if (res.status !== 403 && res.status !== 404) throw apiFailure(res, 'licenses.get');
-    const e = await this.ok('GET', '/api/v1/licenses.isEnterprise', 'licenses.isEnterprise');
+    if (res.status !== 403 && !isMissingEndpoint(res)) throw apiFailure(res, 'licenses.get');
+    // licenses.get needs view-privileged-setting; isEnterprise (any user) exists only in 5.0 – 6.x.
+    const e = caps.isEnterprise ? await this.ok('GET', '/api/v1/licenses.isEnterprise', 'licenses.isEnterprise') : {};
+    const known = typeof e.isEnterprise === 'boolean';
     return {
       state: {
-        known: typeof e.isEnterprise === 'boolean',
-        valid: typeof e.isEnterprise === 'boolean' ? e.isEnterprise : null,
+        known,
+        valid: known ? (e.isEnterprise as boolean) : null,
         id: null,
         modules: [],
         tags: [],
@@ -352,7 +387,7 @@ export class RocketChatClient {
         seatsInUse: usage?.activeUsers ?? null,
         validUntil: null,
         trial: false,
-        source: 'licenses.isEnterprise',
+        source: known ? 'licenses.isEnterprise' : 'none',
       },
       usage,
       payload: null,

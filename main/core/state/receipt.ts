@@ -11,6 +11,7 @@ const OUTCOME_TEXT: Record<InstallResult['outcome'], string> = {
   unconfirmed: 'SENT, NOT CONFIRMED',
   blocked: 'NOT SENT — pre-check failed',
   'already-active': 'ALREADY ACTIVE — nothing sent',
+  'already-rejected': 'ALREADY REJECTED — the server holds this license; nothing sent',
   failed: 'STOPPED',
 };
 

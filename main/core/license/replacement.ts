@@ -1,0 +1,39 @@
+// What happens to the license that is active now when another is sent. 6.5+ clears the license
+// data before validating the new one (ee/packages/license/src/license.ts, setLicenseV3 →
+// clearLicenseData), so a rejected license leaves nothing active at once; ≤6.4 keeps the old one
+// in memory, but the setting now holds the rejected text, so it is gone at the next restart
+// (spec §5.11). Said the same way in the confirmation, the CLI prompt, the result and the receipt.
+import type { ActiveLicenseState, Replacement } from '../types';
+
+function clearsAtOnce(serverVersion: string | null | undefined): boolean {
+  const m = /^(\d+)\.(\d+)/.exec(serverVersion ?? '');
+  if (!m) return true; // not known: say the worse
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  return major > 6 || (major === 6 && minor >= 5);
+}
+
+/** "ACME-2026-001 (120 seats, until 2026-12-31)" — or "the active license" when it has no id. */
+export function describeActive(active: ActiveLicenseState): string {
+  const facts = [active.seats !== null ? `${active.seats} seats` : null, active.validUntil ? `until ${active.validUntil.slice(0, 10)}` : null].filter(Boolean);
+  return `${active.id ?? 'the active license'}${facts.length ? ` (${facts.join(', ')})` : ''}`;
+}
+
+/** null when no license is active (or it is the one being sent): nothing can be lost. */
+export function replacementOf(active: ActiveLicenseState | null, serverVersion: string | null | undefined, newLicenseId?: string | null): Replacement | null {
+  if (!active?.valid) return null;
+  if (newLicenseId && active.id === newLicenseId) return null;
+  const current = describeActive(active);
+  const lostWhen = clearsAtOnce(serverVersion) ? 'now' : 'restart';
+  return {
+    current,
+    lostWhen,
+    warning:
+      lostWhen === 'now'
+        ? `Replaces ${current}, which is active now. If the server rejects the new license, nothing stays active: ${active.id ?? 'the current license'} stops at once.`
+        : `Replaces ${current}, which is active now. If the server rejects the new license, ${active.id ?? 'the current license'} stays active only until Rocket.Chat next restarts; after that, none is.`,
+    afterRejection:
+      lostWhen === 'now'
+        ? `${current}, which was active before, is no longer active: nothing is active now.`
+        : `${current} is still active, but only until Rocket.Chat restarts: the server now stores the rejected license in its place.`,
+  };
+}

@@ -1,0 +1,49 @@
+// What the flow's tests share: simulators on ephemeral ports that are stopped after each test,
+// signed-in clients, licenses loaded with the test key, and the flow with short waits.
+import { afterEach, beforeAll } from 'vitest';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../../e2e/simulator/simulator';
+import { sharedTestKeyPair } from '../../../e2e/simulator/license-factory';
+import { decodeLicense } from '../license/license';
+import { makeKey, rocketChatKey, type VerificationKey } from '../license/license-decode';
+import type { LoadedLicense } from '../license/license-store';
+import { Transport, type TransportOptions } from './http';
+import { RocketChatClient } from './rocketchat-client';
+import { installLicense, type InstallOptions } from './install-flow';
+
+export const DAY = 86400000;
+
+/** Registers the clean-up hooks in the calling test file and returns the helpers. */
+export function useFlowKit() {
+  const running: Array<{ stop(): Promise<void> }> = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((s) => s.stop()));
+  });
+  let keys: VerificationKey[];
+  beforeAll(() => {
+    keys = [rocketChatKey(), makeKey(sharedTestKeyPair().publicKeyPem, 'custom')];
+  });
+
+  async function sim(options: SimulatorOptions = {}): Promise<Simulator> {
+    const s = await startSimulator({ validationDelayMs: 20, ...options });
+    running.push(s);
+    return s;
+  }
+  function clientFor(s: Simulator, user = 'admin', transport: Partial<TransportOptions> = {}) {
+    const t = new Transport({ baseUrl: s.url, timeoutMs: 5000, ...transport });
+    running.push({ stop: () => t.close() });
+    const { userId, authToken } = s.login(user);
+    return new RocketChatClient(t, { userId, authToken });
+  }
+  async function load(text: string): Promise<LoadedLicense> {
+    return { ...(await decodeLicense(text, keys)), source: null };
+  }
+  return {
+    running,
+    sim,
+    clientFor,
+    load,
+    host: (s: Simulator) => s.url.replace(/^https?:\/\//, ''),
+    adds: (s: Simulator) => s.requests.filter((r) => r.path.endsWith('/licenses.add')),
+    quick: (o: Omit<InstallOptions, 'waitSeconds' | 'settleMs'>) => installLicense({ waitSeconds: 5, settleMs: 300, ...o }),
+  };
+}
