@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AppFailure, describeError, toAppError, type AppError, type ErrorCode } from './core/errors';
 import { MAX_LICENSE_BYTES } from './core/license/license-read';
-import type { Inspection, InstallResult, LicenseCheck, WorkspaceView } from './core/types';
+import type { Inspection, InstallProgress, InstallResult, LicenseCheck, WorkspaceView } from './core/types';
 import type { Installer } from './core/installer';
 
 export const EXIT = { ok: 0, unexpected: 1, usage: 2, auth: 3, license: 4, network: 5, server: 6, keychain: 7 } as const;
@@ -16,6 +16,7 @@ const USAGE = `Usage:
   rc-license logout --server URL
   rc-license status --server URL [--json]
   rc-license apply <FILE|-> --server URL [--yes] [--force] [--wait SECONDS] [--json]
+  rc-license restore <JOB-ID> [--yes] [--wait SECONDS] [--json]   (put back the license a job replaced)
   rc-license history [--json]
   rc-license receipt <JOB-ID> [--out FILE]
 Common options: --ca FILE  --pin SHA256  --timeout SECONDS  --proxy URL
@@ -24,7 +25,7 @@ Exit codes: 0 ok, 1 unexpected, 2 usage, 3 authentication or permission, 4 licen
             5 network or TLS, 6 server unsupported or not Rocket.Chat, 7 keychain unavailable.`;
 
 export function exitCodeFor(code: ErrorCode | string): number {
-  if (code.startsWith('LICENSE_')) return EXIT.license;
+  if (code.startsWith('LICENSE_') || code.startsWith('BACKUP_')) return EXIT.license;
   if (code.startsWith('AUTH_') || code === 'FORBIDDEN' || code === 'RATE_LIMITED') return EXIT.auth;
   if (['NETWORK_UNREACHABLE', 'TIMEOUT', 'TLS_UNTRUSTED', 'CERT_CHANGED', 'REDIRECT_BLOCKED'].includes(code)) return EXIT.network;
   if (['SERVER_TOO_OLD', 'NOT_ROCKETCHAT', 'SERVER_ERROR'].includes(code)) return EXIT.server;
@@ -215,9 +216,45 @@ function printChecks(io: Io, checks: LicenseCheck[]) {
 
 function outcomeExit(r: InstallResult): number {
   if (r.outcome === 'active' || r.outcome === 'already-active') return EXIT.ok;
-  if (r.outcome === 'rejected' || r.outcome === 'blocked') return EXIT.license;
+  if (r.outcome === 'rejected' || r.outcome === 'blocked' || r.outcome === 'already-rejected') return EXIT.license;
   if (r.outcome === 'failed' && r.error) return exitCodeFor(r.error.code);
   return EXIT.unexpected;
+}
+
+/** Runs an install or a restore with progress on stderr and the outcome on stdout. */
+async function runJob(io: Io, v: Values, json: boolean, out: (o: object) => void, run: (o: { force?: boolean; waitSeconds?: number; onProgress: (p: InstallProgress) => void }) => Promise<InstallResult>): Promise<number> {
+  const waitSeconds = v.wait ? Number(v.wait) : undefined;
+  if (waitSeconds !== undefined && !(waitSeconds > 0)) throw new Usage('--wait takes a number of seconds.');
+  const p = paint(io);
+  const result = await run({
+    force: v.force,
+    waitSeconds,
+    onProgress: ({ step }) => {
+      if (step.status === 'running') io.stderr.write(p.dim(`… ${step.message}\n`));
+      else io.stderr.write(`${step.status === 'done' ? p.green('✓') : step.status === 'failed' ? p.red('✕') : p.yellow('!')} ${step.message}\n`);
+    },
+  });
+  if (json) {
+    out({
+      ok: result.outcome === 'active' || result.outcome === 'already-active',
+      ...(result.error ? { error: { code: result.error.code, message: result.error.message } } : {}),
+      jobId: result.jobId,
+      result: result.outcome,
+      headline: result.headline,
+      reasons: result.reasons,
+      steps: result.steps.map(({ step, status, message }) => ({ step, status, message })),
+      checks: result.checks.map(({ name, status, message }) => ({ name, status, message })),
+    });
+  } else {
+    const tone = result.outcome === 'active' || result.outcome === 'already-active' ? p.green : p.red;
+    io.stdout.write(`${tone(p.bold(result.outcome.toUpperCase()))}  ${result.headline}\n`);
+    for (const r of result.reasons) io.stdout.write(`  - ${r}\n`);
+    if (result.backup?.status === 'kept' && (result.outcome === 'rejected' || result.outcome === 'unconfirmed')) {
+      io.stdout.write(`To put back the license the workspace had before: rc-license restore ${result.jobId}\n`);
+    }
+    io.stdout.write(p.dim(`Job ${result.jobId}: rc-license receipt ${result.jobId} --out receipt.html\n`));
+  }
+  return outcomeExit(result);
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -362,6 +399,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           printInspection(io, inspection);
           io.stdout.write('\n');
         }
+        if (inspection.replaces && !json) io.stderr.write(`${paint(io).yellow('Note:')} ${inspection.replaces.warning}\n`);
         if (!v.yes) {
           if (!io.stdin.isTTY) throw new Usage('Not a terminal, so nothing can be confirmed: pass --yes to install without asking.');
           const answer = await prompt(io, `Install license ${inspection.summary.id ?? inspection.summary.hashTail} on ${ws.name} (${ws.baseUrl})? [y/N] `);
@@ -370,35 +408,25 @@ export async function main(argv: string[], io: Io): Promise<number> {
             return EXIT.ok;
           }
         }
-        const waitSeconds = v.wait ? Number(v.wait) : undefined;
-        if (waitSeconds !== undefined && !(waitSeconds > 0)) throw new Usage('--wait takes a number of seconds.');
-        const p = paint(io);
-        const result = await inst.install(ws.id, inspection.summary.sha256, {
-          force: v.force,
-          waitSeconds,
-          onProgress: ({ step }) => {
-            if (step.status === 'running') io.stderr.write(p.dim(`… ${step.message}\n`));
-            else io.stderr.write(`${step.status === 'done' ? p.green('✓') : step.status === 'failed' ? p.red('✕') : p.yellow('!')} ${step.message}\n`);
-          },
-        });
-        if (json) {
-          out({
-            ok: result.outcome === 'active' || result.outcome === 'already-active',
-            ...(result.error ? { error: { code: result.error.code, message: result.error.message } } : {}),
-            jobId: result.jobId,
-            result: result.outcome,
-            headline: result.headline,
-            reasons: result.reasons,
-            steps: result.steps.map(({ step, status, message }) => ({ step, status, message })),
-            checks: result.checks.map(({ name, status, message }) => ({ name, status, message })),
-          });
-        } else {
-          const tone = result.outcome === 'active' || result.outcome === 'already-active' ? p.green : p.red;
-          io.stdout.write(`${tone(p.bold(result.outcome.toUpperCase()))}  ${result.headline}\n`);
-          for (const r of result.reasons) io.stdout.write(`  - ${r}\n`);
-          io.stdout.write(p.dim(`Job ${result.jobId}: rc-license receipt ${result.jobId} --out receipt.html\n`));
+        return runJob(io, v, json, out, (options) => inst.install(ws.id, inspection.summary.sha256, options));
+      }
+      case 'restore': {
+        if (!arg) throw new Usage('restore needs a job id (see rc-license history).');
+        const inst = await open();
+        const { job, backup } = await inst.installations.backupOf(arg);
+        if (!json) {
+          io.stdout.write(`Job ${job.jobId} (${job.outcome}) on ${job.workspace.name ?? job.workspace.baseUrl} kept the license the workspace stored before it:\n`);
+          io.stdout.write(`  ${backup.licenseId ?? 'license'} (${backup.format?.toUpperCase() ?? 'unknown format'}), SHA-256 ${backup.sha256}\n\n`);
         }
-        return outcomeExit(result);
+        if (!v.yes) {
+          if (!io.stdin.isTTY) throw new Usage('Not a terminal, so nothing can be confirmed: pass --yes to restore without asking.');
+          const answer = await prompt(io, `Restore ${backup.licenseId ?? 'this license'} on ${job.workspace.name ?? job.workspace.baseUrl}? [y/N] `);
+          if (!/^y(es)?$/i.test(answer.trim())) {
+            io.stderr.write('Not restored.\n');
+            return EXIT.ok;
+          }
+        }
+        return runJob(io, v, json, out, (options) => inst.restore(arg, options));
       }
       case 'history': {
         const inst = await open();

@@ -7,6 +7,7 @@ import { Agent } from 'undici';
 import { startSimulator, type Simulator, type SimulatorOptions } from './simulator';
 import { licenseV2Payload, licenseV3Payload, licenses, sharedTestKeyPair, signV2, signV3 } from './license-factory';
 import { caSignedCert, selfSignedCert, testCa } from './certs';
+import type { V3 } from './server-license';
 
 const running: Simulator[] = [];
 afterEach(async () => {
@@ -592,7 +593,7 @@ describe('what the server does with a V2 license, era by era', () => {
     const auth = s.login('admin');
     await call(s, 'POST', '/api/v1/licenses.add', { auth, body: { license: await v2For(s, { expiry: '2031-01-01', modules: ['auditing'] }) } });
     await s.settled();
-    const info = (await call(s, 'GET', '/api/v1/licenses.info', { auth })).json as { license: { license: Record<string, any> } };
+    const info = (await call(s, 'GET', '/api/v1/licenses.info', { auth })).json as { license: { license: V3 } };
     const l = info.license.license;
     expect(l.validation.serverUrls).toEqual([{ value: s.url.replace(/^https?:\/\//, ''), type: 'regex' }]);
     expect(l.validation.validPeriods).toEqual([{ validUntil: '2031-01-01T00:00:00.000Z', invalidBehavior: 'invalidate_license' }]);

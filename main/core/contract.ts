@@ -41,6 +41,8 @@ export interface Calls {
   'license.install': { input: { workspaceId: string; sha256: string; force?: boolean; waitSeconds?: number }; output: InstallResult };
   'history.list': { input: void; output: { jobs: JobSummary[]; warnings: string[] } };
   'history.get': { input: { jobId: string }; output: InstallResult };
+  /** Puts back the license a job kept before sending, through the same verified flow. */
+  'license.restore': { input: { jobId: string; force?: boolean; waitSeconds?: number }; output: InstallResult };
   'receipt.save': { input: { jobId: string; format: 'html' | 'json' | 'pdf' }; output: { path: string | null } };
   /** The desktop app's native "open file" dialog (not available in other shells); source is null when cancelled. */
   'file.open': { input: void; output: { available: boolean; source: LicenseSource | null } };
@@ -76,6 +78,7 @@ export const CALL_NAMES = [
   'license.install',
   'history.list',
   'history.get',
+  'license.restore',
   'receipt.save',
   'file.open',
   'clipboard.write',

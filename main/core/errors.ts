@@ -31,6 +31,9 @@ export const ERROR_CODES = [
   'LICENSE_REJECTED',
   'LICENSE_ALREADY_REJECTED',
   'LICENSE_NEEDS_NEWER_SERVER',
+  'BACKUP_FAILED',
+  'BACKUP_MISSING',
+  'BACKUP_DAMAGED',
   'KEYCHAIN_UNAVAILABLE',
   'WORKSPACE_UNKNOWN',
   'JOB_UNKNOWN',
@@ -158,6 +161,18 @@ export const ERROR_TEXT: Record<ErrorCode, { message: string; fix?: string }> = 
   LICENSE_NEEDS_NEWER_SERVER: {
     message: 'This license format (V3, beginning RCV3_) needs Rocket.Chat 6.5 or later.',
     fix: 'Upgrade the workspace to Rocket.Chat 6.5 or later first; an older server cannot read this license at all.',
+  },
+  BACKUP_FAILED: {
+    message: 'The license the workspace has now could not be saved on this laptop, so nothing was sent.',
+    fix: 'Free some disk space or make the data folder writable, then try again.',
+  },
+  BACKUP_MISSING: {
+    message: 'This installation kept no previous license to restore.',
+    fix: 'No license was stored before it, or this account could not read it. Install the previous license from its file instead.',
+  },
+  BACKUP_DAMAGED: {
+    message: 'The saved previous license cannot be used: nothing was sent.',
+    fix: 'Install the previous license from its original file instead.',
   },
   KEYCHAIN_UNAVAILABLE: {
     message: "The system keychain can't be used right now.",

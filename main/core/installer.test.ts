@@ -276,7 +276,7 @@ describe('receipts', () => {
   it('are saved as HTML and JSON beside the data, and PDF only where a shell can print', async () => {
     const dataDir = tempDir();
     const app = installer(new MemorySecretStore(), dataDir);
-    app.jobs.append(job('j9'));
+    app.installations.jobs.append(job('j9'));
     const html = await app.saveReceipt('j9', 'html');
     expect(readFileSync(html.path!, 'utf8')).toContain('ACTIVE — confirmed by the workspace');
     const json = JSON.parse(readFileSync((await app.saveReceipt('j9', 'json')).path!, 'utf8'));

@@ -1,26 +1,22 @@
-// The app's services in one place: saved workspaces, sign-in, licenses loaded this session,
-// installations and their record. The Electron IPC handlers, the CLI and the browser test bridge
-// are all thin shells over this.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Workspaces and sign-in, the licenses loaded this session, and the way in to installations
+// (installations.ts: running one, restoring what one replaced, the record). The Electron IPC
+// handlers, the CLI and the browser test bridge are all thin shells over this.
 import { AppFailure } from './errors';
 import type { SecretStore } from './secret-store';
 import { decodeLicense, toInspection, type DecodedLicense } from './license/license';
+import type { BackupNote } from './license/replacement';
 import { verificationKeys, type VerificationKey } from './license/license-decode';
 import { noWorkspace } from './license/license-checks';
 import { LicenseStore, type LoadedLicense } from './license/license-store';
 import { Transport, normalizeBaseUrl, probeCertificate, isUnencrypted } from './rocketchat/http';
 import { RocketChatClient, type Credentials, type LicenseStateWithUsage } from './rocketchat/rocketchat-client';
-import { installLicense, workspaceFacts } from './rocketchat/install-flow';
+import { workspaceFacts } from './rocketchat/install-flow';
+import { Installations, type RunOptions } from './installations';
 import { WorkspaceStore, type Workspace } from './state/workspace-store';
 import { CredentialVault, type CredentialStorage } from './state/credential-vault';
-import { JobLog } from './state/job-log';
-import { receiptHtml, receiptJson } from './state/receipt';
-import { getAppInfo } from './app-info';
 import type {
   CertificateInfo,
   Inspection,
-  InstallProgress,
   InstallResult,
   JobSummary,
   SignedInUser,
@@ -38,6 +34,8 @@ export interface InstallerOptions {
   saveFile?: (suggestedName: string, data: string | Buffer) => Promise<string | null>;
   /** HTML → PDF, where the shell can (Electron's printToPDF). */
   renderPdf?: (html: string) => Promise<Buffer>;
+  /** How many previous licenses to keep per workspace (default 20, the newest jobs'). */
+  backupsPerWorkspace?: number;
   /** Credentials for every workspace in this process (the CLI's RC_USER_ID/RC_AUTH_TOKEN for
    * unattended runs): used instead of the keychain, never stored. */
   fixedCredentials?: Credentials;
@@ -62,7 +60,7 @@ function certificateData(c: CertificateInfo): Record<string, string | boolean | 
 
 export class Installer {
   readonly workspaces: WorkspaceStore;
-  readonly jobs: JobLog;
+  readonly installations: Installations;
   readonly vault: CredentialVault;
   readonly licenses = new LicenseStore();
   private readonly keys: VerificationKey[];
@@ -70,7 +68,7 @@ export class Installer {
 
   constructor(private readonly options: InstallerOptions) {
     this.workspaces = new WorkspaceStore(options.dataDir);
-    this.jobs = new JobLog(options.dataDir);
+    this.installations = new Installations({ ...options, keys: options.licenseKeys ?? verificationKeys() });
     this.vault = new CredentialVault(options.keychain);
     this.keys = options.licenseKeys ?? verificationKeys();
   }
@@ -155,20 +153,26 @@ export class Installer {
   }
 
   /** One round of server facts: info, Site URL and — when signed in — the license state with usage. */
-  private async refresh(id: string): Promise<{ connection: WorkspaceConnection; usage: WorkspaceFacts['usage'] }> {
+  private async refresh(id: string, options: { backupNote?: boolean } = {}): Promise<{ connection: WorkspaceConnection; usage: WorkspaceFacts['usage']; backup?: BackupNote }> {
     let w = this.workspaces.get(id);
     const info = await this.withCertificate(w.baseUrl, () => new RocketChatClient(this.transportFor(w)).info());
     let state: LicenseStateWithUsage | null = null;
+    let backup: BackupNote | undefined;
     if (w.signedInAs || this.options.fixedCredentials) {
       const { client } = await this.signedInClient(w);
       await this.handleExpired(w, async () => {
         if (w.signedInAs?.isAdmin || this.options.fixedCredentials) Object.assign(info, await client.withSiteUrl(info));
         state = await client.licenseState(info.capabilities).catch((e) => (e instanceof AppFailure && e.code === 'FORBIDDEN' ? null : Promise.reject(e)));
+        if (options.backupNote) {
+          // Whether the install will be able to keep the stored license, said in the confirmation.
+          const stored = await client.storedLicense();
+          backup = stored.readable ? { possible: stored.value.trim() !== '' } : { possible: false, reason: stored.reason };
+        }
       });
     }
     w = this.workspaces.update(id, { lastSeen: { version: info.version, workspaceUrl: info.workspaceUrl, workspaceUrlSource: info.workspaceUrlSource, at: new Date().toISOString() } });
     const read = state as LicenseStateWithUsage | null;
-    return { connection: { workspace: viewOf(w), info, license: read?.state ?? null }, usage: read?.usage ?? null };
+    return { connection: { workspace: viewOf(w), info, license: read?.state ?? null }, usage: read?.usage ?? null, backup };
   }
 
   updateWorkspace(id: string, patch: { name?: string; pinnedSha256?: string | null; caPem?: string | null; caFileName?: string | null; proxyUrl?: string | null }): WorkspaceView {
@@ -192,6 +196,7 @@ export class Installer {
   async removeWorkspace(id: string): Promise<void> {
     const w = this.workspaces.get(id);
     await this.vault.forgetWorkspace(w.baseUrl);
+    this.installations.forgetWorkspace(id);
     this.workspaces.remove(id);
     void this.transports.get(id)?.transport.close();
     this.transports.delete(id);
@@ -275,10 +280,10 @@ export class Installer {
   /** What the license grants and how it fits the workspace (when one is named). */
   async inspect(input: Uint8Array | string, source: string | null, workspaceId?: string): Promise<Inspection> {
     const decoded = await this.loadLicense(input, source);
-    const fresh = workspaceId ? await this.refresh(workspaceId).catch(() => null) : null;
+    const fresh = workspaceId ? await this.refresh(workspaceId, { backupNote: true }).catch(() => null) : null;
     if (!fresh) return toInspection(decoded, noWorkspace());
     const { info, license } = fresh.connection;
-    return toInspection(decoded, workspaceFacts(info, fresh.usage), license);
+    return toInspection(decoded, workspaceFacts(info, fresh.usage), license, fresh.backup);
   }
 
   loaded(sha256: string): LoadedLicense {
@@ -287,18 +292,30 @@ export class Installer {
     return l;
   }
 
-  async install(id: string, sha256: string, options: { force?: boolean; waitSeconds?: number; onProgress?: (p: InstallProgress) => void } = {}): Promise<InstallResult> {
-    const w = this.workspaces.get(id);
-    const license = this.loaded(sha256);
+  async install(id: string, sha256: string, options: RunOptions = {}): Promise<InstallResult> {
+    return this.run(this.workspaces.get(id), this.loaded(sha256), options);
+  }
+
+  /** Puts back the license a job kept, through the same verified flow, as a job of its own. */
+  async restore(jobId: string, options: RunOptions = {}): Promise<InstallResult> {
+    const { job, text } = await this.installations.backupOf(jobId);
+    if (!job.workspace.id) throw new AppFailure('WORKSPACE_UNKNOWN', `Job ${jobId} names no saved workspace.`);
+    const w = this.workspaces.get(job.workspace.id);
+    const license = await this.loadLicense(text, `backup of job ${jobId}`).catch((e) => {
+      throw new AppFailure('BACKUP_DAMAGED', `The backup of job ${jobId} is not a license this app can verify: ${e instanceof AppFailure ? e.message : String(e)}`);
+    });
+    return this.run(w, { ...license, source: null }, { ...options, restoreOf: jobId });
+  }
+
+  private async run(w: Workspace, license: LoadedLicense, options: RunOptions & { restoreOf?: string }): Promise<InstallResult> {
     const { client } = await this.signedInClient(w);
-    const result = await installLicense({ client, license, workspace: { id: w.id, name: w.name }, force: options.force, waitSeconds: options.waitSeconds, onProgress: options.onProgress });
-    this.jobs.append(result);
+    const result = await this.installations.run(client, { id: w.id, name: w.name }, license, options);
     if (result.error?.code === 'AUTH_REQUIRED' && w.signedInAs && !this.options.fixedCredentials) {
       await this.vault.forget(w.baseUrl, w.signedInAs.userId, w.signedInAs.storage).catch(() => undefined);
-      this.workspaces.update(id, { signedInAs: null });
+      this.workspaces.update(w.id, { signedInAs: null });
     }
     if (result.workspace.version && result.workspace.workspaceUrl && result.workspace.workspaceUrlSource) {
-      this.workspaces.update(id, {
+      this.workspaces.update(w.id, {
         lastSeen: { version: result.workspace.version, workspaceUrl: result.workspace.workspaceUrl, workspaceUrlSource: result.workspace.workspaceUrlSource, at: result.finishedAt },
       });
     }
@@ -308,33 +325,19 @@ export class Installer {
   // ---- the record -------------------------------------------------------------------------------
 
   history(): { jobs: JobSummary[]; warnings: string[] } {
-    return this.jobs.list();
+    return this.installations.history();
   }
 
   job(jobId: string): InstallResult {
-    return this.jobs.get(jobId);
+    return this.installations.job(jobId);
   }
 
-  async saveReceipt(jobId: string, format: 'html' | 'json' | 'pdf'): Promise<{ path: string | null }> {
-    const job = this.jobs.get(jobId);
-    const version = getAppInfo('cli').version;
-    const html = receiptHtml(job, version);
-    let data: string | Buffer;
-    if (format === 'pdf') {
-      if (!this.options.renderPdf) throw new AppFailure('INVALID_INPUT', 'PDF receipts are made by the desktop app; save the HTML receipt and print it instead.');
-      data = await this.options.renderPdf(html);
-    } else data = format === 'html' ? html : receiptJson(job, version);
-    const name = `receipt-${jobId}.${format}`;
-    if (this.options.saveFile) return { path: await this.options.saveFile(name, data) };
-    const dir = join(this.options.dataDir, 'receipts');
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const path = join(dir, name);
-    writeFileSync(path, data, { mode: 0o600 });
-    return { path };
+  saveReceipt(jobId: string, format: 'html' | 'json' | 'pdf'): Promise<{ path: string | null }> {
+    return this.installations.saveReceipt(jobId, format);
   }
 
   receiptHtml(jobId: string): string {
-    return receiptHtml(this.jobs.get(jobId), getAppInfo('cli').version);
+    return this.installations.receiptHtml(jobId);
   }
 
   async close(): Promise<void> {

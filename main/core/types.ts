@@ -198,7 +198,7 @@ export interface ActiveLicenseState {
 
 // ---- Installations ----------------------------------------------------------------------------
 
-export type InstallStepName = 'license' | 'connect' | 'account' | 'usage' | 'prechecks' | 'stored' | 'server-validation' | 'apply' | 'verify';
+export type InstallStepName = 'license' | 'connect' | 'account' | 'usage' | 'stored' | 'prechecks' | 'backup' | 'server-validation' | 'apply' | 'verify';
 export type StepStatus = 'running' | 'done' | 'failed' | 'skipped' | 'warning';
 
 export interface InstallStep {
@@ -239,9 +239,29 @@ export interface InstallResult {
   /** The license that was active when this one was sent, and its fate if this one is rejected
    * (absent in jobs recorded before it existed). */
   replaced?: Replacement | null;
+  /** The stored license kept before sending; null when the job stopped before that point. */
+  backup?: LicenseBackup | null;
+  /** For a restore: the job whose previous license this one puts back. */
+  restoreOf?: string | null;
   forced: boolean;
   error: { code: string; message: string; detail?: string; fix?: string } | null;
 }
+
+/** The license the workspace stored when an install began, as kept with that job. */
+export type LicenseBackup =
+  | {
+      status: 'kept';
+      /** SHA-256 of the stored text, as saved; the text itself is only in the backup file. */
+      sha256: string;
+      licenseId: string | null;
+      format: LicenseFormat | null;
+      /** What the server said was active then. */
+      activeBefore: ActiveLicenseState | null;
+    }
+  /** The setting was empty: no license before. */
+  | { status: 'none-before' }
+  /** Could not be read (no permission, a server error): why. */
+  | { status: 'unavailable'; reason: string };
 
 /** The license active before an install, and what a rejection of the new one does to it. */
 export interface Replacement {
@@ -316,4 +336,7 @@ export interface JobSummary {
   licenseId: string | null;
   sha256: string;
   username: string | null;
+  /** A previous license was kept with this job and can be restored. */
+  hasBackup: boolean;
+  restoreOf: string | null;
 }

@@ -73,7 +73,7 @@ export function connection(extra: Partial<WorkspaceConnection> = {}): WorkspaceC
   };
 }
 
-export function inspection(extra: { checks?: Inspection['checks']; summary?: Partial<Inspection['summary']> } = {}): Inspection {
+export function inspection(extra: { checks?: Inspection['checks']; summary?: Partial<Inspection['summary']>; replaces?: Inspection['replaces'] } = {}): Inspection {
   return {
     reading: { format: 'v3', sha256: 'cd'.repeat(32), length: 900, cleaned: [] },
     summary: {
@@ -106,6 +106,7 @@ export function inspection(extra: { checks?: Inspection['checks']; summary?: Par
     ],
     facts: { workspaceUrl: 'chat.acme.lan', workspaceUrlSource: 'server', serverTime: '2026-11-26T12:00:00.000Z', localTime: '2026-11-26T12:00:00.000Z', usage: { activeUsers: 12 } },
     active: connection().license,
+    replaces: extra.replaces ?? null,
   };
 }
 

@@ -4,7 +4,7 @@ import { readLicense, type CanonicalLicense } from './license-read';
 import { verifyLicense, verificationKeys, type VerificationKey } from './license-decode';
 import { summarizeLicense } from './license-summary';
 import { checkLicense, noWorkspace } from './license-checks';
-import { replacementOf } from './replacement';
+import { replacementOf, type BackupNote } from './replacement';
 
 export interface DecodedLicense {
   canonical: CanonicalLicense;
@@ -20,9 +20,9 @@ export async function decodeLicense(input: Uint8Array | string, keys: Verificati
 }
 
 /** What the window and the CLI show: the license (never its text) checked against the facts. */
-export function toInspection(decoded: Pick<DecodedLicense, 'canonical' | 'summary'>, facts: WorkspaceFacts, active: ActiveLicenseState | null = null): Inspection {
+export function toInspection(decoded: Pick<DecodedLicense, 'canonical' | 'summary'>, facts: WorkspaceFacts, active: ActiveLicenseState | null = null, backup?: BackupNote): Inspection {
   const { text: _text, ...reading } = decoded.canonical;
-  return { reading, summary: decoded.summary, checks: checkLicense(decoded.summary, facts), facts, active, replaces: replacementOf(active, facts.serverVersion, decoded.summary.id) };
+  return { reading, summary: decoded.summary, checks: checkLicense(decoded.summary, facts), facts, active, replaces: replacementOf(active, facts.serverVersion, decoded.summary.id, backup) };
 }
 
 export async function inspectLicense(

@@ -18,19 +18,27 @@ export function describeActive(active: ActiveLicenseState): string {
   return `${active.id ?? 'the active license'}${facts.length ? ` (${facts.join(', ')})` : ''}`;
 }
 
+/** Whether the stored license will be kept before sending, and if not, why. */
+export interface BackupNote {
+  possible: boolean;
+  reason?: string;
+}
+
 /** null when no license is active (or it is the one being sent): nothing can be lost. */
-export function replacementOf(active: ActiveLicenseState | null, serverVersion: string | null | undefined, newLicenseId?: string | null): Replacement | null {
+export function replacementOf(active: ActiveLicenseState | null, serverVersion: string | null | undefined, newLicenseId?: string | null, backup?: BackupNote): Replacement | null {
   if (!active?.valid) return null;
   if (newLicenseId && active.id === newLicenseId) return null;
   const current = describeActive(active);
   const lostWhen = clearsAtOnce(serverVersion) ? 'now' : 'restart';
+  const name = active.id ?? 'the current license';
+  const kept = !backup ? '' : backup.possible ? ` ${name} is backed up first and can be restored in one step.` : ` No backup: ${backup.reason ?? 'the server stores no license text to keep'}.`;
   return {
     current,
     lostWhen,
     warning:
-      lostWhen === 'now'
-        ? `Replaces ${current}, which is active now. If the server rejects the new license, nothing stays active: ${active.id ?? 'the current license'} stops at once.`
-        : `Replaces ${current}, which is active now. If the server rejects the new license, ${active.id ?? 'the current license'} stays active only until Rocket.Chat next restarts; after that, none is.`,
+      (lostWhen === 'now'
+        ? `Replaces ${current}, which is active now. If the server rejects the new license, nothing stays active: ${name} stops at once.`
+        : `Replaces ${current}, which is active now. If the server rejects the new license, ${name} stays active only until Rocket.Chat next restarts; after that, none is.`) + kept,
     afterRejection:
       lostWhen === 'now'
         ? `${current}, which was active before, is no longer active: nothing is active now.`

@@ -6,7 +6,7 @@ import { AppFailure, toAppError } from '../errors';
 import { checkLicense, LIMIT_LABELS } from '../license/license-checks';
 import type { LoadedLicense } from '../license/license-store';
 import { replacementOf } from '../license/replacement';
-import type { ActiveLicenseState, InstallOutcome, InstallProgress, InstallResult, InstallStep, InstallStepName, LimitKind, WorkspaceFacts, WorkspaceInfo } from '../types';
+import type { ActiveLicenseState, LicenseBackup, InstallOutcome, InstallProgress, InstallResult, InstallStep, InstallStepName, LimitKind, WorkspaceFacts, WorkspaceInfo } from '../types';
 import { MIN_VERSION, type LicenseStateWithUsage, type Obj, type RocketChatClient } from './rocketchat-client';
 
 export interface InstallOptions {
@@ -21,6 +21,11 @@ export interface InstallOptions {
   settleMs?: number;
   onProgress?: (progress: InstallProgress) => void;
   jobId?: string;
+  /** Keeps the license the server stored before sending (the app's data directory); throws when
+   * it cannot, which stops the install. Without it nothing is kept. */
+  keepBackup?: (storedText: string, activeBefore: ActiveLicenseState | null) => Promise<Extract<LicenseBackup, { status: 'kept' }>>;
+  /** This install puts back the license kept by that job. */
+  restoreOf?: string;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -134,6 +139,8 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
     before: null,
     after: null,
     replaced: null,
+    backup: null,
+    restoreOf: options.restoreOf ?? null,
     forced: Boolean(options.force),
     error: null,
   };
@@ -227,16 +234,42 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
       }
     });
 
-    const alreadyActive = () => {
+    // The license the server stores now (spec §5.11): what a restart would apply, and what is
+    // kept so that it can be put back. licenses.add writes the setting only when the text
+    // differs, so this exact text again would be a no-op: nothing validated again.
+    type Stored = Awaited<ReturnType<RocketChatClient['storedLicense']>>;
+    const stored = await step<Stored>('stored', 'Reading the license stored on the server', async () => {
+      const read = await client.storedLicense();
+      if (!read.readable) return { value: read, status: 'warning' as const, message: `The stored license could not be read, so it cannot be backed up: ${read.reason}.` };
+      return { value: read, message: read.value.trim() ? `The server stores a license (…${read.value.trim().slice(-8)}).` : 'The server stores no license.' };
+    });
+    const storesThis = stored.readable && stored.value.trim() === license.canonical.text;
+    const activeIsThis = Boolean(before?.state.valid) && before !== null && isSameLicense(license, before) === true;
+
+    // Active and stored (or the storage unknown): nothing to do. Active in memory while another
+    // text is stored (≤6.4 after a rejection): sent, so that it survives the next restart.
+    if (activeIsThis && (storesThis || !stored.readable)) {
       result.after = before?.state ?? null;
       finish('already-active', `Already active: this exact license is in force on ${info.workspaceUrl}. Nothing was sent.`);
       return result;
-    };
-    if (before && isSameLicense(license, before) === true && before.state.valid) return alreadyActive();
-    result.replaced = replacementOf(before?.state ?? null, info.version, s.id);
+    }
+    const backupNote = !stored.readable ? { possible: false, reason: stored.reason } : { possible: Boolean(stored.value.trim() && options.keepBackup) };
+    result.replaced = activeIsThis ? null : replacementOf(before?.state ?? null, info.version, s.id, backupNote);
 
     result.checks = checkLicense(s, workspaceFacts(info, before?.usage ?? null));
     const failing = result.checks.filter((c) => c.status === 'fail');
+    if (storesThis) {
+      result.after = before?.state ?? null;
+      result.error = new AppFailure('LICENSE_ALREADY_REJECTED').toError();
+      const stillActive = result.replaced?.lostWhen === 'restart' ? [`${result.replaced.current} is still active, but a restart will check the stored license instead and then none will be active.`] : [];
+      finish(
+        'already-rejected',
+        `Not sent: ${info.workspaceUrl} already stores this exact license and did not activate it. Rocket.Chat checks a license only when the stored one changes or when it restarts, so sending it again would change nothing.`,
+        [...failing.map((c) => c.message), ...stillActive, 'Fix what made it fail, then restart Rocket.Chat: it checks the stored license again at start-up.', serverLogHint(info)],
+      );
+      return result;
+    }
+
     // A server that cannot read the format would only answer with OpenSSL's words: never send.
     const unreadable = failing.filter((c) => c.code === 'LICENSE_NEEDS_NEWER_SERVER');
     await step('prechecks', 'Checking the license against this workspace', async () => ({
@@ -256,25 +289,15 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
       return result;
     }
 
-    // The license the server stores now (spec §5.11). licenses.add writes the setting only when
-    // the text differs, so this exact text again would be a no-op: nothing validated again.
-    type Stored = Awaited<ReturnType<RocketChatClient['storedLicense']>>;
-    const stored = await step<Stored>('stored', 'Reading the license stored on the server', async () => {
-      const read = await client.storedLicense();
-      if (!read.readable) return { value: read, status: 'warning' as const, message: `The stored license could not be read: ${read.reason}.` };
-      return { value: read, message: read.value.trim() ? `The server stores a license (…${read.value.trim().slice(-8)}).` : 'The server stores no license.' };
-    });
-    if (stored.readable && stored.value.trim() === license.canonical.text) {
-      if (before?.state.valid && isSameLicense(license, before) !== false) return alreadyActive();
-      result.after = before?.state ?? null;
-      result.error = new AppFailure('LICENSE_ALREADY_REJECTED').toError();
-      const stillActive = result.replaced?.lostWhen === 'restart' ? [`${result.replaced.current} is still active, but a restart will check the stored license instead and then none will be active.`] : [];
-      finish(
-        'already-rejected',
-        `Not sent: ${info.workspaceUrl} already stores this exact license and did not activate it. Rocket.Chat checks a license only when the stored one changes or when it restarts, so sending it again would change nothing.`,
-        [...failing.map((c) => c.message), ...stillActive, 'Fix what made it fail, then restart Rocket.Chat: it checks the stored license again at start-up.', serverLogHint(info)],
-      );
-      return result;
+    // Kept before anything is sent; a backup that cannot be written stops the install.
+    if (!stored.readable) result.backup = { status: 'unavailable', reason: stored.reason };
+    else if (!stored.value.trim()) result.backup = { status: 'none-before' };
+    else if (options.keepBackup) {
+      const text = stored.value;
+      result.backup = await step('backup', 'Keeping a copy of the stored license on this laptop', async () => {
+        const kept = await options.keepBackup!(text, before?.state ?? null);
+        return { value: kept, message: `Kept the stored license${kept.licenseId ? ` ${kept.licenseId}` : ''} (SHA-256 ${kept.sha256.slice(0, 12)}…): it can be restored in one step.` };
+      });
     }
 
     if (info.capabilities.validate) {

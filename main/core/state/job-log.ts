@@ -77,6 +77,8 @@ export class JobLog {
           licenseId: j.license.id,
           sha256: j.license.sha256,
           username: j.user?.username ?? null,
+          hasBackup: j.backup?.status === 'kept',
+          restoreOf: j.restoreOf ?? null,
         }))
         // Newest first; the log's own order breaks ties.
         .sort((a, b) => b.startedAt.localeCompare(a.startedAt) || b.index - a.index)

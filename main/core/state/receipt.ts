@@ -33,13 +33,19 @@ function state(s: InstallResult['before']): string {
     .join(', ');
 }
 
+function backupText(b: NonNullable<InstallResult['backup']>): string {
+  if (b.status === 'kept') return `${b.licenseId ?? 'license'}${b.format ? ` (${b.format.toUpperCase()})` : ''}, SHA-256 ${b.sha256} — kept on the installing laptop, restorable`;
+  if (b.status === 'none-before') return 'none: no license was stored before';
+  return `none: ${b.reason}`;
+}
+
 export function receiptJson(job: InstallResult, appVersion: string): string {
   return JSON.stringify({ receipt: 'rc-license-installer', appVersion, ...job }, null, 2) + '\n';
 }
 
 export function receiptHtml(job: InstallResult, appVersion: string): string {
   const ok = job.outcome === 'active' || job.outcome === 'already-active';
-  const tone = ok ? 'ok' : job.outcome === 'unconfirmed' ? 'warn' : 'bad';
+  const tone = ok ? 'ok' : job.outcome === 'unconfirmed' || job.outcome === 'already-rejected' ? 'warn' : 'bad';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -70,6 +76,8 @@ ${row('Valid until', job.license.validUntil ? job.license.validUntil.slice(0, 10
 </table>
 <h2>What the workspace says</h2><table>
 ${row('Before', state(job.before))}${row('After', state(job.after))}
+${job.replaced ? row('Replaced', job.replaced.current) : ''}
+${job.backup ? row('Previous license kept', backupText(job.backup)) : ''}${job.restoreOf ? row('Restores the license kept by job', job.restoreOf) : ''}
 ${job.serverValidation ? row('Server validation (licenses.validate)', job.serverValidation.valid ? 'valid' : `not valid: ${job.serverValidation.reasons.join(' ')}`) : ''}
 ${job.forced ? row('Sent despite failed checks', 'yes — the technician chose to apply anyway') : ''}
 </table>

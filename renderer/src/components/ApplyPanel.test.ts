@@ -52,6 +52,35 @@ describe('ApplyPanel', () => {
     expect(api['license.install']).toHaveBeenCalledWith(expect.objectContaining({ force: true }));
   });
 
+  it('says in the confirmation which active license a rejection would take with it', async () => {
+    fakeApi();
+    const warning = 'Replaces ACME-2026-001 (120 seats, until 2026-12-31), which is active now. If the server rejects the new license, nothing stays active: ACME-2026-001 stops at once.';
+    app.inspection = inspection({ replaces: { current: 'ACME-2026-001 (120 seats, until 2026-12-31)', lostWhen: 'now', warning, afterRejection: '' } });
+    render(ApplyPanel);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Apply to Plant 7' }));
+    expect(screen.getByTestId('confirm-replaces')).toHaveTextContent(warning);
+  });
+
+  it('says nothing about a replacement when no license is active', async () => {
+    fakeApi();
+    app.inspection = inspection();
+    render(ApplyPanel);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Apply to Plant 7' }));
+    expect(screen.queryByTestId('confirm-replaces')).toBeNull();
+  });
+
+  it('an already-rejected result is shown as not sent, with what to do', () => {
+    fakeApi();
+    render(ApplyResult, {
+      result: result('already-rejected', {
+        headline: 'Not sent: chat.acme.lan already stores this exact license and did not activate it.',
+        error: { code: 'LICENSE_ALREADY_REJECTED', message: 'x', fix: 'Fix what made it fail, then restart Rocket.Chat.' },
+      }),
+    });
+    expect(screen.getByRole('heading', { name: 'Already rejected — not sent' })).toBeInTheDocument();
+    expect(screen.getByText(/then restart Rocket\.Chat/)).toBeInTheDocument();
+  });
+
   it('cannot apply before signing in', () => {
     fakeApi();
     app.workspaces = [workspace({ signedInAs: null })];

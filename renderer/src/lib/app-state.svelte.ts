@@ -263,12 +263,23 @@ class AppState {
 
   async install(force: boolean): Promise<void> {
     if (!this.inspection || !this.selectedId) return;
+    const { sha256 } = this.inspection.summary;
+    const workspaceId = this.selectedId;
+    await this.runJob(`Installing on ${this.selected?.name}…`, () => installer()['license.install']({ workspaceId, sha256, force }));
+  }
+
+  /** Puts back the license a job kept before it sent another; the outcome shows like an install's. */
+  async restore(jobId: string): Promise<InstallResult | null> {
+    return this.runJob('Restoring the previous license…', () => installer()['license.restore']({ jobId }));
+  }
+
+  private async runJob(starting: string, call: () => Promise<Result<InstallResult>>): Promise<InstallResult | null> {
     this.installing = true;
     this.installError = null;
     this.result = null;
     this.steps = [];
-    this.announce(`Installing on ${this.selected?.name}…`);
-    const r = await installer()['license.install']({ workspaceId: this.selectedId, sha256: this.inspection.summary.sha256, force });
+    this.announce(starting);
+    const r = await call();
     this.installing = false;
     if (r.ok) {
       this.result = r.value;
@@ -276,8 +287,13 @@ class AppState {
       this.announce(r.value.headline);
     } else {
       this.installError = r.error;
-      this.announce(r.error.message);
+      this.announce(`${r.error.message} ${r.error.detail ?? ''}`.trim());
     }
+    await this.finishJob();
+    return r.ok ? r.value : null;
+  }
+
+  private async finishJob(): Promise<void> {
     await this.loadWorkspaces();
     // Show the workspace's license as it is now, keeping the result on screen.
     await this.connect({ reinspect: false, quiet: true });

@@ -1,0 +1,176 @@
+// Safe apply: the license a workspace stored is kept before another is sent, and put back in one
+// step through the same verified flow.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../e2e/simulator/simulator';
+import { licenseV2Payload, licenses, sharedTestKeyPair, signV2, signV3 } from '../../e2e/simulator/license-factory';
+import { Installer } from './installer';
+import { MemorySecretStore } from './secret-store';
+import { makeKey, type VerificationKey } from './license/license-decode';
+import { sha256Hex } from './state/backups';
+
+const cleanup: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const c of cleanup.splice(0).reverse()) await c();
+});
+let keys: VerificationKey[];
+beforeAll(() => {
+  keys = [makeKey(sharedTestKeyPair().publicKeyPem, 'custom')];
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rc-li-backup-'));
+  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+async function sim(options: SimulatorOptions = {}): Promise<Simulator> {
+  const s = await startSimulator({ validationDelayMs: 10, ...options });
+  cleanup.push(() => s.stop());
+  return s;
+}
+const host = (s: Simulator) => s.url.replace(/^https?:\/\//, '');
+const adds = (s: Simulator) => s.requests.filter((r) => r.path.endsWith('/licenses.add')).length;
+
+/** An installer signed in to the simulator as `user`, with a fresh data directory. */
+async function ready(s: Simulator, user = 'admin', o: { backupsPerWorkspace?: number; dataDir?: string } = {}) {
+  const dataDir = o.dataDir ?? tempDir();
+  const inst = new Installer({ dataDir, keychain: new MemorySecretStore(), licenseKeys: keys, timeoutMs: 5000, backupsPerWorkspace: o.backupsPerWorkspace });
+  cleanup.push(() => inst.close());
+  const { workspace } = await inst.addWorkspace({ url: s.url, name: 'Plant 7' });
+  await inst.login(workspace.id, { user, password: `${user}-pass`, sessionOnly: true });
+  const apply = async (text: string, force = false) => {
+    const inspection = await inst.inspect(text, null, workspace.id);
+    return { inspection, result: await inst.install(workspace.id, inspection.summary.sha256, { force, waitSeconds: 5 }) };
+  };
+  return { inst, dataDir, id: workspace.id, apply };
+}
+
+/** Every file of the data directory outside backups/, as text. */
+function textOutsideBackups(dataDir: string): string {
+  return readdirSync(dataDir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && !relative(dataDir, join(d.parentPath, d.name)).startsWith('backups'))
+    .map((d) => readFileSync(join(d.parentPath, d.name), 'utf8'))
+    .join('\n');
+}
+
+describe.each([
+  ['6.3.0', 'restart'],
+  ['7.10.0', 'now'],
+  ['8.8.0', 'now'],
+] as const)('Rocket.Chat %s: A active → B forced and rejected → restore → A active', (version, lostWhen) => {
+  it('puts A back byte for byte, verified by the server, as a job of its own', async () => {
+    const s = await sim({ version });
+    const { inst, dataDir, apply } = await ready(s);
+    const v3 = !version.startsWith('6.3');
+    const a = v3 ? await signV3(licenses.boundTo(host(s), { id: 'ACME-A', activeUsers: 120 })) : signV2(licenseV2Payload({ url: host(s), maxActiveUsers: 120 }));
+    const b = v3 ? await signV3(licenses.boundTo('chat.other.example', { id: 'ACME-B' })) : signV2(licenseV2Payload({ url: 'chat.other.example' }));
+    expect((await apply(a)).result.outcome).toBe('active');
+    const settingBefore = s.state.setting;
+
+    const { inspection, result: rejected } = await apply(b, true);
+    expect(inspection.replaces?.warning).toMatch(/is backed up first and can be restored in one step\.$/);
+    expect(rejected.outcome).toBe('rejected');
+    expect(rejected.replaced?.lostWhen).toBe(lostWhen);
+    expect(rejected.backup).toMatchObject({ status: 'kept', sha256: sha256Hex(a), licenseId: v3 ? 'ACME-A' : null, activeBefore: { valid: true } });
+    const file = join(dataDir, 'backups', `${rejected.jobId}.license`);
+    expect(readFileSync(file, 'utf8')).toBe(a);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    // 6.5+: nothing active at once; ≤6.4: A lives in memory until the next restart.
+    expect(Boolean(s.state.active)).toBe(lostWhen === 'restart');
+
+    const restored = await inst.restore(rejected.jobId, { waitSeconds: 5 });
+    expect(restored.outcome).toBe('active');
+    expect(restored.restoreOf).toBe(rejected.jobId);
+    expect(s.state.setting).toBe(settingBefore);
+    await s.restart(); // what the server stores is what comes back after a restart
+    expect(s.state.active?.text).toBe(a);
+    expect(inst.history().jobs.find((j) => j.jobId === restored.jobId)?.restoreOf).toBe(rejected.jobId);
+
+    // No license text outside the backup files, in any state file, log or receipt.
+    await inst.saveReceipt(rejected.jobId, 'html');
+    const elsewhere = textOutsideBackups(dataDir);
+    expect(elsewhere).not.toContain(a.slice(-40));
+    expect(elsewhere).not.toContain(b.slice(-40));
+    expect(inst.receiptHtml(rejected.jobId)).toContain(sha256Hex(a));
+  });
+});
+
+describe('what cannot be backed up, and bad backups', () => {
+  it('a non-admin gets no backup; the confirmation says why and the install still goes to the server', async () => {
+    const s = await sim({ version: '7.10.0' }); // no licenses.validate: licenses.add itself answers
+    const admin = await ready(s);
+    await admin.apply(await signV3(licenses.boundTo(host(s), { id: 'ACME-A' })));
+    const jo = await ready(s, 'jo');
+    const { inspection, result } = await jo.apply(await signV3(licenses.boundTo(host(s), { id: 'ACME-B' })));
+    expect(inspection.replaces?.warning).toMatch(/No backup: this account may not read the server’s privileged settings \(view-privileged-setting\)\.$/);
+    expect(result.backup).toEqual({ status: 'unavailable', reason: expect.stringContaining('view-privileged-setting') });
+    expect(adds(s)).toBe(2); // sent: the server, not the backup, decides
+    expect(result.error?.code).toBe('FORBIDDEN');
+  });
+
+  it('no license stored before: nothing to keep, and restoring says so', async () => {
+    const s = await sim({ version: '8.8.0' });
+    const { inst, apply } = await ready(s);
+    const { result } = await apply(await signV3(licenses.boundTo(host(s))));
+    expect(result.backup).toEqual({ status: 'none-before' });
+    await expect(inst.restore(result.jobId)).rejects.toMatchObject({ code: 'BACKUP_MISSING', detail: expect.stringContaining('No license was stored on the workspace before it.') });
+    await expect(inst.restore('20990101-000000-abcd')).rejects.toMatchObject({ code: 'JOB_UNKNOWN' });
+  });
+
+  it.each([
+    ['truncated', (f: string) => writeFileSync(f, readFileSync(f, 'utf8').slice(0, 100)), /truncated or altered/],
+    ['deleted', (f: string) => rmSync(f), /is missing/],
+    ['replaced by something else', (f: string) => writeFileSync(f, 'x'.repeat(70 * 1024)), /larger than any license/],
+  ])('a backup %s is refused with its reason and nothing is sent', async (_what, damage, words) => {
+    const s = await sim({ version: '8.8.0' });
+    const { inst, dataDir, apply } = await ready(s);
+    await apply(await signV3(licenses.boundTo(host(s), { id: 'ACME-A' })));
+    const { result } = await apply(await signV3(licenses.boundTo('chat.other.example', { id: 'ACME-B' })), true);
+    damage(join(dataDir, 'backups', `${result.jobId}.license`));
+    const sent = adds(s);
+    await expect(inst.restore(result.jobId)).rejects.toMatchObject({ code: 'BACKUP_DAMAGED', detail: expect.stringMatching(words) });
+    expect(adds(s)).toBe(sent);
+  });
+
+  it('a backup that cannot be written stops the install before anything is sent', async () => {
+    const s = await sim({ version: '8.8.0' });
+    const { dataDir, apply } = await ready(s);
+    await apply(await signV3(licenses.boundTo(host(s), { id: 'ACME-A' })));
+    writeFileSync(join(dataDir, 'backups'), 'not a folder'); // the data folder cannot take the file
+    const { result } = await apply(await signV3(licenses.boundTo(host(s), { id: 'ACME-B' })));
+    expect(result.outcome).toBe('failed');
+    expect(result.error?.code).toBe('BACKUP_FAILED');
+    expect(adds(s)).toBe(1);
+    expect(s.state.active?.decoded.v3.information.id).toBe('ACME-A');
+  });
+
+  it('restoring what the server already stores and runs sends nothing', async () => {
+    const s = await sim({ version: '8.8.0' });
+    const { inst, apply } = await ready(s);
+    const a = await signV3(licenses.boundTo(host(s), { id: 'ACME-A' }));
+    await apply(a);
+    const { result } = await apply(await signV3(licenses.boundTo(host(s), { id: 'ACME-B' })));
+    expect(result.outcome).toBe('active');
+    expect((await inst.restore(result.jobId, { waitSeconds: 5 })).outcome).toBe('active'); // back to A
+    const sent = adds(s);
+    const again = await inst.restore(result.jobId, { waitSeconds: 5 });
+    expect(again.outcome).toBe('already-active');
+    expect(adds(s)).toBe(sent);
+  });
+});
+
+describe('retention', () => {
+  it('keeps the newest backups per workspace, and forgetting the workspace deletes its backups', async () => {
+    const s = await sim({ version: '8.8.0' });
+    const { inst, id, dataDir, apply } = await ready(s, 'admin', { backupsPerWorkspace: 2 });
+    const jobs: string[] = [];
+    for (const n of [1, 2, 3, 4]) jobs.push((await apply(await signV3(licenses.boundTo(host(s), { id: `ACME-${n}` })))).result.jobId);
+    const kept = inst.history().jobs.filter((j) => j.hasBackup).map((j) => j.jobId);
+    expect(kept.sort()).toEqual(jobs.slice(2).sort());
+    await expect(inst.restore(jobs[1])).rejects.toMatchObject({ code: 'BACKUP_DAMAGED' });
+    await inst.removeWorkspace(id);
+    expect(readdirSync(join(dataDir, 'backups'))).toEqual([]);
+  });
+});

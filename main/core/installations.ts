@@ -1,0 +1,139 @@
+// Installations and their record: running one (or a restore of what one replaced), the job log,
+// the previous licenses kept with jobs, their retention, and receipts. Workspaces and sign-in live
+// in installer.ts, which hands this a signed-in client.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppFailure } from './errors';
+import { decodeLicense } from './license/license';
+import type { VerificationKey } from './license/license-decode';
+import type { LoadedLicense } from './license/license-store';
+import { installLicense, newJobId } from './rocketchat/install-flow';
+import type { RocketChatClient } from './rocketchat/rocketchat-client';
+import { BackupStore } from './state/backups';
+import { JobLog } from './state/job-log';
+import { receiptHtml, receiptJson } from './state/receipt';
+import { getAppInfo } from './app-info';
+import type { InstallProgress, InstallResult, JobSummary, LicenseBackup } from './types';
+
+/** Backups kept per workspace by default: the newest jobs' ones; older files are removed. */
+export const DEFAULT_BACKUPS_PER_WORKSPACE = 20;
+
+export interface InstallationsOptions {
+  dataDir: string;
+  keys: VerificationKey[];
+  backupsPerWorkspace?: number;
+  saveFile?: (suggestedName: string, data: string | Buffer) => Promise<string | null>;
+  renderPdf?: (html: string) => Promise<Buffer>;
+}
+
+export interface RunOptions {
+  force?: boolean;
+  waitSeconds?: number;
+  onProgress?: (p: InstallProgress) => void;
+}
+
+export class Installations {
+  readonly jobs: JobLog;
+  readonly backups: BackupStore;
+
+  constructor(private readonly options: InstallationsOptions) {
+    this.jobs = new JobLog(options.dataDir);
+    this.backups = new BackupStore(options.dataDir);
+  }
+
+  /** Runs the verified flow for a loaded license, keeping the stored license first, and records it. */
+  async run(client: RocketChatClient, workspace: { id: string; name: string }, license: LoadedLicense, options: RunOptions & { restoreOf?: string } = {}): Promise<InstallResult> {
+    let keptFor: string | null = null;
+    const jobId = newJobId();
+    const result = await installLicense({
+      client,
+      license,
+      jobId,
+      workspace,
+      force: options.force,
+      waitSeconds: options.waitSeconds,
+      onProgress: options.onProgress,
+      restoreOf: options.restoreOf,
+      keepBackup: async (text, activeBefore) => {
+        const saved = this.backups.save(jobId, text);
+        keptFor = jobId;
+        const decoded = await decodeLicense(text, this.options.keys).catch(() => null);
+        return { status: 'kept', sha256: saved.sha256, licenseId: decoded?.summary.id ?? null, format: decoded?.summary.format ?? null, activeBefore };
+      },
+    });
+    try {
+      this.jobs.append(result);
+    } catch (e) {
+      // A backup with no job to name it would never be found or pruned.
+      if (keptFor) this.backups.remove(keptFor);
+      throw e;
+    }
+    this.prune(workspace.id);
+    return result;
+  }
+
+  /** The license a job kept, checked before anything is sent. */
+  async backupOf(jobId: string): Promise<{ job: InstallResult; text: string; backup: Extract<LicenseBackup, { status: 'kept' }> }> {
+    const job = this.jobs.get(jobId);
+    const backup = job.backup;
+    if (!backup || backup.status !== 'kept') {
+      const why =
+        backup?.status === 'none-before'
+          ? 'No license was stored on the workspace before it.'
+          : backup?.status === 'unavailable'
+            ? `The stored license could not be read then: ${backup.reason}.`
+            : 'It stopped before anything was kept.';
+      throw new AppFailure('BACKUP_MISSING', `Job ${jobId} kept no previous license. ${why}`);
+    }
+    return { job, text: this.backups.read(jobId, backup.sha256), backup };
+  }
+
+  /** Keeps the backups of the newest jobs of a workspace, removes older ones. */
+  prune(workspaceId: string): void {
+    const keep = this.options.backupsPerWorkspace ?? DEFAULT_BACKUPS_PER_WORKSPACE;
+    const mine = this.jobs
+      .read()
+      .jobs.filter((j) => j.workspace.id === workspaceId && j.backup?.status === 'kept')
+      .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    for (const old of mine.slice(keep)) this.backups.remove(old.jobId);
+  }
+
+  /** Deletes every backup kept for a workspace (it is being forgotten). */
+  forgetWorkspace(workspaceId: string): void {
+    for (const j of this.jobs.read().jobs) if (j.workspace.id === workspaceId && j.backup?.status === 'kept') this.backups.remove(j.jobId);
+  }
+
+  history(): { jobs: JobSummary[]; warnings: string[] } {
+    const listed = this.jobs.list();
+    const files = new Set(this.backups.list());
+    // A pruned or deleted backup cannot be restored: say so in the list, not on the click.
+    return { ...listed, jobs: listed.jobs.map((j) => ({ ...j, hasBackup: j.hasBackup && files.has(j.jobId) })) };
+  }
+
+  job(jobId: string): InstallResult {
+    return this.jobs.get(jobId);
+  }
+
+  async saveReceipt(jobId: string, format: 'html' | 'json' | 'pdf'): Promise<{ path: string | null }> {
+    const job = this.jobs.get(jobId);
+    const version = getAppInfo('cli').version;
+    const html = receiptHtml(job, version);
+    let data: string | Buffer;
+    if (format === 'pdf') {
+      if (!this.options.renderPdf) throw new AppFailure('INVALID_INPUT', 'PDF receipts are made by the desktop app; save the HTML receipt and print it instead.');
+      data = await this.options.renderPdf(html);
+    } else data = format === 'html' ? html : receiptJson(job, version);
+    const name = `receipt-${jobId}.${format}`;
+    if (this.options.saveFile) return { path: await this.options.saveFile(name, data) };
+    const dir = join(this.options.dataDir, 'receipts');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const path = join(dir, name);
+    writeFileSync(path, data, { mode: 0o600 });
+    return { path };
+  }
+
+  receiptHtml(jobId: string): string {
+    return receiptHtml(this.jobs.get(jobId), getAppInfo('cli').version);
+  }
+}
+
