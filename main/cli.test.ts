@@ -238,6 +238,51 @@ describe('rc-license login / logout', () => {
   });
 });
 
+describe('rc-license restore', () => {
+  /** A active, then B forced and rejected, in one data directory: the job that kept A. */
+  async function replaced() {
+    const s = await sim();
+    const { userId, authToken } = s.login('admin');
+    const env = { RC_USER_ID: userId, RC_AUTH_TOKEN: authToken };
+    const h = home();
+    const a = await signV3(licenses.boundTo(host(s), { id: 'ACME-A' }));
+    expect((await cli(['apply', file('a.lic', a), '--server', s.url, '--yes'], { env, home: h })).code).toBe(0);
+    const b = await cli(['apply', file('b.lic', await signV3(licenses.boundTo('chat.other.example', { id: 'ACME-B' }))), '--server', s.url, '--yes', '--force', '--wait', '4'], { env, home: h });
+    expect(b.code).toBe(4);
+    const jobId = /rc-license restore (\S+)/.exec(b.stdout)?.[1];
+    expect(jobId, b.stdout).toMatch(/^\d{8}-\d{6}-[0-9a-f]{4}$/);
+    return { s, env, h, a, jobId: jobId! };
+  }
+
+  it('0: puts the previous license back, confirmed active by the server', async () => {
+    const { s, env, h, a, jobId } = await replaced();
+    expect(s.state.active).toBeNull();
+    const r = await cli(['restore', jobId, '--yes'], { env, home: h });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`Job ${jobId} (rejected) on `); // the job is named before anything is sent
+    expect(r.stdout).toMatch(/ACME-A \(V3\), SHA-256 [0-9a-f]{64}/);
+    expect(r.stdout).toMatch(/^ACTIVE {2}Installed and active/m);
+    expect(s.state.active?.text).toBe(a);
+    const json = await cli(['restore', jobId, '--yes', '--json'], { env, home: h });
+    expect(json.json).toMatchObject({ ok: true, result: 'already-active' });
+  });
+
+  it('2: an unknown job; 4: a job that kept nothing; 4: a damaged backup — nothing sent', async () => {
+    const { s, env, h, jobId } = await replaced();
+    const sent = s.state.licenseAdds;
+    const unknown = await cli(['restore', '20990101-000000-abcd', '--yes'], { env, home: h });
+    expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringContaining('No installation with that id is recorded')]);
+    const first = (await cli(['history', '--json'], { home: h })).json.jobs as Array<{ jobId: string; hasBackup: boolean }>;
+    const nothingKept = first.find((j) => !j.hasBackup)!;
+    const none = await cli(['restore', nothingKept.jobId, '--yes', '--json'], { env, home: h });
+    expect([none.code, (none.json.error as { code: string }).code]).toEqual([4, 'BACKUP_MISSING']);
+    writeFileSync(join(h, 'backups', `${jobId}.license`), 'RCV3_cut');
+    const damaged = await cli(['restore', jobId, '--yes'], { env, home: h });
+    expect([damaged.code, damaged.stderr]).toEqual([4, expect.stringMatching(/The saved previous license cannot be used: nothing was sent\. — The backup of job \S+ has changed since it was written/)]);
+    expect(s.state.licenseAdds).toBe(sent);
+  });
+});
+
 describe('rc-license history and receipt', () => {
   it('lists the jobs and writes a receipt', async () => {
     const s = await sim();

@@ -408,7 +408,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
             return EXIT.ok;
           }
         }
-        return runJob(io, v, json, out, (options) => inst.install(ws.id, inspection.summary.sha256, options));
+        // Awaited here, not returned as a promise: the finally below closes the connections.
+        return await runJob(io, v, json, out, (options) => inst.install(ws.id, inspection.summary.sha256, options));
       }
       case 'restore': {
         if (!arg) throw new Usage('restore needs a job id (see rc-license history).');
@@ -426,7 +427,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
             return EXIT.ok;
           }
         }
-        return runJob(io, v, json, out, (options) => inst.restore(arg, options));
+        return await runJob(io, v, json, out, (options) => inst.restore(arg, options));
       }
       case 'history': {
         const inst = await open();

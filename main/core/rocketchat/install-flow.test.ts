@@ -31,7 +31,7 @@ describe.each(ERAS)('installing on Rocket.Chat %s', (version) => {
     const validated = s.requests.some((r) => r.path.endsWith('/licenses.validate'));
     expect(validated).toBe(version >= '8.7');
     if (validated) expect(s.requests.findIndex((r) => r.path.endsWith('/licenses.validate'))).toBeLessThan(s.requests.indexOf(adds(s)[0]));
-    expect(result.steps.map((st) => st.step)).toEqual(['license', 'connect', 'account', 'usage', 'prechecks', 'stored', ...(validated ? ['server-validation'] : []), 'apply', 'verify']);
+    expect(result.steps.map((st) => st.step)).toEqual(['license', 'connect', 'account', 'usage', 'stored', 'prechecks', ...(validated ? ['server-validation'] : []), 'apply', 'verify']);
   });
 
   it('a license bound to another URL is stopped before sending; with force it ends rejected for its URL', async () => {
