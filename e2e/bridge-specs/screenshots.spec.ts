@@ -51,9 +51,18 @@ for (const theme of ['light', 'dark'] as const) {
     await dropLicense(page, await signV3(licenses.boundTo('chat.elsewhere.acme.lan', { id: 'WRONG-SITE-9' })), 'WRONG-SITE-9.lic');
     await page.getByText('Apply anyway…').click();
     await page.getByLabel(/send it despite the failed checks/).check();
-    await apply(page);
+    await page.getByTestId('apply-button').click();
+    await expect(page.getByTestId('confirm-replaces')).toContainText('Replaces ACME-2027-018 (150 seats');
+    await scrollTo(page, '[data-testid="confirm-replaces"]');
+    await shot('6a-confirm-replaces');
+    await page.getByRole('button', { name: 'Yes, install now' }).click();
     await outcome(page, 'rejected');
-    await shot('6-rejected');
+    await expect(page.getByTestId('restore-button')).toBeVisible();
+    await scrollTo(page, '[data-testid="restore-button"]');
+    await shot('6b-rejected-restore');
+    await page.getByTestId('restore-button').click();
+    await outcome(page, 'active');
+    await shot('6c-restored');
 
     await page.getByRole('button', { name: 'History' }).click();
     await page.getByRole('button', { name: /Open the receipt/ }).first().click();

@@ -91,6 +91,7 @@ describe.each([
     // No license text outside the backup files, in any state file, log or receipt.
     await inst.saveReceipt(rejected.jobId, 'html');
     const elsewhere = textOutsideBackups(dataDir);
+    for (const token of s.state.tokens.keys()) expect(elsewhere + readdirSync(join(dataDir, 'backups')).map((f) => readFileSync(join(dataDir, 'backups', f), 'utf8')).join()).not.toContain(token);
     expect(elsewhere).not.toContain(a.slice(-40));
     expect(elsewhere).not.toContain(b.slice(-40));
     expect(inst.receiptHtml(rejected.jobId)).toContain(sha256Hex(a));
