@@ -1,130 +1,420 @@
-// The Electron shell with the `electron` module mocked: what the window is allowed to do, and
-// that only our own page may call main.
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+// The Electron shell with the `electron` module mocked. The mock keeps every listener and handler
+// the shell registers, and the tests call them: what the window may do, what the page may load,
+// that only our own page may call main, and the shell's own work (dialogs, clipboard, PDF,
+// window state). No Electron binary runs on our machines, so these are what must fail when the
+// shell is wrong.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EventEmitter } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { sharedTestKeyPair, licenses, signV3 } from '../e2e/simulator/license-factory';
+import { CONTENT_SECURITY_POLICY } from './security';
+import { JobLog } from './core/state/job-log';
+import type { InstallResult } from './core/types';
 
 type Handler = (...args: unknown[]) => unknown;
-const h = vi.hoisted(() => {
-  const state = {
-    appEvents: new Map<string, Handler>(),
-    ipc: new Map<string, Handler>(),
-    windows: [] as Array<{ options: Record<string, unknown>; webContents: { id: number; send: Handler; isDestroyed: () => boolean }; loadURL: ReturnType<typeof import('vitest').vi.fn> }>,
-    privileged: [] as unknown[],
-    protocolHandler: null as null | ((req: { url: string }) => Promise<Response>),
-    permissionRequest: null as null | Handler,
-    permissionCheck: null as null | Handler,
-    blockedUrls: null as null | { urls: string[] },
-    ready: null as null | (() => void),
-  };
-  return state;
-});
+type FakeWindow = EventEmitter & {
+  options: Record<string, unknown>;
+  webContents: EventEmitter & { id: number; send: Handler; isDestroyed: () => boolean; printToPDF: ReturnType<typeof vi.fn> };
+  loadURL: ReturnType<typeof vi.fn>;
+  show: ReturnType<typeof vi.fn>;
+  focus: ReturnType<typeof vi.fn>;
+  restore: ReturnType<typeof vi.fn>;
+  destroy: ReturnType<typeof vi.fn>;
+};
 
-vi.mock('electron', () => {
-  class BrowserWindow {
-    webContents = { id: 7, send: vi.fn(), isDestroyed: () => false, printToPDF: vi.fn() };
-    loadURL = vi.fn(async () => undefined);
+const h = vi.hoisted(() => ({
+  order: [] as string[],
+  packaged: false,
+  appEvents: new Map<string, Handler>(),
+  ipc: new Map<string, Handler>(),
+  windows: [] as FakeWindow[],
+  privileged: [] as unknown[],
+  protocolHandler: null as null | ((req: { url: string }) => Promise<Response>),
+  permissionRequest: null as null | Handler,
+  permissionCheck: null as null | Handler,
+  webRequest: null as null | Handler,
+  ready: null as null | (() => void),
+  paths: {} as Record<string, string>,
+  setPaths: [] as Array<[string, string]>,
+  menu: null as unknown,
+  clipboard: async (_text: string): Promise<void> => undefined,
+  openDialog: null as null | Handler,
+  saveDialog: null as null | Handler,
+  messageBoxes: [] as unknown[],
+  displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+  failLoads: 0,
+  lastLoad: '',
+  fileExistedWhilePrinting: null as null | boolean,
+}));
+
+vi.mock('electron', async () => {
+  const { EventEmitter } = await import('node:events');
+  const { existsSync } = await import('node:fs');
+  const { fileURLToPath } = await import('node:url');
+  class BrowserWindow extends EventEmitter {
+    webContents = Object.assign(new EventEmitter(), {
+      id: 7 + h.windows.length,
+      send: vi.fn(),
+      isDestroyed: () => false,
+      printToPDF: vi.fn(async () => {
+        h.fileExistedWhilePrinting = existsSync(fileURLToPath(h.lastLoad));
+        return Buffer.from('%PDF-1.7');
+      }),
+    });
+    loadURL = vi.fn(async (url: string) => {
+      h.order.push(`load ${url}`);
+      h.lastLoad = url;
+      if (h.failLoads > 0) {
+        h.failLoads--;
+        throw new Error('ERR_FAILED');
+      }
+    });
+    show = vi.fn();
+    focus = vi.fn();
+    restore = vi.fn();
+    destroy = vi.fn();
     constructor(readonly options: Record<string, unknown>) {
+      super();
+      h.order.push('window');
       h.windows.push(this as never);
     }
-    once() {}
-    on() {}
-    getNormalBounds() {
-      return { x: 0, y: 0, width: 1280, height: 800 };
+    isMinimized() {
+      return true;
     }
-    static getAllWindows() {
-      return h.windows;
+    isDestroyed() {
+      return false;
+    }
+    getNormalBounds() {
+      return { x: 10, y: 20, width: 1300, height: 820 };
     }
   }
   return {
     app: {
+      get isPackaged() {
+        return h.packaged;
+      },
       requestSingleInstanceLock: () => true,
       on: (event: string, fn: Handler) => h.appEvents.set(event, fn),
       whenReady: () => new Promise<void>((resolve) => (h.ready = resolve)),
-      getPath: (name: string) => join(mkdtempSync(join(tmpdir(), `electron-${name}-`))),
+      getPath: (name: string) => (h.paths[name] ??= mkdtempSync(join(tmpdir(), `electron-${name}-`))),
+      setPath: (name: string, path: string) => {
+        h.setPaths.push([name, path]);
+        h.paths[name] = path;
+      },
+      getAppPath: () => process.cwd(),
       quit: vi.fn(),
     },
     BrowserWindow,
     ipcMain: { handle: (channel: string, fn: Handler) => h.ipc.set(channel, fn) },
-    Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: (t: unknown) => t },
+    Menu: { setApplicationMenu: (m: unknown) => (h.menu = m), buildFromTemplate: (t: unknown) => t },
     protocol: {
-      registerSchemesAsPrivileged: (s: unknown[]) => h.privileged.push(...s),
-      handle: (_scheme: string, fn: (req: { url: string }) => Promise<Response>) => (h.protocolHandler = fn),
+      registerSchemesAsPrivileged: (s: unknown[]) => {
+        h.order.push('privileged');
+        h.privileged.push(...s);
+      },
+      handle: (_scheme: string, fn: (req: { url: string }) => Promise<Response>) => {
+        h.order.push('protocol');
+        h.protocolHandler = fn;
+      },
     },
+    screen: { getAllDisplays: () => h.displays },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (fn: Handler) => (h.permissionRequest = fn),
         setPermissionCheckHandler: (fn: Handler) => (h.permissionCheck = fn),
-        webRequest: { onBeforeRequest: (filter: { urls: string[] }) => (h.blockedUrls = filter) },
+        webRequest: { onBeforeRequest: (fn: Handler) => (h.webRequest = fn) },
       },
     },
-    dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
-    clipboard: { writeText: vi.fn() },
+    dialog: {
+      showOpenDialog: (...a: unknown[]) => h.openDialog!(...a),
+      showSaveDialog: (...a: unknown[]) => h.saveDialog!(...a),
+      showMessageBox: async (...a: unknown[]) => void h.messageBoxes.push(a),
+    },
+    clipboard: { writeText: (text: string) => h.clipboard(text) },
     contextBridge: { exposeInMainWorld: vi.fn() },
     ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
   };
 });
 
-beforeAll(async () => {
-  process.env.RC_LICENSE_HOME = mkdtempSync(join(tmpdir(), 'rc-li-app-'));
+const home = mkdtempSync(join(tmpdir(), 'rc-li-app-'));
+
+/** A recorded job, as the job log holds it. */
+function jobFixture(outcome: InstallResult['outcome'], o: { jobId: string; headline?: string }): InstallResult {
+  return {
+    jobId: o.jobId,
+    outcome,
+    headline: o.headline ?? 'Installed and active.',
+    reasons: [],
+    startedAt: '2026-11-27T12:00:00.000Z',
+    finishedAt: '2026-11-27T12:00:02.000Z',
+    workspace: { id: 'w1', name: 'Plant 7', baseUrl: 'https://chat.acme.lan', version: '8.8.0', workspaceUrl: 'chat.acme.lan', workspaceUrlSource: 'server' },
+    user: { username: 'admin', isAdmin: true },
+    license: { sha256: 'ab'.repeat(32), hashTail: 'abcdabcd', id: 'ACME-1', format: 'v3', customer: 'ACME', validUntil: null, seats: null },
+    checks: [],
+    serverValidation: null,
+    steps: [],
+    before: null,
+    after: null,
+    forced: false,
+    error: null,
+  };
+}
+const keyFile = join(home, 'test-key.pem');
+
+/** Loads the shell afresh (as a new process would), then lets Electron become ready. */
+async function boot(o: { packaged?: boolean; state?: unknown } = {}): Promise<FakeWindow> {
+  vi.resetModules();
+  Object.assign(h, { order: [], packaged: Boolean(o.packaged), windows: [], privileged: [], paths: {}, setPaths: [], messageBoxes: [] });
+  h.appEvents.clear();
+  h.ipc.clear();
+  if (o.state !== undefined) {
+    const userData = o.packaged ? (h.paths.userData = mkdtempSync(join(tmpdir(), 'electron-userData-'))) : join(home, 'electron-profile');
+    mkdirSync(userData, { recursive: true });
+    writeFileSync(join(userData, 'window-state.json'), JSON.stringify(o.state));
+  }
   await import('./app');
+  h.order.push('ready');
   h.ready!();
   await vi.waitFor(() => expect(h.windows.length).toBe(1));
+  await vi.waitFor(() => expect(h.order.some((x) => x.startsWith('load '))).toBe(true));
+  return h.windows[0];
+}
+
+const ours = () => ({ sender: { id: h.windows[0].webContents.id }, senderFrame: { url: 'app://renderer/index.html', parent: null } });
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- IPC answers are untyped at this edge; each test reads the fields it asserts
+const call = (name: string, input?: unknown) => h.ipc.get(`installer:${name}`)!(ours(), input) as Promise<{ ok: boolean; value: any; error?: unknown }>;
+
+/** Every permission name Electron's own typings list for setPermissionRequestHandler. */
+function electronPermissionNames(): string[] {
+  const dts = readFileSync(join(process.cwd(), 'node_modules/electron/electron.d.ts'), 'utf8');
+  const signature = /setPermissionRequestHandler\(handler: \(\(webContents: WebContents, permission: ([^,]+(?:, [^,]+)*?), callback:/.exec(dts)![1];
+  return [...signature.matchAll(/'([a-z-A-Z]+)'/g)].map((m) => m[1]);
+}
+
+beforeAll(() => {
+  // The app:// handler serves the *built* renderer: build it if this run has not.
+  if (!existsSync(join(process.cwd(), 'out/renderer/index.html'))) {
+    const b = spawnSync(process.execPath, ['scripts/build.mjs', 'renderer'], { encoding: 'utf8' });
+    if (b.status !== 0) throw new Error(b.stderr);
+  }
+  writeFileSync(keyFile, sharedTestKeyPair().publicKeyPem);
+  process.env.RC_LICENSE_HOME = home;
+  process.env.RC_LICENSE_PUBLIC_KEY = keyFile;
+}, 60_000);
+afterAll(() => {
+  delete process.env.RC_LICENSE_HOME;
+  delete process.env.RC_LICENSE_PUBLIC_KEY;
+  rmSync(home, { recursive: true, force: true });
 });
 
-describe('the Electron shell', () => {
-  it('registers app:// as a standard secure scheme and loads the page from it', () => {
+describe('the Electron shell in development', () => {
+  it('registers app:// before ready, and the protocol and window only after it', async () => {
+    await boot();
     expect(h.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
-    expect(h.windows[0].loadURL).toHaveBeenCalledWith('app://renderer/index.html');
+    const at = (x: string) => h.order.findIndex((o) => o.startsWith(x));
+    expect(at('privileged')).toBeGreaterThanOrEqual(0);
+    expect(at('privileged')).toBeLessThan(at('ready'));
+    expect(at('protocol')).toBeGreaterThan(at('ready'));
+    expect(at('window')).toBeGreaterThan(at('ready'));
+    expect(h.order).toContain('load app://renderer/index.html');
   });
 
-  it('creates the window isolated, sandboxed, without Node', () => {
-    expect(h.windows[0].options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+  it('creates the window isolated, sandboxed, without Node; DevTools only in development', async () => {
+    const win = await boot();
+    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, devTools: true });
+    // Development uses a throw-away profile beside the data folder, never the real one.
+    expect(h.setPaths).toEqual([['userData', join(home, 'electron-profile')]]);
   });
 
-  it('denies navigation, new windows, webviews and every permission, and blocks all web requests from the page', () => {
+  it('denies navigation, new windows and webviews in every webContents', async () => {
+    await boot();
     const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn() });
     h.appEvents.get('web-contents-created')!({}, contents);
     for (const event of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
       const e = { preventDefault: vi.fn() };
       contents.emit(event, e);
-      expect(e.preventDefault).toHaveBeenCalled();
+      expect(e.preventDefault, event).toHaveBeenCalled();
     }
-    expect(contents.setWindowOpenHandler.mock.calls[0][0]()).toEqual({ action: 'deny' });
-    const callback = vi.fn();
-    h.permissionRequest!({}, 'media', callback);
-    expect(callback).toHaveBeenCalledWith(false);
-    expect(h.permissionCheck!()).toBe(false);
-    expect(h.blockedUrls?.urls).toEqual(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']);
+    expect(contents.setWindowOpenHandler.mock.calls[0][0]({ url: 'https://evil.example' })).toEqual({ action: 'deny' });
   });
 
-  it('serves the renderer with the CSP header, and nothing outside it', async () => {
-    // Under test, __dirname/../renderer is the renderer source folder, which has an index.html too.
+  it('refuses every permission Electron knows, in both handlers', async () => {
+    await boot();
+    const names = electronPermissionNames();
+    expect(names.length).toBeGreaterThan(40);
+    for (const permission of names) {
+      const callback = vi.fn();
+      h.permissionRequest!({}, permission, callback, {});
+      expect(callback, permission).toHaveBeenCalledWith(false);
+      expect(h.permissionCheck!(null, permission, 'app://renderer', {}), permission).toBe(false);
+    }
+  });
+
+  it('cancels every request of the page but its own bundle, whatever the scheme', async () => {
+    await boot();
+    const cancelled = (url: string) => {
+      const callback = vi.fn();
+      h.webRequest!({ url }, callback);
+      return (callback.mock.calls[0][0] as { cancel: boolean }).cancel;
+    };
+    for (const url of ['http://chat.acme.lan/api/info', 'https://chat.acme.lan/', 'ws://chat.acme.lan/websocket', 'wss://x/', 'file:///etc/passwd', 'ftp://x/', 'app://elsewhere/index.html', 'chrome://gpu']) {
+      expect(cancelled(url), url).toBe(true);
+    }
+    expect(cancelled('app://renderer/index.html')).toBe(false);
+    expect(cancelled('data:image/png;base64,iVBORw0KGgo=')).toBe(false);
+  });
+
+  it('serves the built renderer with exactly our CSP, and refuses traversal, encoded traversal and a bad %', async () => {
+    await boot();
     const page = await h.protocolHandler!({ url: 'app://renderer/index.html' });
     expect(page.status).toBe(200);
-    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    const traversal = await h.protocolHandler!({ url: 'app://renderer/..%2f..%2fpackage.json' });
-    expect(traversal.status).toBe(404);
-    const other = await h.protocolHandler!({ url: 'app://elsewhere/index.html' });
-    expect(other.status).toBe(404);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await page.arrayBuffer()).equals(readFileSync('out/renderer/index.html'))).toBe(true);
+    for (const url of ['app://renderer/../package.json', 'app://renderer/..%2f..%2fpackage.json', 'app://renderer/%2e%2e/%2e%2e/package.json', 'app://renderer/%E0%A4%A', 'app://elsewhere/index.html', 'app://renderer/missing.js']) {
+      expect((await h.protocolHandler!({ url })).status, url).toBe(404);
+    }
   });
 
-  it('answers IPC only from our own window, validating the input', async () => {
-    const call = h.ipc.get('installer:app.info')!;
-    const ours = { sender: { id: 7 }, senderFrame: { url: 'app://renderer/index.html', parent: null } };
-    expect(await call(ours, undefined)).toMatchObject({ ok: true, value: { shell: 'electron' } });
-    const foreign = { sender: { id: 8 }, senderFrame: { url: 'app://renderer/index.html', parent: null } };
-    expect(await call(foreign, undefined)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const subframe = { sender: { id: 7 }, senderFrame: { url: 'app://renderer/index.html', parent: {} } };
-    expect(await call(subframe, undefined)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await call(ours, { evil: true })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-  });
-
-  it('registers exactly one handler per contract call', async () => {
+  it('answers IPC only from our own window and its top frame, validating the input', async () => {
+    await boot();
+    const handler = h.ipc.get('installer:app.info')!;
+    expect(await handler(ours(), undefined)).toMatchObject({ ok: true, value: { shell: 'electron' } });
+    const id = h.windows[0].webContents.id;
+    expect(await handler({ sender: { id: id + 1 }, senderFrame: { url: 'app://renderer/index.html', parent: null } }, undefined)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await handler({ sender: { id }, senderFrame: { url: 'app://renderer/index.html', parent: {} } }, undefined)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await handler({ sender: { id }, senderFrame: { url: 'https://evil.example/', parent: null } }, undefined)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await handler(ours(), { evil: true })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const { CALL_NAMES } = await import('./core/contract');
     expect([...h.ipc.keys()].sort()).toEqual(CALL_NAMES.map((n) => `installer:${n}`).sort());
+  });
+
+  it('says "copied" only once the clipboard write is done; a failed write is "not copied", never a crash', async () => {
+    await boot();
+    const written: string[] = [];
+    h.clipboard = async (text) => void written.push(text);
+    expect(await call('clipboard.write', { text: 'abc' })).toEqual({ ok: true, value: { copied: true } });
+    expect(written).toEqual(['abc']);
+    h.clipboard = () => Promise.reject(new Error('no clipboard owner'));
+    expect(await call('clipboard.write', { text: 'abc' })).toEqual({ ok: true, value: { copied: false } });
+  });
+
+  it('opens a license from the folder last used, reads at most the limit + 1 from a regular file, and refuses anything else', async () => {
+    await boot();
+    const dir = mkdtempSync(join(tmpdir(), 'rc-li-open-'));
+    const license = join(dir, 'ACME.lic');
+    writeFileSync(license, 'RCV3_abc');
+    const big = join(dir, 'big.iso');
+    writeFileSync(big, Buffer.alloc(3 * 1024 * 1024, 0x41));
+    const starts: string[] = [];
+    let pick = license;
+    h.openDialog = async (_win: unknown, options: unknown) => {
+      starts.push((options as { defaultPath: string }).defaultPath);
+      return { canceled: false, filePaths: [pick] };
+    };
+    const first = await call('file.open');
+    expect(first.value.source).toEqual({ kind: 'file', name: 'ACME.lic', base64: Buffer.from('RCV3_abc').toString('base64') });
+    pick = big;
+    const { MAX_LICENSE_BYTES } = await import('./core/license/license-read');
+    expect(Buffer.from((await call('file.open')).value.source.base64, 'base64').length).toBe(MAX_LICENSE_BYTES + 1);
+    expect(starts).toEqual([h.paths.documents, dir]);
+    pick = dir;
+    expect(await call('file.open')).toMatchObject({ ok: false, error: { code: 'FILE_UNREADABLE', detail: expect.stringContaining('not a regular file') } });
+    if (process.platform !== 'win32') {
+      const fifo = join(dir, 'pipe.lic');
+      spawnSync('mkfifo', [fifo]);
+      pick = fifo;
+      expect(await call('file.open')).toMatchObject({ ok: false, error: { code: 'FILE_UNREADABLE' } });
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints a PDF receipt from a temporary file in its own session, and removes the file', async () => {
+    await boot();
+    new JobLog(home).append(jobFixture('active', { jobId: '20261127-120000-abcd', headline: 'x'.repeat(3 * 1024 * 1024) }));
+    const out = join(home, 'receipt.pdf');
+    h.saveDialog = async () => ({ canceled: false, filePath: out });
+    const saved = await call('receipt.save', { jobId: '20261127-120000-abcd', format: 'pdf' });
+    const printer = h.windows[1];
+    const printedFrom = printer.loadURL.mock.calls[0][0] as string;
+    expect(saved).toEqual({ ok: true, value: { path: out } });
+    expect(printedFrom).toMatch(/^file:\/\//);
+    expect(h.fileExistedWhilePrinting).toBe(true);
+    expect(existsSync(fileURLToPath(printedFrom))).toBe(false);
+    expect(printer.options.webPreferences).toMatchObject({ javascript: false, sandbox: true, partition: 'receipt-print' });
+    expect(printer.destroy).toHaveBeenCalled();
+    expect(readFileSync(out, 'utf8')).toBe('%PDF-1.7');
+  });
+
+  it('a second start brings the window back to the front', async () => {
+    const win = await boot();
+    h.appEvents.get('second-instance')!();
+    expect(win.restore).toHaveBeenCalled();
+    expect(win.focus).toHaveBeenCalled();
+  });
+
+  it('reopens where it was when that is on a screen; off-screen bounds keep only the size; a failed save is no crash', async () => {
+    let win = await boot({ state: { x: 100, y: 80, width: 1300, height: 820 } });
+    expect(win.options).toMatchObject({ x: 100, y: 80, width: 1300, height: 820 });
+    win = await boot({ state: { x: 5000, y: 3000, width: 1300, height: 820 } });
+    expect(win.options).toMatchObject({ width: 1300, height: 820, x: undefined, y: undefined });
+    win = await boot({ state: { x: 0, y: 0, width: 200, height: 100 } });
+    expect(win.options).toMatchObject({ width: 1280, height: 800 });
+    const statePath = join(home, 'electron-profile', 'window-state.json');
+    win.emit('close');
+    expect(JSON.parse(readFileSync(statePath, 'utf8'))).toEqual({ x: 10, y: 20, width: 1300, height: 820 });
+    rmSync(statePath);
+    mkdirSync(statePath); // the save now fails: it must not throw into Electron's error dialog
+    expect(() => win.emit('close')).not.toThrow();
+    rmSync(statePath, { recursive: true });
+  });
+
+  it('a page that fails to load or crashes is shown, loaded again once, then explained', async () => {
+    h.failLoads = 1;
+    const win = await boot();
+    await vi.waitFor(() => expect(h.order.filter((o) => o.startsWith('load ')).length).toBe(2));
+    expect(win.show).toHaveBeenCalled();
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
+    await vi.waitFor(() => expect(h.messageBoxes).toHaveLength(1));
+    win.webContents.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', 'app://renderer/index.html', false);
+    expect(h.messageBoxes).toHaveLength(1); // a subframe's failure is not the window's
+  });
+
+  it('a failed first load of the core is retried by the next call, not remembered', async () => {
+    rmSync(keyFile);
+    await boot();
+    expect(await call('license.inspect', { source: { kind: 'text', text: 'x' } })).toMatchObject({ ok: false, error: { code: 'FILE_UNREADABLE' } });
+    writeFileSync(keyFile, sharedTestKeyPair().publicKeyPem);
+    const text = await signV3(licenses.boundTo('chat.acme.lan'));
+    expect(await call('license.inspect', { source: { kind: 'text', text } })).toMatchObject({ ok: true, value: { summary: { verifiedWith: { key: 'custom' } } } });
+  });
+});
+
+describe('the Electron shell as packaged', () => {
+  it('has no DevTools, and ignores the test-only switches for the signing key and the data folder', async () => {
+    const win = await boot({ packaged: true });
+    expect((win.options.webPreferences as { devTools: boolean }).devTools).toBe(false);
+    const view = (h.menu as Array<{ label?: string; submenu?: Array<{ role?: string }> }>).find((m) => m.label === 'View')!;
+    expect(view.submenu!.map((i) => i.role)).not.toContain('toggleDevTools');
+    expect(view.submenu!.map((i) => i.role)).not.toContain('reload');
+    expect(h.setPaths).toEqual([]);
+    // RC_LICENSE_PUBLIC_KEY is set in this process, but a packaged app trusts Rocket.Chat's key only.
+    const text = await signV3(licenses.boundTo('chat.acme.lan'));
+    expect(await call('license.inspect', { source: { kind: 'text', text } })).toMatchObject({ ok: false, error: { code: 'LICENSE_SIGNATURE' } });
+    // …and keeps its data in userData, not in RC_LICENSE_HOME.
+    new JobLog(h.paths.userData).append(jobFixture('active', { jobId: '20261127-130000-aaaa' }));
+    new JobLog(home).append(jobFixture('active', { jobId: '20261127-130000-bbbb' }));
+    expect((await call('history.list')).value.jobs.map((j: { jobId: string }) => j.jobId)).toEqual(['20261127-130000-aaaa']);
+  });
+
+  it('the development menu has DevTools', async () => {
+    await boot();
+    const view = (h.menu as Array<{ label?: string; submenu?: Array<{ role?: string }> }>).find((m) => m.label === 'View')!;
+    expect(view.submenu!.map((i) => i.role)).toContain('toggleDevTools');
   });
 });

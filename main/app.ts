@@ -1,28 +1,62 @@
 // Electron entry: app lifecycle, one locked-down window, the app:// protocol and IPC. Everything
-// the app does is in ./core; this file only wires it to Electron.
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
+// the app does is in ./core, the file work in ./shell-files; this file only wires them to Electron.
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  screen,
+  session,
+  type MenuItemConstructorOptions,
+  type WebContents,
+} from 'electron';
 import { readFile, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { Handlers } from './core/handlers';
 import { KeytarSecretStore } from './core/secret-store';
 import { registerIpc } from './ipc';
-import { writeFileAtomic } from './core/state/files';
 import { MAX_LICENSE_BYTES } from './core/license/license-read';
 import type { LicenseSource } from './core/contract';
-import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, RENDERER_MIME, resolveRendererPath, windowOptions } from './security';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  RENDERER_MIME,
+  pageMayRequest,
+  resolveRendererPath,
+  windowOptions,
+} from './security';
+import {
+  developmentSwitches,
+  openDialogStart,
+  printFromTempFile,
+  readLicenseFile,
+  readWindowState,
+  saveWindowState,
+} from './shell-files';
 
+// Before `ready`, as Electron requires for privileged schemes.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+
+const development = !app.isPackaged;
+const switches = developmentSwitches(app.isPackaged, process.env);
+// Development and tests only: a throw-away profile beside the data folder (never the real one).
+if (switches.dataDir) app.setPath('userData', join(switches.dataDir, 'electron-profile'));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let mainWindow: BrowserWindow | null = null;
-  const rendererRoot = join(__dirname, '..', 'renderer');
+  let lastLicenseFile: string | null = null;
+  const rendererRoot = join(app.getAppPath(), 'out', 'renderer');
 
   app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
     mainWindow.focus();
   });
 
@@ -38,10 +72,7 @@ if (!app.requestSingleInstanceLock()) {
     const ses = session.defaultSession;
     ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     ses.setPermissionCheckHandler(() => false);
-    // The page never talks to the network: workspace traffic goes through main (Node), not Chromium.
-    ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_details, callback) =>
-      callback({ cancel: true }),
-    );
+    ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !pageMayRequest(details.url, development) }));
 
     protocol.handle(APP_SCHEME, async (request) => {
       const file = resolveRendererPath(rendererRoot, request.url, join, normalize);
@@ -60,76 +91,136 @@ if (!app.requestSingleInstanceLock()) {
       }
     });
 
-    Menu.setApplicationMenu(
-      Menu.buildFromTemplate([
-        ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-        { role: 'fileMenu' },
-        { role: 'editMenu' },
-        { role: 'viewMenu' },
-        { role: 'windowMenu' },
-      ]),
-    );
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(development)));
 
     const userData = app.getPath('userData');
     let handlers: Promise<Handlers> | undefined;
-    const loadHandlers = () => (handlers ??= import('./core/handlers').then(({ createHandlers }) => createHandlers({
-      shell: 'electron',
-      keychain: new KeytarSecretStore(),
-      dataDir: process.env.RC_LICENSE_HOME ?? userData,
-      openFile: () => openLicenseFile(mainWindow),
-      saveFile: async (name, data) => {
-        const options = { defaultPath: join(app.getPath('documents'), name) };
-        const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
-        if (choice.canceled || !choice.filePath) return null;
-        await writeFile(choice.filePath, data);
-        return choice.filePath;
-      },
-      renderPdf,
-      writeClipboard: (text) => clipboard.writeText(text),
-    })));
+    const loadHandlers = () =>
+      (handlers ??= import('./core/handlers')
+        .then(async ({ createHandlers }) => {
+          const { verificationKeys } = await import('./core/license/license-decode');
+          return createHandlers({
+            shell: 'electron',
+            keychain: new KeytarSecretStore(),
+            dataDir: switches.dataDir ?? userData,
+            licenseKeys: verificationKeys({
+              env: switches.publicKeyPath ? { RC_LICENSE_PUBLIC_KEY: switches.publicKeyPath } : {},
+            }),
+            openFile: async () => {
+              const picked = await openLicenseFile(mainWindow, openDialogStart(lastLicenseFile, app.getPath('documents')));
+              if (picked) lastLicenseFile = picked.path;
+              return picked?.source ?? null;
+            },
+            saveFile: async (name, data) => {
+              const options = { defaultPath: join(app.getPath('documents'), name) };
+              const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+              if (choice.canceled || !choice.filePath) return null;
+              await writeFile(choice.filePath, data);
+              return choice.filePath;
+            },
+            renderPdf,
+            writeClipboard: (text) => clipboard.writeText(text),
+          });
+        })
+        // A failed first load (a broken keychain module, a bad key file) is retried by the next
+        // call, not remembered as a rejection for the life of the process.
+        .catch((e: unknown) => {
+          handlers = undefined;
+          throw e;
+        }));
     registerIpc(ipcMain, loadHandlers, () => mainWindow?.webContents ?? null);
 
     const statePath = join(userData, 'window-state.json');
-    mainWindow = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs'), readBounds(statePath)));
-    mainWindow.once('ready-to-show', () => mainWindow?.show());
-    mainWindow.on('close', () => {
-      if (mainWindow) writeFileAtomic(statePath, JSON.stringify(mainWindow.getNormalBounds()));
-    });
-    mainWindow.on('closed', () => {
+    const displays = screen.getAllDisplays().map((d) => d.workArea);
+    mainWindow = new BrowserWindow(
+      windowOptions(join(__dirname, 'preload.cjs'), readWindowState(statePath, displays), { devTools: development }),
+    );
+    const win = mainWindow;
+    win.once('ready-to-show', () => win.show());
+    win.on('close', () => saveWindowState(statePath, win.getNormalBounds()));
+    win.on('closed', () => {
       mainWindow = null;
     });
-    await mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+    // The window must never stay hidden or blank: a failed load or a crashed page is said, and
+    // the page is loaded again once.
+    let reloads = 0;
+    const recover = async (what: string) => {
+      if (win.isDestroyed()) return;
+      win.show();
+      if (reloads++ < 1) {
+        await win.loadURL(`${APP_ORIGIN}/index.html`).catch(() => undefined);
+        return;
+      }
+      await dialog.showMessageBox(win, {
+        type: 'error',
+        message: 'The window could not be shown.',
+        detail: `${what} Restart the app; if it happens again, reinstall it.`,
+      });
+    };
+    win.webContents.on('did-fail-load', (_e, code, description, url, isMainFrame) => {
+      if (isMainFrame) void recover(`Loading ${url} failed (${code} ${description}).`);
+    });
+    win.webContents.on('render-process-gone', (_e, details) => void recover(`The page stopped (${details.reason}).`));
+    await win.loadURL(`${APP_ORIGIN}/index.html`).catch(() => recover('The page could not be loaded.'));
   });
 
   app.on('window-all-closed', () => app.quit());
 }
 
-function readBounds(path: string): { width: number; height: number; x?: number; y?: number } | undefined {
-  try {
-    const b = JSON.parse(readFileSync(path, 'utf8')) as { width: number; height: number; x: number; y: number };
-    return b.width >= 1024 && b.height >= 700 ? b : undefined;
-  } catch {
-    return undefined;
-  }
+/** The application menu; DevTools (and reload) only in development, never in a packaged build. */
+export function menuTemplate(development: boolean): MenuItemConstructorOptions[] {
+  const view: MenuItemConstructorOptions[] = [
+    ...(development ? [{ role: 'reload' as const }, { role: 'toggleDevTools' as const }, { type: 'separator' as const }] : []),
+    { role: 'resetZoom' },
+    { role: 'zoomIn' },
+    { role: 'zoomOut' },
+    { type: 'separator' },
+    { role: 'togglefullscreen' },
+  ];
+  return [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    { label: 'View', submenu: view },
+    { role: 'windowMenu' },
+  ];
 }
 
-async function openLicenseFile(parent: BrowserWindow | null): Promise<LicenseSource | null> {
-  const options = { properties: ['openFile' as const], filters: [{ name: 'License files', extensions: ['txt', 'lic', 'license', 'json', '*'] }] };
+async function openLicenseFile(
+  parent: BrowserWindow | null,
+  defaultPath: string,
+): Promise<{ path: string; source: LicenseSource } | null> {
+  const options = {
+    defaultPath,
+    properties: ['openFile' as const],
+    filters: [{ name: 'License files', extensions: ['txt', 'lic', 'license', 'json', '*'] }],
+  };
   const choice = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
   const path = choice.filePaths[0];
   if (choice.canceled || !path) return null;
-  // One byte past the limit is enough for the reader to say "too large".
-  const bytes = (await readFile(path)).subarray(0, MAX_LICENSE_BYTES + 1);
-  return { kind: 'file', name: path.split(/[\\/]/).pop() ?? path, base64: bytes.toString('base64') };
+  const bytes = readLicenseFile(path, MAX_LICENSE_BYTES);
+  return { path, source: { kind: 'file', name: path.split(/[\\/]/).pop() ?? path, base64: bytes.toString('base64') } };
 }
 
-/** Receipts as PDF: the receipt's own HTML, printed by a hidden, script-less window. */
+/** Receipts as PDF: the receipt's own HTML, from a temporary file, printed by a hidden, script-less window. */
 async function renderPdf(html: string): Promise<Buffer> {
-  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
-  try {
-    await win.loadURL(`data:text/html;base64,${Buffer.from(html).toString('base64')}`);
-    return await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true });
-  } finally {
-    win.destroy();
-  }
+  return printFromTempFile(html, async (fileUrl) => {
+    // Its own in-memory session: the app's session cancels every file:// request of the page.
+    const win = new BrowserWindow({
+      show: false,
+      webPreferences: {
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        javascript: false,
+        partition: 'receipt-print',
+      },
+    });
+    try {
+      await win.loadURL(fileUrl);
+      return await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true });
+    } finally {
+      win.destroy();
+    }
+  });
 }

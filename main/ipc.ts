@@ -2,7 +2,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { CALL_NAMES, CHANNEL_PREFIX, type EventName, type Events } from './core/contract';
 import type { Handlers } from './core/handlers';
-import { AppFailure } from './core/errors';
+import { AppFailure, toAppError } from './core/errors';
 import { isTrustedSender } from './security';
 
 /**
@@ -22,8 +22,13 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, loadHandlers: () =
       if (!isTrustedSender(event.sender, frame?.url, frame !== null && frame?.parent === null, contents ? contents.id : null)) {
         return { ok: false, error: new AppFailure('FORBIDDEN', 'This request did not come from the app window.').toError() };
       }
-      const [{ dispatch }, handlers] = await Promise.all([core(), loadHandlers()]);
-      return dispatch(handlers, name, input, { emit });
+      try {
+        const [{ dispatch }, handlers] = await Promise.all([core(), loadHandlers()]);
+        return await dispatch(handlers, name, input, { emit });
+      } catch (e) {
+        // The core could not be loaded (e.g. the keychain module): a value, like every other error.
+        return { ok: false, error: toAppError(e) };
+      }
     });
   }
 }

@@ -30,7 +30,17 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function windowOptions(preloadPath: string, bounds?: { width: number; height: number; x?: number; y?: number }): BrowserWindowConstructorOptions {
+/**
+ * The page may load only its own bundle (app://renderer/…) and data: images; every other request
+ * Chromium would make — http(s), ws(s), file, ftp, another app:// host — is cancelled. Workspace
+ * traffic goes through main (Node), never through the page. DevTools' own scheme only in development.
+ */
+export function pageMayRequest(url: string, development: boolean): boolean {
+  if (url.startsWith(`${APP_ORIGIN}/`) || url.startsWith('data:')) return true;
+  return development && url.startsWith('devtools://');
+}
+
+export function windowOptions(preloadPath: string, bounds?: { width: number; height: number; x?: number; y?: number }, options: { devTools?: boolean } = {}): BrowserWindowConstructorOptions {
   return {
     width: bounds?.width ?? 1280,
     height: bounds?.height ?? 800,
@@ -55,6 +65,7 @@ export function windowOptions(preloadPath: string, bounds?: { width: number; hei
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      devTools: options.devTools ?? false,
     },
   };
 }
@@ -85,7 +96,12 @@ export function resolveRendererPath(root: string, requestUrl: string, join: (...
     return null;
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
-  const pathname = decodeURIComponent(url.pathname);
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    return null; // a malformed %-escape is a 404, not a throw
+  }
   const relative = pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
   const full = normalize(join(root, relative));
   const base = normalize(root.endsWith('/') || root.endsWith('\\') ? root : root + (root.includes('\\') ? '\\' : '/'));

@@ -52,6 +52,15 @@ describe('electron-builder.yml', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
     expect(Object.keys(pkg.dependencies)).toEqual(['@github/keytar']);
   });
+
+  it('ships no Linux target that cannot start sandboxed on Ubuntu 24.04+ (a hand-unpacked tar.gz)', () => {
+    const targets = (config.linux as { target: string[] }).target;
+    expect(targets).toEqual(['deb', 'rpm', 'AppImage']);
+    const releasing = readFileSync('docs/RELEASING.md', 'utf8');
+    expect(releasing).toContain('Never run it with `--no-sandbox`.');
+    // Electron verifies asar integrity on macOS and Windows only: the guide must not promise it on Linux.
+    expect(releasing).toContain('**Asar integrity is checked on macOS and Windows only.**');
+  });
 });
 
 describe('npm run dist: SHA256SUMS', () => {

@@ -64,7 +64,7 @@ export const test = base.extend<{ app: AppFixture; sim: (o?: SimulatorOptions) =
           dataDir,
           keychain,
           licenseKeys: [rocketChatKey(), makeKey(sharedTestKeyPair().publicKeyPem, 'custom')],
-          writeClipboard: (text) => clipboard.push(text),
+          writeClipboard: async (text) => void clipboard.push(text),
           ...overrides,
         });
         const calls = await installBridge(page, handlers, rendererUrl);

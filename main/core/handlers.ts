@@ -16,8 +16,9 @@ export interface Services extends InstallerOptions {
   shell: AppInfo['shell'];
   /** The desktop shell's native open-file dialog. */
   openFile?: () => Promise<LicenseSource | null>;
-  /** The shell's clipboard (Electron's clipboard module); the page itself gets no clipboard permission. */
-  writeClipboard?: (text: string) => void;
+  /** The shell's clipboard (Electron's clipboard module, whose writeText returns a Promise since
+   * Electron 44); the page itself gets no clipboard permission. */
+  writeClipboard?: (text: string) => Promise<void>;
 }
 
 export function licenseBytes(source: LicenseSource): Uint8Array | string {
@@ -49,8 +50,11 @@ export function createHandlers(services: Services, installer = new Installer(ser
     'file.open': async () => (services.openFile ? { available: true, source: await services.openFile() } : { available: false, source: null }),
     'clipboard.write': async ({ text }) => {
       if (!services.writeClipboard) return { copied: false };
-      services.writeClipboard(text);
-      return { copied: true };
+      // Said only once the write is done; a failed write is "not copied", never an unhandled rejection.
+      return services
+        .writeClipboard(text)
+        .then(() => ({ copied: true }))
+        .catch(() => ({ copied: false }));
     },
   };
 }

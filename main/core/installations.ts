@@ -10,7 +10,7 @@ import type { LoadedLicense } from './license/license-store';
 import { installLicense, newJobId } from './rocketchat/install-flow';
 import type { RocketChatClient } from './rocketchat/rocketchat-client';
 import { BackupStore } from './state/backups';
-import { JobLog } from './state/job-log';
+import { JobLog, capJobStrings } from './state/job-log';
 import { receiptHtml, receiptJson } from './state/receipt';
 import { getAppInfo } from './app-info';
 import type { InstallProgress, InstallResult, JobSummary, LicenseBackup } from './types';
@@ -42,25 +42,38 @@ export class Installations {
   }
 
   /** Runs the verified flow for a loaded license, keeping the stored license first, and records it. */
-  async run(client: RocketChatClient, workspace: { id: string; name: string }, license: LoadedLicense, options: RunOptions & { restoreOf?: string } = {}): Promise<InstallResult> {
+  async run(
+    client: RocketChatClient,
+    workspace: { id: string; name: string },
+    license: LoadedLicense,
+    options: RunOptions & { restoreOf?: string } = {},
+  ): Promise<InstallResult> {
     let keptFor: string | null = null;
     const jobId = newJobId();
-    const result = await installLicense({
-      client,
-      license,
-      jobId,
-      workspace,
-      force: options.force,
-      waitSeconds: options.waitSeconds,
-      onProgress: options.onProgress,
-      restoreOf: options.restoreOf,
-      keepBackup: async (text, activeBefore) => {
-        const saved = this.backups.save(jobId, text);
-        keptFor = jobId;
-        const decoded = await decodeLicense(text, this.options.keys).catch(() => null);
-        return { status: 'kept', sha256: saved.sha256, licenseId: decoded?.summary.id ?? null, format: decoded?.summary.format ?? null, activeBefore };
-      },
-    });
+    const result = capJobStrings(
+      await installLicense({
+        client,
+        license,
+        jobId,
+        workspace,
+        force: options.force,
+        waitSeconds: options.waitSeconds,
+        onProgress: options.onProgress,
+        restoreOf: options.restoreOf,
+        keepBackup: async (text, activeBefore) => {
+          const saved = this.backups.save(jobId, text);
+          keptFor = jobId;
+          const decoded = await decodeLicense(text, this.options.keys).catch(() => null);
+          return {
+            status: 'kept',
+            sha256: saved.sha256,
+            licenseId: decoded?.summary.id ?? null,
+            format: decoded?.summary.format ?? null,
+            activeBefore,
+          };
+        },
+      }),
+    );
     try {
       this.jobs.append(result);
     } catch (e) {
@@ -73,7 +86,9 @@ export class Installations {
   }
 
   /** The license a job kept, checked before anything is sent. */
-  async backupOf(jobId: string): Promise<{ job: InstallResult; text: string; backup: Extract<LicenseBackup, { status: 'kept' }> }> {
+  async backupOf(
+    jobId: string,
+  ): Promise<{ job: InstallResult; text: string; backup: Extract<LicenseBackup, { status: 'kept' }> }> {
     const job = this.jobs.get(jobId);
     const backup = job.backup;
     if (!backup || backup.status !== 'kept') {
@@ -100,7 +115,8 @@ export class Installations {
 
   /** Deletes every backup kept for a workspace (it is being forgotten). */
   forgetWorkspace(workspaceId: string): void {
-    for (const j of this.jobs.read().jobs) if (j.workspace.id === workspaceId && j.backup?.status === 'kept') this.backups.remove(j.jobId);
+    for (const j of this.jobs.read().jobs)
+      if (j.workspace.id === workspaceId && j.backup?.status === 'kept') this.backups.remove(j.jobId);
   }
 
   history(): { jobs: JobSummary[]; warnings: string[] } {
@@ -120,7 +136,11 @@ export class Installations {
     const html = receiptHtml(job, version);
     let data: string | Buffer;
     if (format === 'pdf') {
-      if (!this.options.renderPdf) throw new AppFailure('INVALID_INPUT', 'PDF receipts are made by the desktop app; save the HTML receipt and print it instead.');
+      if (!this.options.renderPdf)
+        throw new AppFailure(
+          'INVALID_INPUT',
+          'PDF receipts are made by the desktop app; save the HTML receipt and print it instead.',
+        );
       data = await this.options.renderPdf(html);
     } else data = format === 'html' ? html : receiptJson(job, version);
     const name = `receipt-${jobId}.${format}`;
@@ -136,4 +156,3 @@ export class Installations {
     return receiptHtml(this.jobs.get(jobId), getAppInfo('cli').version);
   }
 }
-

@@ -11,6 +11,17 @@ export interface JobLogRead {
   warnings: string[];
 }
 
+/** The longest text a job keeps from anywhere (a server's error words are unbounded). */
+export const MAX_JOB_STRING = 2048;
+
+/** Every string in a job record cut to MAX_JOB_STRING characters, marked as cut. */
+export function capJobStrings<T>(value: T, max = MAX_JOB_STRING): T {
+  if (typeof value === 'string') return (value.length > max ? `${value.slice(0, max)} … [cut: ${value.length - max} more characters]` : value) as T;
+  if (Array.isArray(value)) return value.map((v) => capJobStrings(v, max)) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, capJobStrings(v, max)])) as T;
+  return value;
+}
+
 export class JobLog {
   readonly path: string;
 
