@@ -42,6 +42,8 @@ export default defineConfig({
           : {},
       },
     },
-    { name: 'electron', testMatch: /electron\/.*\.spec\.ts$/ },
+    // One Electron app at a time: each launch has its own profile, but the keychain and the
+    // single-instance lock are per machine.
+    { name: 'electron', testMatch: /electron\/.*\.spec\.ts$/, workers: 1 },
   ],
 });

@@ -1,5 +1,6 @@
 // The built CLI as a subprocess against the simulator: every exit code from a real scenario.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createHash, X509Certificate } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,7 @@ import { join } from 'node:path';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../e2e/simulator/simulator';
 import { licenses, sharedTestKeyPair, signV3 } from '../e2e/simulator/license-factory';
 import { KeytarSecretStore, KEYCHAIN_SERVICE } from './core/secret-store';
+import { selfSignedCert } from '../e2e/simulator/certs';
 
 const CLI = join(process.cwd(), 'out/cli/rc-license.cjs');
 const realKeychain = process.env.RC_TEST_KEYCHAIN === '1';
@@ -118,8 +120,22 @@ describe('rc-license inspect', () => {
     const r = await cli(['frobnicate']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Unknown command "frobnicate".');
-    expect((await cli(['inspect', join(dir, 'missing.lic')])).code).toBe(2);
     expect((await cli(['inspect', 'x', '--bogus'])).code).toBe(2);
+  });
+
+  it('4: a missing file, a folder and a pipe are file problems, said in words', async () => {
+    const missing = await cli(['inspect', join(dir, 'missing.lic')]);
+    expect([missing.code, missing.stderr]).toEqual([4, expect.stringContaining('missing.lic: there is no such file.')]);
+    const folder = await cli(['inspect', dir]);
+    expect([folder.code, folder.stderr]).toEqual([4, expect.stringContaining('is not a regular file (a folder, device or pipe), so it cannot be a license.')]);
+    expect(folder.stderr).not.toMatch(/EISDIR/);
+  });
+
+  it('a reader that goes away (| head -1) ends the command quietly', async () => {
+    const lic = file('pipe.lic', await signV3(licenses.boundTo('chat.acme.lan')));
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" inspect "${lic}" | head -1`], { encoding: 'utf8', env: { ...process.env, RC_LICENSE_PUBLIC_KEY: keyFile, NO_COLOR: '1' } });
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/EPIPE|Error|at /);
   });
 });
 
@@ -161,11 +177,11 @@ describe('rc-license apply', () => {
     expect(r.json).toMatchObject({ ok: false, result: 'failed', error: { code: 'FORBIDDEN' } });
   });
 
-  it('1: sent but not confirmed within --wait', async () => {
+  it('9: sent but not confirmed within --wait (its own code, not "unexpected")', async () => {
     const s = await sim({ validationDelayMs: 5000 });
     const { userId, authToken } = s.login('admin');
     const r = await cli(['apply', file('d.lic', await signV3(licenses.boundTo(host(s)))), '--server', s.url, '--yes', '--wait', '1', '--json'], { env: { RC_USER_ID: userId, RC_AUTH_TOKEN: authToken } });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(9);
     expect(r.json).toMatchObject({ ok: false, result: 'unconfirmed' });
   });
 
@@ -297,5 +313,138 @@ describe('rc-license history and receipt', () => {
     expect((await cli(['receipt', jobs[0].jobId, '--out', out], { home: h })).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('HIST-1');
     expect((await cli(['receipt', 'no-such-job'], { home: h })).code).toBe(2);
+  });
+});
+
+/**
+ * The CLI in a real pseudo-terminal (util-linux `script`), typed at as a technician would: wait for
+ * each prompt, type the answer.
+ */
+function terminal(args: string[], o: { env?: Record<string, string | undefined>; home?: string } = {}) {
+  const env: Record<string, string | undefined> = { ...process.env, RC_LICENSE_HOME: o.home ?? home(), RC_LICENSE_PUBLIC_KEY: keyFile, NO_COLOR: '1', ...o.env };
+  for (const [k, val] of Object.entries(env)) if (val === undefined) delete env[k];
+  const command = [process.execPath, CLI, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const child = spawn('script', ['-qfec', command, '/dev/null'], { env: env as NodeJS.ProcessEnv });
+  let output = '';
+  let seen = 0;
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const done = new Promise<{ code: number; output: string }>((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, output })));
+  return {
+    /** Waits until the output since the last match shows `re`. */
+    async see(re: RegExp): Promise<void> {
+      await vi.waitFor(
+        () => {
+          const rest = output.slice(seen);
+          const m = re.exec(rest);
+          if (!m) throw new Error(`waiting for ${re} in: ${JSON.stringify(output.slice(-300))}`);
+          seen += m.index + m[0].length;
+        },
+        { timeout: 10_000, interval: 25 },
+      );
+    },
+    type(text: string) {
+      child.stdin.write(text);
+    },
+    async end() {
+      child.stdin.end();
+      return done;
+    },
+    done,
+  };
+}
+
+describe('rc-license at a terminal', () => {
+  it.skipIf(!realKeychain)('asks the password (not echoed), then the code; a wrong code is asked again, not started over', async () => {
+    const s = await sim();
+    const t = terminal(['login', '--server', s.url, '--user', 'tech']);
+    await t.see(/Password for tech: /);
+    t.type('tech-pass\r');
+    await t.see(/Code from the authenticator app: /);
+    t.type('000000\r');
+    await t.see(/That code was not accepted\. Enter the current one/);
+    await t.see(/Code from the authenticator app: /);
+    t.type(`${s.totp('tech')}\r`);
+    const { code, output } = await t.done;
+    expect(code, output).toBe(0);
+    expect(output).toContain(`Signed in to ${s.url} as tech`);
+    expect(output).not.toContain('tech-pass');
+  });
+
+  it('shows an untrusted certificate as ssh does; "no" sends nothing (8), "yes" trusts it for this workspace only', async () => {
+    const s = await sim({ tls: true });
+    const h = home();
+    const grouped = (await import('./core/fingerprint')).groupFingerprint(createHash('sha256').update(new X509Certificate(s.certificate!.cert).raw).digest('hex'));
+    const no = terminal(['status', '--server', s.url], { home: h });
+    await no.see(/does not trust the certificate/);
+    await no.see(new RegExp(`SHA-256 {3}${grouped}`));
+    await no.see(/Trust this certificate for https:\/\/127\.0\.0\.1:\d+\? \[y\/N\] /);
+    no.type('n\r');
+    const declined = await no.done;
+    expect([declined.code, declined.output]).toEqual([8, expect.stringContaining('Not trusted: nothing was sent.')]);
+
+    const yes = terminal(['status', '--server', s.url], { home: h });
+    await yes.see(/\[y\/N\] /);
+    yes.type('y\r');
+    const trusted = await yes.done;
+    expect(trusted.code, trusted.output).toBe(0);
+    expect(trusted.output).toMatch(/Rocket\.Chat\s+8\.8/);
+    // Remembered: no prompt the next time…
+    const again = await cli(['status', '--server', s.url], { home: h });
+    expect(again.code).toBe(0);
+    // …and a changed certificate is refused with both fingerprints, without asking.
+    s.setCertificate(await selfSignedCert());
+    const changed = terminal(['status', '--server', s.url], { home: h });
+    const refused = await changed.done;
+    expect(refused.code).toBe(5);
+    expect(refused.output).toContain(`trusted   ${grouped}`);
+    expect(refused.output).not.toContain('[y/N]');
+  });
+
+  it('declining the confirmation exits 8 and sends nothing; a failed check is said without asking', async () => {
+    const s = await sim();
+    const { userId, authToken } = s.login('admin');
+    const env = { RC_USER_ID: userId, RC_AUTH_TOKEN: authToken };
+    const ask = terminal(['apply', file('ask.lic', await signV3(licenses.boundTo(host(s), { id: 'ASK-1' }))), '--server', s.url], { env });
+    await ask.see(/Install license ASK-1 on .*\? \[y\/N\] /);
+    ask.type('n\r');
+    const declined = await ask.done;
+    expect([declined.code, declined.output]).toEqual([8, expect.stringContaining('Not installed: nothing was sent.')]);
+    const blocked = await terminal(['apply', file('wrong.lic', await signV3(licenses.boundTo('chat.other.example'))), '--server', s.url], { env }).done;
+    expect(blocked.code).toBe(4);
+    expect(blocked.output).toContain('Not sent: the url check failed (see above). If you know better than the check, run again with --force.');
+    expect(blocked.output).not.toContain('[y/N]');
+    expect(s.state.licenseAdds).toBe(0);
+  });
+});
+
+describe('rc-license options as people type them', () => {
+  it.each([
+    ['grouped, upper case', (hex: string) => hex.toUpperCase().replace(/(.{4})/g, '$1 ').trim()],
+    ['colon pairs', (hex: string) => hex.replace(/(.{2})/g, '$1:').slice(0, -1)],
+    ['plain lower case', (hex: string) => hex],
+    ['with a sha256: prefix', (hex: string) => `sha256:${hex}`],
+  ])('--pin accepts the fingerprint %s', async (_form, format) => {
+    const s = await sim({ tls: true });
+    const hex = createHash('sha256').update(new X509Certificate(s.certificate!.cert).raw).digest('hex');
+    const r = await cli(['status', '--server', s.url, '--pin', format(hex), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  it('receipt --out follows the extension and refuses .pdf and unknown ones', async () => {
+    const s = await sim();
+    const { userId, authToken } = s.login('admin');
+    const h = home();
+    await cli(['apply', file('r.lic', await signV3(licenses.boundTo(host(s), { id: 'RCPT-1' }))), '--server', s.url, '--yes'], { env: { RC_USER_ID: userId, RC_AUTH_TOKEN: authToken }, home: h });
+    const jobId = ((await cli(['history', '--json'], { home: h })).json.jobs as Array<{ jobId: string }>)[0].jobId;
+    const pdf = await cli(['receipt', jobId, '--out', join(h, 'r.pdf')], { home: h });
+    expect([pdf.code, pdf.stderr]).toEqual([2, expect.stringContaining('PDF receipts are made by the desktop app.')]);
+    expect((await cli(['receipt', jobId, '--out', join(h, 'r.txt')], { home: h })).code).toBe(2);
+    expect((await cli(['receipt', jobId, '--out', join(h, 'r.json')], { home: h })).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(h, 'r.json'), 'utf8'))).toMatchObject({ receipt: 'rc-license-installer', jobId });
+    expect((await cli(['receipt', jobId, '--out', join(h, 'r.HTML')], { home: h })).code).toBe(0);
+    expect(readFileSync(join(h, 'r.HTML'), 'utf8')).toMatch(/^<!doctype html>/);
+    const plain = await cli(['receipt', jobId], { home: h });
+    expect(plain.stdout).toContain('Open it in a web browser');
   });
 });

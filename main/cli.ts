@@ -6,8 +6,10 @@ import { AppFailure, describeError, toAppError, type AppError, type ErrorCode } 
 import { MAX_LICENSE_BYTES } from './core/license/license-read';
 import type { Inspection, InstallProgress, InstallResult, LicenseCheck, WorkspaceView } from './core/types';
 import type { Installer } from './core/installer';
+import { parseFingerprint, groupFingerprint } from './core/fingerprint';
+import { readLicenseFile } from './shell-files';
 
-export const EXIT = { ok: 0, unexpected: 1, usage: 2, auth: 3, license: 4, network: 5, server: 6, keychain: 7 } as const;
+export const EXIT = { ok: 0, unexpected: 1, usage: 2, auth: 3, license: 4, network: 5, server: 6, keychain: 7, declined: 8, unconfirmed: 9 } as const;
 
 const USAGE = `Usage:
   rc-license inspect <FILE|-> [--server URL] [--json]
@@ -21,16 +23,19 @@ const USAGE = `Usage:
   rc-license receipt <JOB-ID> [--out FILE]
 Common options: --ca FILE  --pin SHA256  --timeout SECONDS  --proxy URL
 Unattended runs: set RC_USER_ID and RC_AUTH_TOKEN instead of signing in.
-Exit codes: 0 ok, 1 unexpected, 2 usage, 3 authentication or permission, 4 license,
-            5 network or TLS, 6 server unsupported or not Rocket.Chat, 7 keychain unavailable.`;
+Exit codes: 0 ok (the server confirms), 1 unexpected, 2 usage, 3 authentication or permission,
+            4 license or file (not sent, or rejected), 5 network, TLS or rate limit (try again later),
+            6 server unsupported or not Rocket.Chat, 7 keychain unavailable, 8 declined at a prompt,
+            9 sent but not confirmed (check later: the outcome is unknown).`;
 
 export function exitCodeFor(code: ErrorCode | string): number {
-  if (code.startsWith('LICENSE_') || code.startsWith('BACKUP_')) return EXIT.license;
-  if (code.startsWith('AUTH_') || code === 'FORBIDDEN' || code === 'RATE_LIMITED') return EXIT.auth;
-  if (['NETWORK_UNREACHABLE', 'TIMEOUT', 'TLS_UNTRUSTED', 'CERT_CHANGED', 'REDIRECT_BLOCKED'].includes(code)) return EXIT.network;
+  if (code.startsWith('LICENSE_') || code.startsWith('BACKUP_') || code === 'FILE_UNREADABLE') return EXIT.license;
+  if (code.startsWith('AUTH_') || code === 'FORBIDDEN') return EXIT.auth;
+  // A 429 is the server asking to wait, not a sign-in problem: "try again later", like the network.
+  if (['NETWORK_UNREACHABLE', 'TIMEOUT', 'TLS_UNTRUSTED', 'CERT_CHANGED', 'REDIRECT_BLOCKED', 'RATE_LIMITED'].includes(code)) return EXIT.network;
   if (['SERVER_TOO_OLD', 'NOT_ROCKETCHAT', 'SERVER_ERROR'].includes(code)) return EXIT.server;
   if (code === 'KEYCHAIN_UNAVAILABLE') return EXIT.keychain;
-  if (['INVALID_INPUT', 'WORKSPACE_UNKNOWN', 'JOB_UNKNOWN', 'FILE_UNREADABLE'].includes(code)) return EXIT.usage;
+  if (['INVALID_INPUT', 'WORKSPACE_UNKNOWN', 'JOB_UNKNOWN'].includes(code)) return EXIT.usage;
   return EXIT.unexpected;
 }
 
@@ -87,22 +92,35 @@ async function readLine(stream: NodeJS.ReadableStream): Promise<string> {
   return (await readAll(stream, 100_000)).toString('utf8').split(/\r?\n/)[0] ?? '';
 }
 
-/** A prompt on the terminal; with `hidden`, typed characters are not echoed. */
-async function prompt(io: Io, question: string, hidden = false): Promise<string> {
+/**
+ * A prompt on the terminal; with `hidden`, typed characters are not echoed. Reads with a 'data'
+ * listener that it removes again — never `for await` over stdin, whose early return destroys the
+ * stream, so that prompts work one after another (password, then code, then a retried code).
+ */
+function prompt(io: Io, question: string, hidden = false): Promise<string> {
   io.stderr.write(question);
   const stdin = io.stdin;
-  if (!stdin.isTTY || !stdin.setRawMode) throw new Usage('This needs a terminal to ask; use --password-stdin / --token-stdin / --code instead.');
+  if (!stdin.isTTY || !stdin.setRawMode) return Promise.reject(new Usage('This needs a terminal to ask; use --password-stdin / --token-stdin / --code / --yes instead.'));
   stdin.setRawMode(true);
   stdin.resume();
-  let answer = '';
-  try {
-    for await (const chunk of stdin) {
+  return new Promise((resolve, reject) => {
+    let answer = '';
+    const finish = (settle: () => void) => {
+      stdin.off('data', onData);
+      stdin.setRawMode!(false);
+      stdin.pause();
+      settle();
+    };
+    const onData = (chunk: Buffer | string) => {
       for (const ch of String(chunk)) {
         if (ch === '\r' || ch === '\n') {
           io.stderr.write('\n');
-          return answer;
+          return finish(() => resolve(answer));
         }
-        if (ch === '\u0003') throw new Usage('Cancelled.');
+        if (ch === '\u0003' || ch === '\u0004') {
+          io.stderr.write('\n');
+          return finish(() => reject(new Declined('Cancelled.')));
+        }
         if (ch === '\u007f' || ch === '\b') {
           if (answer) {
             answer = answer.slice(0, -1);
@@ -113,30 +131,26 @@ async function prompt(io: Io, question: string, hidden = false): Promise<string>
         answer += ch;
         if (!hidden) io.stderr.write(ch);
       }
-    }
-  } finally {
-    stdin.setRawMode(false);
-    stdin.pause();
-  }
-  return answer;
+    };
+    stdin.on('data', onData);
+  });
 }
+
+/** The technician said no (or cancelled a prompt): its own exit code, nothing was done. */
+class Declined extends Error {}
 
 function licenseInput(file: string | undefined, io: Io): Promise<{ bytes: Uint8Array; name: string | null }> {
   if (!file) throw new Usage('Name the license file (or - for standard input).');
   if (file === '-') return readAll(io.stdin).then((bytes) => ({ bytes, name: null }));
-  try {
-    const bytes = readFileSync(file);
-    return Promise.resolve({ bytes: bytes.subarray(0, MAX_LICENSE_BYTES + 1), name: file.split(/[\\/]/).pop() ?? file });
-  } catch (e) {
-    throw new AppFailure('FILE_UNREADABLE', `${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-  }
+  // A regular file, at most the limit + 1 bytes: a directory, a device or a FIFO is refused in words.
+  return Promise.resolve({ bytes: readLicenseFile(file, MAX_LICENSE_BYTES), name: file.split(/[\\/]/).pop() ?? file });
 }
 
 function trustOptions(v: Values): { pinnedSha256?: string; caPem?: string; caFileName?: string; proxyUrl?: string } {
   const out: { pinnedSha256?: string; caPem?: string; caFileName?: string; proxyUrl?: string } = {};
   if (v.pin) {
-    const pin = v.pin.replace(/:/g, '').toLowerCase();
-    if (!/^[0-9a-f]{64}$/.test(pin)) throw new Usage('--pin takes the certificate’s SHA-256 fingerprint (64 hex digits, colons allowed).');
+    const pin = parseFingerprint(v.pin);
+    if (!pin) throw new Usage('--pin takes the certificate’s SHA-256 fingerprint: 64 hex digits, in any case, with spaces, colons or nothing between them.');
     out.pinnedSha256 = pin;
   }
   if (v.ca) {
@@ -151,14 +165,43 @@ function trustOptions(v: Values): { pinnedSha256?: string; caPem?: string; caFil
   return out;
 }
 
-/** The saved workspace for --server, saved on first successful use with its trust settings. */
-async function workspaceFor(installer: Installer, v: Values): Promise<WorkspaceView> {
+/** The certificate the server presented, as a technician compares it. */
+function certificateLines(d: AppError['data']): string {
+  const fp = parseFingerprint(String(d?.fingerprint256 ?? ''));
+  return [
+    fp ? `  SHA-256   ${groupFingerprint(fp)}` : null,
+    d?.subject ? `  Subject   ${d.subject}` : null,
+    d?.issuer ? `  Issuer    ${d.issuer}${d.selfSigned ? ' (self-signed)' : ''}` : null,
+    d?.validFrom ? `  Valid     ${d.validFrom} → ${d.validTo}` : null,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/**
+ * The saved workspace for --server, saved on first successful use with its trust settings. A
+ * certificate this machine does not trust is shown on a terminal as ssh shows a new host key, and
+ * trusted for this workspace only if the technician says so.
+ */
+async function workspaceFor(installer: Installer, v: Values, io?: Io, json = false): Promise<WorkspaceView> {
   if (!v.server) throw new Usage('--server URL is required.');
   const { normalizeBaseUrl } = await import('./core/rocketchat/http');
   const baseUrl = normalizeBaseUrl(v.server);
   const trust = trustOptions(v);
   const existing = installer.workspaces.findByUrl(baseUrl);
-  if (!existing) return (await installer.addWorkspace({ url: baseUrl, ...trust })).workspace;
+  if (!existing) {
+    try {
+      return (await installer.addWorkspace({ url: baseUrl, ...trust })).workspace;
+    } catch (e) {
+      const fp = e instanceof AppFailure && e.code === 'TLS_UNTRUSTED' ? parseFingerprint(String(e.data?.fingerprint256 ?? '')) : null;
+      if (!fp || !io?.stdin.isTTY || json || trust.pinnedSha256 || v.yes) throw e;
+      io.stderr.write(`This machine does not trust the certificate of ${baseUrl}:\n${certificateLines((e as AppFailure).data)}\n`);
+      io.stderr.write('Compare the SHA-256 with the one the server’s administrator reads from the server.\n');
+      const answer = await prompt(io, `Trust this certificate for ${baseUrl}? [y/N] `);
+      if (!/^y(es)?$/i.test(answer.trim())) throw new Declined('Not trusted: nothing was sent.');
+      return (await installer.addWorkspace({ url: baseUrl, ...trust, pinnedSha256: fp })).workspace;
+    }
+  }
   if (trust.pinnedSha256 || trust.caPem || trust.proxyUrl) {
     return installer.updateWorkspace(existing.id, {
       ...(trust.pinnedSha256 ? { pinnedSha256: trust.pinnedSha256 } : {}),
@@ -217,6 +260,7 @@ function printChecks(io: Io, checks: LicenseCheck[]) {
 function outcomeExit(r: InstallResult): number {
   if (r.outcome === 'active' || r.outcome === 'already-active') return EXIT.ok;
   if (r.outcome === 'rejected' || r.outcome === 'blocked' || r.outcome === 'already-rejected') return EXIT.license;
+  if (r.outcome === 'unconfirmed') return EXIT.unconfirmed;
   if (r.outcome === 'failed' && r.error) return exitCodeFor(r.error.code);
   return EXIT.unexpected;
 }
@@ -261,8 +305,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
   let json = argv.includes('--json');
   const out = (obj: object) => io.stdout.write(JSON.stringify(obj) + '\n');
   const fail = (error: AppError, extra: object = {}) => {
-    if (json) out({ ok: false, error: { code: error.code, message: error.message, ...(error.detail ? { detail: error.detail } : {}) }, ...extra });
-    else io.stderr.write(`${paint(io).red('Error:')} ${describeError(error)}\n`);
+    if (json) out({ ok: false, error: { code: error.code, message: error.message, ...(error.detail ? { detail: error.detail } : {}), ...(error.data ? { data: error.data } : {}) }, ...extra });
+    else {
+      io.stderr.write(`${paint(io).red('Error:')} ${describeError(error)}\n`);
+      // Never "compare the fingerprint" without printing it.
+      const fp = parseFingerprint(String(error.data?.fingerprint256 ?? ''));
+      if (error.code === 'TLS_UNTRUSTED' && fp) io.stderr.write(`${certificateLines(error.data)}\nTo trust it without a prompt: --pin ${groupFingerprint(fp).replace(/ /g, '')}\n`);
+      if (error.code === 'CERT_CHANGED' && error.data?.expected && error.data.actual) {
+        io.stderr.write(`  trusted   ${groupFingerprint(parseFingerprint(String(error.data.expected)) ?? String(error.data.expected))}\n  now       ${groupFingerprint(parseFingerprint(String(error.data.actual)) ?? String(error.data.actual))}\n`);
+      }
+    }
     return exitCodeFor(error.code);
   };
   let installer: Installer | null = null;
@@ -311,7 +363,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         let inspection: Inspection;
         if (v.server) {
           const inst = await open();
-          const ws = await workspaceFor(inst, v);
+          const ws = await workspaceFor(inst, v, io, json);
           inspection = await inst.inspect(bytes, name, ws.id);
         } else {
           // Without a server nothing but the license engine is loaded: fast, and fully offline.
@@ -325,7 +377,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       case 'login': {
         const inst = await open();
-        const ws = await workspaceFor(inst, v);
+        const ws = await workspaceFor(inst, v, io, json);
         if (v['user-id']) {
           const token = v['token-stdin'] ? await readLine(io.stdin) : await prompt(io, 'Personal access token: ', true);
           const user = await inst.useToken(ws.id, { userId: v['user-id'], token });
@@ -336,6 +388,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         if (!v.user) throw new Usage('login needs --user NAME (or --user-id ID --token-stdin for a personal access token).');
         const password = v['password-stdin'] ? await readLine(io.stdin) : await prompt(io, `Password for ${v.user}: `, true);
         let code = v.code;
+        let codesAsked = 0;
+        const interactive = Boolean(io.stdin.isTTY) && !v['password-stdin'];
         for (;;) {
           try {
             const user = await inst.login(ws.id, { user: v.user, password, code });
@@ -344,8 +398,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
             return EXIT.ok;
           } catch (e) {
             const err = e instanceof AppFailure ? e : null;
-            if (err?.code === 'AUTH_2FA_REQUIRED' && !code && io.stdin.isTTY && !v['password-stdin']) {
-              code = await prompt(io, err.data?.method === 'email' ? 'Code from the e-mail: ' : 'Code from the authenticator app: ');
+            const method = err?.data?.method === 'email' ? 'email' : 'totp';
+            const ask = () => prompt(io, method === 'email' ? 'Code from the e-mail: ' : 'Code from the authenticator app: ');
+            if (err?.code === 'AUTH_2FA_REQUIRED' && !code && interactive) {
+              codesAsked++;
+              code = await ask();
+              continue;
+            }
+            // A mistyped code is asked again, up to three codes in all, instead of starting over.
+            if (err?.code === 'AUTH_2FA_INVALID' && interactive && codesAsked < 3) {
+              io.stderr.write(`${paint(io).yellow('That code was not accepted.')} Enter the current one${method === 'totp' ? ' (they change every 30 seconds)' : ''}.\n`);
+              codesAsked++;
+              code = await ask();
               continue;
             }
             if (err?.code === 'AUTH_2FA_REQUIRED') throw new AppFailure('AUTH_2FA_REQUIRED', `${err.detail ?? ''} Run again with --code CODE.`.trim(), err.data);
@@ -355,7 +419,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       case 'logout': {
         const inst = await open();
-        const ws = await workspaceFor(inst, v);
+        const ws = await workspaceFor(inst, v, io, json);
         const r = await inst.logout(ws.id);
         if (json) out({ ok: true, ...r });
         else
@@ -370,7 +434,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       case 'status': {
         const inst = await open();
-        const ws = await workspaceFor(inst, v);
+        const ws = await workspaceFor(inst, v, io, json);
         const conn = await inst.connect(ws.id);
         const who = conn.workspace.signedInAs;
         if (json) {
@@ -393,20 +457,24 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'apply': {
         const { bytes, name } = await licenseInput(arg, io);
         const inst = await open();
-        const ws = await workspaceFor(inst, v);
+        const ws = await workspaceFor(inst, v, io, json);
         const inspection = await inst.inspect(bytes, name, ws.id);
         if (!json) {
           printInspection(io, inspection);
           io.stdout.write('\n');
         }
         if (inspection.replaces && !json) io.stderr.write(`${paint(io).yellow('Note:')} ${inspection.replaces.warning}\n`);
-        if (!v.yes) {
+        // A failed check stops the install before anything is sent: nothing to confirm.
+        const failing = inspection.checks.filter((c) => c.status === 'fail');
+        if (failing.length && !v.force) {
+          if (!json) {
+            const canForce = !failing.some((c) => c.code === 'LICENSE_NEEDS_NEWER_SERVER');
+            io.stderr.write(`${paint(io).red('Not sent:')} the ${failing.map((c) => c.name).join(' and ')} check failed (see above).${canForce ? ' If you know better than the check, run again with --force.' : ''}\n`);
+          }
+        } else if (!v.yes) {
           if (!io.stdin.isTTY) throw new Usage('Not a terminal, so nothing can be confirmed: pass --yes to install without asking.');
           const answer = await prompt(io, `Install license ${inspection.summary.id ?? inspection.summary.hashTail} on ${ws.name} (${ws.baseUrl})? [y/N] `);
-          if (!/^y(es)?$/i.test(answer.trim())) {
-            io.stderr.write('Not installed.\n');
-            return EXIT.ok;
-          }
+          if (!/^y(es)?$/i.test(answer.trim())) throw new Declined('Not installed: nothing was sent.');
         }
         // Awaited here, not returned as a promise: the finally below closes the connections.
         return await runJob(io, v, json, out, (options) => inst.install(ws.id, inspection.summary.sha256, options));
@@ -422,10 +490,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         if (!v.yes) {
           if (!io.stdin.isTTY) throw new Usage('Not a terminal, so nothing can be confirmed: pass --yes to restore without asking.');
           const answer = await prompt(io, `Restore ${backup.licenseId ?? 'this license'} on ${job.workspace.name ?? job.workspace.baseUrl}? [y/N] `);
-          if (!/^y(es)?$/i.test(answer.trim())) {
-            io.stderr.write('Not restored.\n');
-            return EXIT.ok;
-          }
+          if (!/^y(es)?$/i.test(answer.trim())) throw new Declined('Not restored: nothing was sent.');
         }
         return await runJob(io, v, json, out, (options) => inst.restore(arg, options));
       }
@@ -444,16 +509,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
         if (!arg) throw new Usage('receipt needs a job id (see rc-license history).');
         const inst = await open();
         if (v.out) {
+          // The format follows the file name, and a name that promises what the CLI cannot make is refused.
+          const ext = /\.([a-z]+)$/i.exec(v.out)?.[1]?.toLowerCase();
+          if (ext === 'pdf') throw new Usage('PDF receipts are made by the desktop app. Write --out receipt.html and print it to PDF from a browser, or --out receipt.json.');
+          if (ext !== 'html' && ext !== 'htm' && ext !== 'json') throw new Usage(`--out ${v.out}: name the receipt .html or .json (the format follows the name).`);
           const { writeFileSync } = await import('node:fs');
           const { receiptJson } = await import('./core/state/receipt');
-          const content = v.out.endsWith('.json') ? receiptJson(inst.job(arg), (await import('./core/app-info')).getAppInfo('cli').version) : inst.receiptHtml(arg);
+          const content = ext === 'json' ? receiptJson(inst.job(arg), (await import('./core/app-info')).getAppInfo('cli').version) : inst.receiptHtml(arg);
           writeFileSync(v.out, content);
           if (json) out({ ok: true, path: v.out });
           else io.stdout.write(`${v.out}\n`);
         } else {
           const { path } = await inst.saveReceipt(arg, 'html');
           if (json) out({ ok: true, path });
-          else io.stdout.write(`${path}\n`);
+          else io.stdout.write(`${path}\nOpen it in a web browser to read or print it (to PDF too), or copy it onto the hand-in media.\n`);
         }
         return EXIT.ok;
       }
@@ -466,6 +535,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       else io.stderr.write(`${e.message}\n\n${USAGE}\n`);
       return EXIT.usage;
     }
+    if (e instanceof Declined) {
+      if (json) out({ ok: false, error: { code: 'DECLINED', message: e.message } });
+      else io.stderr.write(`${e.message}\n`);
+      return EXIT.declined;
+    }
     return fail(toAppError(e));
   } finally {
     await (installer as Installer | null)?.close();
@@ -473,6 +547,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 if (require.main === module) {
+  // `rc-license inspect FILE | head -1`: a reader that goes away ends the command quietly, as
+  // `git log | head` does, instead of a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok);
+      throw e;
+    });
+  }
   main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env }).then(
     (code) => {
       process.exitCode = code;

@@ -18,7 +18,9 @@ export function readLicenseFile(path: string, limit: number): Buffer {
     // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one.
     fd = openSync(path, constants.O_NONBLOCK === undefined ? 'r' : constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    throw new AppFailure('FILE_UNREADABLE', `${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' || code === 'EPERM' ? 'this account may not read it' : code === 'EISDIR' ? 'it is a folder' : (code ?? (e as Error).message);
+    throw new AppFailure('FILE_UNREADABLE', `${path}: ${why}.`);
   }
   try {
     const stat = fstatSync(fd);

@@ -1,4 +1,7 @@
 import { test, expect, _electron as electron } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { findElectron } from './electron-binary';
 
 const found = findElectron();
@@ -8,7 +11,9 @@ test.describe('the real app window', () => {
   test.skip('reason' in found, 'reason' in found ? found.reason : '');
 
   test('runs sandboxed with context isolation and exposes only the installer API', async () => {
-    const app = await electron.launch({ executablePath: (found as { path: string }).path, args: ['.'], cwd: process.cwd() });
+    // A fresh data folder and Electron profile (the app puts userData beside it), never the real one.
+    const home = mkdtempSync(join(tmpdir(), 'rc-electron-'));
+    const app = await electron.launch({ executablePath: (found as { path: string }).path, args: ['.'], cwd: process.cwd(), env: { ...process.env, RC_LICENSE_HOME: home } as Record<string, string> });
     try {
       const page = await app.firstWindow();
       const prefs = await app.evaluate(({ BrowserWindow }) => {
@@ -35,6 +40,7 @@ test.describe('the real app window', () => {
       expect(version).toContain('Electron');
     } finally {
       await app.close();
+      rmSync(home, { recursive: true, force: true });
     }
   });
 });
