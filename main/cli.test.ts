@@ -9,6 +9,7 @@ import { startSimulator, type Simulator, type SimulatorOptions } from '../e2e/si
 import { licenses, sharedTestKeyPair, signV3 } from '../e2e/simulator/license-factory';
 import { KeytarSecretStore, KEYCHAIN_SERVICE } from './core/secret-store';
 import { selfSignedCert } from '../e2e/simulator/certs';
+import { COMMANDS, localTime } from './cli-help';
 
 const CLI = join(process.cwd(), 'out/cli/rc-license.cjs');
 const realKeychain = process.env.RC_TEST_KEYCHAIN === '1';
@@ -116,10 +117,14 @@ describe('rc-license inspect', () => {
     expect((r.json.checks as Array<{ name: string; status: string }>).find((c) => c.name === 'url')?.status).toBe('fail');
   });
 
-  it('2: usage errors say what is wrong', async () => {
+  it('2: usage errors say what is wrong, and suggest what was meant', async () => {
     const r = await cli(['frobnicate']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Unknown command "frobnicate".');
+    expect((await cli(['aply'])).stderr).toContain('Unknown command "aply". Did you mean "apply"? (rc-license help apply)');
+    const flag = await cli(['apply', 'x.lic', '--forse']);
+    expect([flag.code, flag.stderr]).toEqual([2, expect.stringContaining('Unknown option --forse. Did you mean --force?')]);
+    expect(flag.stderr).not.toMatch(/ERR_PARSE_ARGS|TypeError/);
     expect((await cli(['inspect', 'x', '--bogus'])).code).toBe(2);
   });
 
@@ -415,6 +420,30 @@ describe('rc-license at a terminal', () => {
     expect(blocked.output).toContain('Not sent: the url check failed (see above). If you know better than the check, run again with --force.');
     expect(blocked.output).not.toContain('[y/N]');
     expect(s.state.licenseAdds).toBe(0);
+  });
+});
+
+describe('rc-license help', () => {
+  it.each(Object.keys(COMMANDS))('"help %s" and "%s --help" describe the command, its exit codes and an example', async (name) => {
+    const viaHelp = await cli(['help', name]);
+    const viaFlag = await cli([name, '--help']);
+    expect(viaHelp.code).toBe(0);
+    expect(viaHelp.stdout).toBe(viaFlag.stdout);
+    expect(viaHelp.stdout).toMatch(new RegExp(`^Usage: rc-license ${name}`));
+    expect(viaHelp.stdout).toContain('Exit codes: ');
+    expect(viaHelp.stdout).toContain(`Example: rc-license ${name}`);
+  });
+
+  it('history has a header and shows local time with its offset', async () => {
+    expect(localTime('2026-11-27T10:05:00.000Z', 60)).toBe('2026-11-27 11:05 +01:00');
+    expect(localTime('2026-11-27T10:05:00.000Z', -330)).toBe('2026-11-27 04:35 -05:30');
+    const s = await sim();
+    const { userId, authToken } = s.login('admin');
+    const h = home();
+    await cli(['apply', file('hh.lic', await signV3(licenses.boundTo(host(s), { id: 'HDR-1' }))), '--server', s.url, '--yes'], { env: { RC_USER_ID: userId, RC_AUTH_TOKEN: authToken }, home: h });
+    const lines = (await cli(['history'], { home: h, env: { TZ: 'Asia/Kolkata' } })).stdout.split('\n');
+    expect(lines[0]).toMatch(/^WHEN \(local time\)\s+OUTCOME\s+LICENSE\s+WORKSPACE\s+JOB$/);
+    expect(lines[1]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d \+05:30\s+active\s+HDR-1/);
   });
 });
 

@@ -8,6 +8,7 @@ import type { Inspection, InstallProgress, InstallResult, LicenseCheck, Workspac
 import type { Installer } from './core/installer';
 import { parseFingerprint, groupFingerprint } from './core/fingerprint';
 import { readLicenseFile } from './shell-files';
+import { COMMANDS, commandHelp, localTime, nearest } from './cli-help';
 
 export const EXIT = { ok: 0, unexpected: 1, usage: 2, auth: 3, license: 4, network: 5, server: 6, keychain: 7, declined: 8, unconfirmed: 9 } as const;
 
@@ -21,6 +22,7 @@ const USAGE = `Usage:
   rc-license restore <JOB-ID> [--yes] [--wait SECONDS] [--json]   (put back the license a job replaced)
   rc-license history [--json]
   rc-license receipt <JOB-ID> [--out FILE]
+  rc-license help <COMMAND>          (or COMMAND --help: its options, exit codes and an example)
 Common options: --ca FILE  --pin SHA256  --timeout SECONDS  --proxy URL
 Unattended runs: set RC_USER_ID and RC_AUTH_TOKEN instead of signing in.
 Exit codes: 0 ok (the server confirms), 1 unexpected, 2 usage, 3 authentication or permission,
@@ -40,6 +42,11 @@ export function exitCodeFor(code: ErrorCode | string): number {
 }
 
 class Usage extends Error {}
+
+function unknownCommand(name: string): string {
+  const meant = nearest(name, Object.keys(COMMANDS));
+  return `Unknown command "${name}".${meant ? ` Did you mean "${meant}"? (rc-license help ${meant})` : ''}`;
+}
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -323,7 +330,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     try {
       parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     } catch (e) {
-      throw new Usage((e as Error).message);
+      // Node's own words ("Unknown option '--forse'…"), with the option meant when it is near one.
+      const unknown = /Unknown option '(--?[\w-]+)'/.exec((e as Error).message)?.[1];
+      const meant = unknown ? nearest(unknown.replace(/^-+/, ''), Object.keys(OPTIONS)) : null;
+      throw new Usage(unknown ? `Unknown option ${unknown}.${meant ? ` Did you mean --${meant}?` : ''}` : (e as Error).message);
     }
     const v = parsed.values as Values;
     json = Boolean(v.json);
@@ -332,10 +342,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout.write(`${(await import('./core/app-info')).getAppInfo('cli').version}\n`);
       return EXIT.ok;
     }
+    if (command === 'help' || (v.help && command)) {
+      const topic = command === 'help' ? arg : command;
+      if (!topic) io.stdout.write(USAGE + '\n');
+      else if (COMMANDS[topic]) io.stdout.write(commandHelp(topic) + '\n');
+      else throw new Usage(unknownCommand(topic));
+      return EXIT.ok;
+    }
     if (v.help || !command) {
       (v.help ? io.stdout : io.stderr).write(USAGE + '\n');
       return v.help ? EXIT.ok : EXIT.usage;
     }
+    if (!COMMANDS[command]) throw new Usage(unknownCommand(command));
     const timeoutMs = v.timeout ? Number(v.timeout) * 1000 : undefined;
     if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new Usage('--timeout takes a number of seconds.');
 
@@ -501,7 +519,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
         else {
           for (const w of warnings) io.stderr.write(`${paint(io).yellow('Warning:')} ${w}\n`);
           if (!jobs.length) io.stdout.write('No installations yet.\n');
-          for (const j of jobs) io.stdout.write(`${j.startedAt.slice(0, 19).replace('T', ' ')}  ${j.outcome.padEnd(14)} ${(j.licenseId ?? j.sha256.slice(0, 12)).padEnd(20)} ${j.workspace}  ${j.jobId}\n`);
+          else {
+            const p = paint(io);
+            const row = (when: string, outcome: string, license: string, ws: string, job: string) => `${when.padEnd(22)} ${outcome.padEnd(16)} ${license.padEnd(20)} ${ws.padEnd(24)} ${job}`;
+            io.stdout.write(p.dim(row('WHEN (local time)', 'OUTCOME', 'LICENSE', 'WORKSPACE', 'JOB')) + '\n');
+            for (const j of jobs) {
+              const outcome = `${j.outcome}${j.hasBackup ? ' ↺' : ''}${j.restoreOf ? ' (restore)' : ''}`;
+              io.stdout.write(row(localTime(j.startedAt), outcome, j.licenseId ?? j.sha256.slice(0, 12), j.workspace, j.jobId) + '\n');
+            }
+            if (jobs.some((j) => j.hasBackup)) io.stdout.write(p.dim('↺ kept the license it replaced: rc-license restore JOB\n'));
+          }
         }
         return EXIT.ok;
       }
@@ -527,7 +554,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return EXIT.ok;
       }
       default:
-        throw new Usage(`Unknown command "${command}".`);
+        throw new Usage(unknownCommand(command));
     }
   } catch (e) {
     if (e instanceof Usage) {
