@@ -93,6 +93,14 @@ async function cliInspect() {
   const samples: number[] = [];
   for (let i = 0; i < 10; i++) samples.push(await run(process.execPath, ['out/cli/rc-license.cjs', 'inspect', lic], env));
   record('rc-license inspect, wall-clock with Node start-up', 'ms', samples, 300);
+  const help: number[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    help.push(await run(process.execPath, ['out/cli/rc-license.cjs', '--help'], env));
+    bare.push(await run(process.execPath, ['-e', '0'], env));
+  }
+  record('rc-license --help, wall-clock with Node start-up', 'ms', help, 150);
+  record('bare `node -e 0`, for comparison', 'ms', bare, 150);
 }
 
 async function flowOverhead() {
@@ -282,9 +290,15 @@ async function main() {
   for (const r of rows) console.log(line(r));
   for (const f of figures.filter((x) => x.note)) console.log(`  · ${f.figure}: ${f.note}`);
   mkdirSync('bench', { recursive: true });
+  // Keep what `npm run mutate` recorded beside the figures.
+  const previous = existsSync('bench/results.json') ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as { mutation?: unknown }) : {};
   writeFileSync(
     'bench/results.json',
-    JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, seconds: (Date.now() - started) / 1000, figures }, null, 2) + '\n',
+    JSON.stringify(
+      { measuredAt: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, seconds: (Date.now() - started) / 1000, figures, mutation: previous.mutation },
+      null,
+      2,
+    ) + '\n',
   );
   console.log(`\n${figures.length} figures in ${((Date.now() - started) / 1000).toFixed(0)} s; written to bench/results.json`);
   rmSync(tmp, { recursive: true, force: true });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +47,8 @@ const h = vi.hoisted(() => ({
   messageBoxes: [] as unknown[],
   displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
   failLoads: 0,
+  lock: true,
+  minimized: true,
   lastLoad: '',
   fileExistedWhilePrinting: null as null | boolean,
 }));
@@ -83,7 +85,7 @@ vi.mock('electron', async () => {
       h.windows.push(this as never);
     }
     isMinimized() {
-      return true;
+      return h.minimized;
     }
     isDestroyed() {
       return false;
@@ -97,7 +99,7 @@ vi.mock('electron', async () => {
       get isPackaged() {
         return h.packaged;
       },
-      requestSingleInstanceLock: () => true,
+      requestSingleInstanceLock: () => h.lock,
       on: (event: string, fn: Handler) => h.appEvents.set(event, fn),
       whenReady: () => new Promise<void>((resolve) => (h.ready = resolve)),
       getPath: (name: string) => (h.paths[name] ??= mkdtempSync(join(tmpdir(), `electron-${name}-`))),
@@ -106,7 +108,7 @@ vi.mock('electron', async () => {
         h.paths[name] = path;
       },
       getAppPath: () => process.cwd(),
-      quit: vi.fn(),
+      quit: vi.fn(() => h.order.push('quit')),
     },
     BrowserWindow,
     ipcMain: { handle: (channel: string, fn: Handler) => h.ipc.set(channel, fn) },
@@ -132,7 +134,7 @@ vi.mock('electron', async () => {
     dialog: {
       showOpenDialog: (...a: unknown[]) => h.openDialog!(...a),
       showSaveDialog: (...a: unknown[]) => h.saveDialog!(...a),
-      showMessageBox: async (...a: unknown[]) => void h.messageBoxes.push(a),
+      showMessageBox: async (...a: unknown[]) => void h.messageBoxes.push(a[1]),
     },
     clipboard: { writeText: (text: string) => h.clipboard(text) },
     contextBridge: { exposeInMainWorld: vi.fn() },
@@ -346,7 +348,8 @@ describe('the Electron shell in development', () => {
     expect(printedFrom).toMatch(/^file:\/\//);
     expect(h.fileExistedWhilePrinting).toBe(true);
     expect(existsSync(fileURLToPath(printedFrom))).toBe(false);
-    expect(printer.options.webPreferences).toMatchObject({ javascript: false, sandbox: true, partition: 'receipt-print' });
+    expect(printer.options).toEqual({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, partition: 'receipt-print' } });
+    expect(printer.webContents.printToPDF).toHaveBeenCalledWith({ pageSize: 'A4', printBackground: true });
     expect(printer.destroy).toHaveBeenCalled();
     expect(readFileSync(out, 'utf8')).toBe('%PDF-1.7');
   });
@@ -392,6 +395,103 @@ describe('the Electron shell in development', () => {
     writeFileSync(keyFile, sharedTestKeyPair().publicKeyPem);
     const text = await signV3(licenses.boundTo('chat.acme.lan'));
     expect(await call('license.inspect', { source: { kind: 'text', text } })).toMatchObject({ ok: true, value: { summary: { verifiedWith: { key: 'custom' } } } });
+  });
+});
+
+describe('the Electron shell, more closely', () => {
+  it('a second copy of the app quits at once and opens no window', async () => {
+    vi.resetModules();
+    Object.assign(h, { order: [], windows: [], lock: false });
+    await import('./app');
+    expect(h.order).toEqual(['privileged', 'quit']);
+    expect(h.windows).toHaveLength(0);
+    h.lock = true;
+  });
+
+  it('shows the window when ready; a second start does not restore a window that is not minimized; a closed window takes no calls', async () => {
+    const win = await boot();
+    win.emit('ready-to-show');
+    expect(win.show).toHaveBeenCalledTimes(1);
+    h.minimized = false;
+    h.appEvents.get('second-instance')!();
+    expect(win.restore).not.toHaveBeenCalled();
+    expect(win.focus).toHaveBeenCalled();
+    h.minimized = true;
+    win.emit('closed');
+    h.appEvents.get('second-instance')!();
+    expect(win.focus).toHaveBeenCalledTimes(1);
+    expect(await call('app.info')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('serves scripts and styles with their own types, anything else as bytes, and says "Not found"', async () => {
+    await boot();
+    const assets = readdirSync('out/renderer/assets');
+    const js = assets.find((f) => f.endsWith('.js'))!;
+    const css = assets.find((f) => f.endsWith('.css'))!;
+    expect((await h.protocolHandler!({ url: `app://renderer/assets/${js}` })).headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect((await h.protocolHandler!({ url: `app://renderer/assets/${css}` })).headers.get('content-type')).toBe('text/css; charset=utf-8');
+    const odd = join('out/renderer', `test-${process.pid}.bin`);
+    writeFileSync(odd, 'x');
+    try {
+      expect((await h.protocolHandler!({ url: `app://renderer/test-${process.pid}.bin` })).headers.get('content-type')).toBe('application/octet-stream');
+    } finally {
+      rmSync(odd);
+    }
+    for (const url of ['app://renderer/missing.js', 'app://elsewhere/index.html']) {
+      const r = await h.protocolHandler!({ url });
+      expect([r.status, await r.text()]).toEqual([404, 'Not found']);
+    }
+  });
+
+  it('asks for license files with the right dialog; cancelling the open or the save dialog is no error', async () => {
+    await boot();
+    const seen: unknown[] = [];
+    h.openDialog = async (_win: unknown, options: unknown) => {
+      seen.push(options);
+      return { canceled: true, filePaths: [] };
+    };
+    expect(await call('file.open')).toEqual({ ok: true, value: { available: true, source: null } });
+    expect(await call('file.open')).toEqual({ ok: true, value: { available: true, source: null } });
+    expect(seen).toEqual([
+      { defaultPath: h.paths.documents, properties: ['openFile'], filters: [{ name: 'License files', extensions: ['txt', 'lic', 'license', 'json', '*'] }] },
+      { defaultPath: h.paths.documents, properties: ['openFile'], filters: [{ name: 'License files', extensions: ['txt', 'lic', 'license', 'json', '*'] }] },
+    ]);
+    new JobLog(home).append(jobFixture('active', { jobId: '20261127-140000-cccc' }));
+    const saves: unknown[] = [];
+    h.saveDialog = async (_win: unknown, options: unknown) => {
+      saves.push(options);
+      return { canceled: true, filePath: '' };
+    };
+    expect(await call('receipt.save', { jobId: '20261127-140000-cccc', format: 'html' })).toEqual({ ok: true, value: { path: null } });
+    expect(saves).toEqual([{ defaultPath: join(h.paths.documents, 'receipt-20261127-140000-cccc.html') }]);
+  });
+
+  it('explains a window that cannot be shown, with what failed', async () => {
+    const win = await boot();
+    win.webContents.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', 'app://renderer/index.html', true);
+    await vi.waitFor(() => expect(h.order.filter((o) => o.startsWith('load ')).length).toBe(2));
+    expect(h.messageBoxes).toEqual([]);
+    win.webContents.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', 'app://renderer/index.html', true);
+    await vi.waitFor(() => expect(h.messageBoxes).toHaveLength(1));
+    expect(h.messageBoxes[0]).toEqual({
+      type: 'error',
+      message: 'The window could not be shown.',
+      detail: 'Loading app://renderer/index.html failed (-6 ERR_FILE_NOT_FOUND). Restart the app; if it happens again, reinstall it.',
+    });
+  });
+
+  it('the menus a technician gets, in development and packaged', async () => {
+    const { menuTemplate } = await import('./app');
+    const common = [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }];
+    const macOnly = process.platform === 'darwin' ? [{ role: 'appMenu' }] : [];
+    expect(menuTemplate(false)).toEqual([...macOnly, { role: 'fileMenu' }, { role: 'editMenu' }, { label: 'View', submenu: common }, { role: 'windowMenu' }]);
+    expect(menuTemplate(true)).toEqual([
+      ...macOnly,
+      { role: 'fileMenu' },
+      { role: 'editMenu' },
+      { label: 'View', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }, ...common] },
+      { role: 'windowMenu' },
+    ]);
   });
 });
 

@@ -77,7 +77,8 @@ export function isTrustedSender(
   frameIsTop: boolean,
   windowContentsId: number | null,
 ): boolean {
-  if (!sender || windowContentsId === null || sender.id !== windowContentsId) return false;
+  // No window (null) never equals a sender's numeric id.
+  if (!sender || sender.id !== windowContentsId) return false;
   if (!frameIsTop || !frameUrl) return false;
   try {
     const url = new URL(frameUrl);
@@ -102,7 +103,7 @@ export function resolveRendererPath(root: string, requestUrl: string, join: (...
   } catch {
     return null; // a malformed %-escape is a 404, not a throw
   }
-  const relative = pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
+  const relative = pathname.replace(/^\/+/, '') || 'index.html';
   const full = normalize(join(root, relative));
   const base = normalize(root.endsWith('/') || root.endsWith('\\') ? root : root + (root.includes('\\') ? '\\' : '/'));
   return full.startsWith(base) ? full : null;

@@ -35,6 +35,9 @@ if (!only || only === 'main') {
     outdir: 'out/cli',
     outExtension: { '.js': '.cjs' },
     banner: { js: '#!/usr/bin/env node' },
+    // Node parses the whole file on every start: a smaller file starts faster (rc-license --help).
+    minify: true,
+    keepNames: true,
   });
 }
 if (!only || only === 'main') chmodSync('out/cli/rc-license.cjs', 0o755);
