@@ -77,6 +77,21 @@ export const COMMANDS: Record<string, CommandHelp> = {
     exits: '0 active again, 2 no such job, 4 nothing kept or the backup is damaged, 8 declined, 9 not confirmed',
     example: 'rc-license restore 20271103-141500-a1b2',
   },
+  verify: {
+    usage: 'rc-license verify [JOB-ID] [--json]',
+    summary:
+      'Reads the server’s state for a job again — the last job that sent a license by default — and records what it says now: active, rejected, or still not confirmed. For a job whose outcome was unknown (the connection dropped, the laptop slept).',
+    options: [['--json', 'one JSON object on stdout']],
+    exits: '0 active, 2 no such job or it sent nothing, 3 sign-in, 4 rejected or not in force, 5 network, 9 still not confirmed',
+    example: 'rc-license verify 20271103-141500-a1b2',
+  },
+  use: {
+    usage: 'rc-license use <URL|NAME>',
+    summary: 'Makes a workspace the current one, so that --server can be left out (as kubectl config use-context). Without it, the only signed-in workspace is used.',
+    options: CONNECTION.slice(1),
+    exits: '0 chosen, 5/6 the workspace cannot be reached, 8 certificate not trusted at the prompt',
+    example: 'rc-license use https://chat.plant7.lan',
+  },
   history: {
     usage: 'rc-license history [--json]',
     summary: 'Every installation on this machine, newest first, in local time.',

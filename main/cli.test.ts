@@ -447,6 +447,28 @@ describe('rc-license help', () => {
   });
 });
 
+describe('rc-license use and verify', () => {
+  it('"use" makes --server optional; "verify" reads a job again and updates it (9 → 0)', async () => {
+    const s = await sim({ validationDelayMs: 3000 });
+    const { userId, authToken } = s.login('admin');
+    const env = { RC_USER_ID: userId, RC_AUTH_TOKEN: authToken };
+    const h = home();
+    expect((await cli(['status'], { home: h })).stderr).toContain('--server URL is required (or choose one once with: rc-license use URL).');
+    const use = await cli(['use', s.url], { home: h });
+    expect([use.code, use.stdout]).toEqual([0, expect.stringContaining('--server is now optional')]);
+    const status = await cli(['status'], { home: h });
+    expect([status.code, status.stdout]).toEqual([0, expect.stringContaining('(current: --server may be left out)')]);
+    const sent = await cli(['apply', file('late.lic', await signV3(licenses.boundTo(host(s), { id: 'LATE-9' }))), '--yes', '--wait', '1'], { env, home: h });
+    expect(sent.code).toBe(9);
+    await s.settled();
+    const verified = await cli(['verify'], { env, home: h });
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(verified.stdout).toMatch(/^ACTIVE {2}Active: .* confirms license LATE-9\./);
+    const history = (await cli(['history', '--json'], { home: h })).json.jobs as Array<{ outcome: string }>;
+    expect(history.map((j) => j.outcome)).toEqual(['active']);
+  });
+});
+
 describe('rc-license options as people type them', () => {
   it.each([
     ['grouped, upper case', (hex: string) => hex.toUpperCase().replace(/(.{4})/g, '$1 ').trim()],

@@ -1,6 +1,7 @@
 // `rc-license`: the installer's core from a terminal — the same code as the app, for SSH sessions,
 // install scripts and machines where a window is not an option.
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AppFailure, describeError, toAppError, type AppError, type ErrorCode } from './core/errors';
 import { MAX_LICENSE_BYTES } from './core/license/license-read';
@@ -20,6 +21,8 @@ const USAGE = `Usage:
   rc-license status --server URL [--json]
   rc-license apply <FILE|-> --server URL [--yes] [--force] [--wait SECONDS] [--json]
   rc-license restore <JOB-ID> [--yes] [--wait SECONDS] [--json]   (put back the license a job replaced)
+  rc-license verify [JOB-ID] [--json]        (read the server's state for a job again; default: the last)
+  rc-license use <URL|NAME>                  (then --server is optional)
   rc-license history [--json]
   rc-license receipt <JOB-ID> [--out FILE]
   rc-license help <COMMAND>          (or COMMAND --help: its options, exit codes and an example)
@@ -172,6 +175,22 @@ function trustOptions(v: Values): { pinnedSha256?: string; caPem?: string; caFil
   return out;
 }
 
+const CURRENT_FILE = 'cli-current.json';
+
+/** The workspace `rc-license use` chose (if it is still saved), else the only one signed in to. */
+function currentWorkspace(installer: Installer) {
+  const path = join(dirname(installer.workspaces.path), CURRENT_FILE);
+  try {
+    const id = (JSON.parse(readFileSync(path, 'utf8')) as { workspaceId?: string }).workspaceId;
+    const chosen = installer.workspaces.list().find((w) => w.id === id);
+    if (chosen) return chosen;
+  } catch {
+    /* none chosen */
+  }
+  const signedIn = installer.workspaces.list().filter((w) => w.signedInAs);
+  return signedIn.length === 1 ? signedIn[0] : null;
+}
+
 /** The certificate the server presented, as a technician compares it. */
 function certificateLines(d: AppError['data']): string {
   const fp = parseFingerprint(String(d?.fingerprint256 ?? ''));
@@ -191,7 +210,13 @@ function certificateLines(d: AppError['data']): string {
  * trusted for this workspace only if the technician says so.
  */
 async function workspaceFor(installer: Installer, v: Values, io?: Io, json = false): Promise<WorkspaceView> {
-  if (!v.server) throw new Usage('--server URL is required.');
+  if (!v.server) {
+    // Like `kubectl config use-context`: the workspace chosen with `rc-license use`, or the only
+    // one signed in to.
+    const current = currentWorkspace(installer);
+    if (current) return (await import('./core/installer')).viewOf(current);
+    throw new Usage('--server URL is required (or choose one once with: rc-license use URL).');
+  }
   const { normalizeBaseUrl } = await import('./core/rocketchat/http');
   const baseUrl = normalizeBaseUrl(v.server);
   const trust = trustOptions(v);
@@ -461,7 +486,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           const p = paint(io);
           const lic = conn.license;
           const rows: Array<[string, string]> = [
-            ['Workspace', ws.baseUrl],
+            ['Workspace', `${ws.baseUrl}${currentWorkspace(inst)?.id === ws.id ? '  (current: --server may be left out)' : ''}`],
             ['Rocket.Chat', conn.info.version],
             ['Site URL', `${conn.info.workspaceUrl}${conn.info.workspaceUrlSource === 'guess' ? ' (from the address; sign in as admin to read the setting)' : ''}`],
             ['SHA-256', `${conn.info.workspaceUrlHash}  (for air-gapped license requests)`],
@@ -511,6 +536,35 @@ export async function main(argv: string[], io: Io): Promise<number> {
           if (!/^y(es)?$/i.test(answer.trim())) throw new Declined('Not restored: nothing was sent.');
         }
         return await runJob(io, v, json, out, (options) => inst.restore(arg, options));
+      }
+      case 'use': {
+        if (!arg) throw new Usage('use needs a workspace: its address or its name (see rc-license status).');
+        const inst = await open();
+        const { normalizeBaseUrl } = await import('./core/rocketchat/http');
+        let target = inst.workspaces.list().find((w) => w.name === arg);
+        if (!target) {
+          const saved = await workspaceFor(inst, { ...v, server: normalizeBaseUrl(arg) }, io, json);
+          target = inst.workspaces.get(saved.id);
+        }
+        const { writeFileAtomic } = await import('./core/state/files');
+        writeFileAtomic(join(dirname(inst.workspaces.path), CURRENT_FILE), JSON.stringify({ workspaceId: target.id }));
+        if (json) out({ ok: true, workspace: { name: target.name, baseUrl: target.baseUrl } });
+        else io.stdout.write(`Using ${target.name} (${target.baseUrl}): --server is now optional.\n`);
+        return EXIT.ok;
+      }
+      case 'verify': {
+        const inst = await open();
+        const jobId = arg ?? inst.history().jobs.find((j) => ['unconfirmed', 'active', 'rejected'].includes(j.outcome))?.jobId;
+        if (!jobId) throw new Usage('verify needs a job id: no installation that sent a license is recorded (see rc-license history).');
+        const result = await inst.verify(jobId);
+        if (json) out({ ok: result.outcome === 'active', jobId, result: result.outcome, headline: result.headline, reasons: result.reasons, verifiedAt: result.verifiedAt });
+        else {
+          const p = paint(io);
+          io.stdout.write(`${(result.outcome === 'active' ? p.green : result.outcome === 'unconfirmed' ? p.yellow : p.red)(p.bold(result.outcome.toUpperCase()))}  ${result.headline}\n`);
+          for (const r of result.reasons) io.stdout.write(`  - ${r}\n`);
+          io.stdout.write(p.dim(`Job ${jobId}, verified again at ${localTime(result.verifiedAt ?? new Date().toISOString())}\n`));
+        }
+        return outcomeExit(result);
       }
       case 'history': {
         const inst = await open();

@@ -35,6 +35,7 @@ export const inputSchemas: { [K in CallName]: z.ZodType<CallInput<K>, unknown> }
   'license.install': z.object({ workspaceId: id, sha256, force: z.boolean().optional(), waitSeconds: z.number().int().min(1).max(300).optional() }).strict(),
   'history.list': none,
   'history.get': z.object({ jobId: id }).strict(),
+  'history.verify': z.object({ jobId: id }).strict(),
   'license.restore': z.object({ jobId: id, force: z.boolean().optional(), waitSeconds: z.number().int().min(1).max(300).optional() }).strict(),
   'receipt.save': z.object({ jobId: id, format: z.enum(['html', 'json', 'pdf']) }).strict(),
   'file.open': none,

@@ -43,6 +43,8 @@ export interface Calls {
   'history.get': { input: { jobId: string }; output: InstallResult };
   /** Puts back the license a job kept before sending, through the same verified flow. */
   'license.restore': { input: { jobId: string; force?: boolean; waitSeconds?: number }; output: InstallResult };
+  /** Reads the server's state for a job again ("Verify again") and records the outcome now. */
+  'history.verify': { input: { jobId: string }; output: InstallResult };
   'receipt.save': { input: { jobId: string; format: 'html' | 'json' | 'pdf' }; output: { path: string | null } };
   /** The desktop app's native "open file" dialog (not available in other shells); source is null when cancelled. */
   'file.open': { input: void; output: { available: boolean; source: LicenseSource | null } };
@@ -79,6 +81,7 @@ export const CALL_NAMES = [
   'history.list',
   'history.get',
   'license.restore',
+  'history.verify',
   'receipt.save',
   'file.open',
   'clipboard.write',

@@ -45,6 +45,7 @@ export function createHandlers(services: Services, installer = new Installer(ser
       installer.install(workspaceId, sha256.toLowerCase(), { force, waitSeconds, onProgress: (p) => ctx.emit('install.progress', p) }),
     'history.list': async () => installer.history(),
     'history.get': async ({ jobId }) => installer.job(jobId),
+    'history.verify': async ({ jobId }) => installer.verify(jobId),
     'license.restore': async ({ jobId, force, waitSeconds }, ctx) => installer.restore(jobId, { force, waitSeconds, onProgress: (p) => ctx.emit('install.progress', p) }),
     'receipt.save': async ({ jobId, format }) => installer.saveReceipt(jobId, format),
     'file.open': async () => (services.openFile ? { available: true, source: await services.openFile() } : { available: false, source: null }),

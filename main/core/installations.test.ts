@@ -175,3 +175,46 @@ describe('retention', () => {
     expect(readdirSync(join(dataDir, 'backups'))).toEqual([]);
   });
 });
+
+describe('verify again', () => {
+  it('an unconfirmed job is read again and recorded with what the server says now; the last record counts', async () => {
+    const s = await sim({ version: '8.8.0', validationDelayMs: 2500 });
+    const { inst, apply } = await ready(s);
+    const text = await signV3(licenses.boundTo(host(s), { id: 'LATE-1' }));
+    const id = inst.listWorkspaces().workspaces[0].id;
+    const inspection = await inst.inspect(text, null, id);
+    const sent = await inst.install(id, inspection.summary.sha256, { waitSeconds: 1 });
+    expect(sent.outcome).toBe('unconfirmed');
+    await s.settled();
+    const verified = await inst.verify(sent.jobId);
+    expect(verified).toMatchObject({ outcome: 'active', headline: expect.stringContaining('confirms license LATE-1'), verifiedAt: expect.any(String) });
+    expect(verified.steps.at(-1)).toMatchObject({ step: 'verify', status: 'done' });
+    expect(inst.history().jobs.filter((j) => j.jobId === sent.jobId)).toEqual([expect.objectContaining({ outcome: 'active' })]);
+    expect(inst.job(sent.jobId).outcome).toBe('active');
+
+    // Someone installs another license afterwards: this job's license is no longer in force.
+    await apply(await signV3(licenses.boundTo(host(s), { id: 'OTHER-2' })));
+    expect(await inst.verify(sent.jobId)).toMatchObject({ outcome: 'rejected', headline: expect.stringContaining('now stores a different license'), reasons: ['The license active now is OTHER-2.'] });
+  });
+
+  it('a job that sent nothing has nothing to verify', async () => {
+    const s = await sim({ version: '8.8.0' });
+    const { inst, apply } = await ready(s);
+    const { result } = await apply(await signV3(licenses.boundTo('chat.other.example')));
+    expect(result.outcome).toBe('blocked');
+    await expect(inst.verify(result.jobId)).rejects.toMatchObject({ code: 'INVALID_INPUT', detail: expect.stringContaining('sent nothing to the server') });
+  });
+
+  it('a non-admin cannot tell: still not confirmed, and says how to find out', async () => {
+    const s = await sim({ version: '7.10.0', validationDelayMs: 2500 });
+    const admin = await ready(s);
+    const text = await signV3(licenses.boundTo(host(s), { id: 'LATE-2' }));
+    const inspection = await admin.inst.inspect(text, null, admin.id);
+    const sent = await admin.inst.install(admin.id, inspection.summary.sha256, { waitSeconds: 1 });
+    await admin.inst.logout(admin.id);
+    await admin.inst.login(admin.id, { user: 'jo', password: 'jo-pass', sessionOnly: true });
+    const verified = await admin.inst.verify(sent.jobId);
+    expect(verified.outcome).toBe('unconfirmed');
+    expect(verified.headline).toMatch(/Sign in as an administrator and verify again/);
+  });
+});

@@ -7,9 +7,9 @@ import { AppFailure } from './errors';
 import { decodeLicense } from './license/license';
 import type { VerificationKey } from './license/license-decode';
 import type { LoadedLicense } from './license/license-store';
-import { installLicense, newJobId } from './rocketchat/install-flow';
+import { installLicense, newJobId, serverLogHint } from './rocketchat/install-flow';
 import type { RocketChatClient } from './rocketchat/rocketchat-client';
-import { BackupStore } from './state/backups';
+import { BackupStore, sha256Hex } from './state/backups';
 import { JobLog, capJobStrings } from './state/job-log';
 import { receiptHtml, receiptJson } from './state/receipt';
 import { getAppInfo } from './app-info';
@@ -83,6 +83,54 @@ export class Installations {
     }
     this.prune(workspace.id);
     return result;
+  }
+
+  /**
+   * "Verify again": reads the server's state for a job that sent a license (unconfirmed, or any
+   * other that did) and records what it says now — appended to the log, the last record counts.
+   * Ours means: the server stores this exact text (by SHA-256), or reports our license id as active.
+   */
+  async verify(client: RocketChatClient, jobId: string): Promise<InstallResult> {
+    const job = this.jobs.get(jobId);
+    if (!job.steps.some((st) => st.step === 'apply' && st.status === 'done')) {
+      throw new AppFailure('INVALID_INPUT', `Job ${jobId} (${job.outcome}) sent nothing to the server, so there is nothing to verify.`);
+    }
+    const info = await client.info();
+    const state = await client.licenseState(info.capabilities).catch((e) => (e instanceof AppFailure && e.code === 'FORBIDDEN' ? null : Promise.reject(e)));
+    const stored = await client.storedLicense();
+    const storesThis = stored.readable ? sha256Hex(stored.value.trim()) === job.license.sha256 : null;
+    const idActive = state?.state.valid && state.state.id && job.license.id ? state.state.id === job.license.id : null;
+    const valid = state?.state.valid ?? null;
+    let outcome: InstallResult['outcome'];
+    let headline: string;
+    const reasons: string[] = [];
+    if (valid === true && (storesThis === true || idActive === true)) {
+      outcome = 'active';
+      headline = `Active: ${info.workspaceUrl} confirms license ${job.license.id ?? job.license.hashTail}.`;
+    } else if (storesThis === true && valid === false) {
+      outcome = 'rejected';
+      headline = 'Rejected: the workspace stores this license but did not activate it.';
+      reasons.push(serverLogHint(info));
+    } else if (storesThis === false) {
+      outcome = 'rejected';
+      headline = 'Not in force: the workspace now stores a different license than this job sent.';
+      if (valid) reasons.push(`The license active now is ${state?.state.id ?? 'another one'}.`);
+    } else {
+      outcome = 'unconfirmed';
+      headline = 'Still not confirmed: this account cannot read what the workspace stores or runs. Sign in as an administrator and verify again.';
+    }
+    const verifiedAt = new Date().toISOString();
+    const updated = capJobStrings({
+      ...job,
+      outcome,
+      headline,
+      reasons,
+      after: state?.state ?? job.after,
+      verifiedAt,
+      steps: [...job.steps, { step: 'verify' as const, status: outcome === 'active' ? ('done' as const) : outcome === 'rejected' ? ('failed' as const) : ('warning' as const), message: `Verified again at ${verifiedAt.slice(0, 16).replace('T', ' ')} UTC: ${headline}` }],
+    });
+    this.jobs.append(updated);
+    return updated;
   }
 
   /** The license a job kept, checked before anything is sent. */

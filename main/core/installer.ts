@@ -307,6 +307,15 @@ export class Installer {
     return this.run(w, { ...license, source: null }, { ...options, restoreOf: jobId });
   }
 
+  /** Reads the server's state for a job again and records the outcome it shows now. */
+  async verify(jobId: string): Promise<InstallResult> {
+    const job = this.installations.job(jobId);
+    if (!job.workspace.id) throw new AppFailure('WORKSPACE_UNKNOWN', `Job ${jobId} names no saved workspace.`);
+    const w = this.workspaces.get(job.workspace.id);
+    const { client } = await this.signedInClient(w);
+    return this.handleExpired(w, () => this.withCertificate(w.baseUrl, () => this.installations.verify(client, jobId)));
+  }
+
   private async run(w: Workspace, license: LoadedLicense, options: RunOptions & { restoreOf?: string }): Promise<InstallResult> {
     const { client } = await this.signedInClient(w);
     const result = await this.installations.run(client, { id: w.id, name: w.name }, license, options);

@@ -243,6 +243,8 @@ export interface InstallResult {
   backup?: LicenseBackup | null;
   /** For a restore: the job whose previous license this one puts back. */
   restoreOf?: string | null;
+  /** When the outcome was last read again from the server ("Verify again"). */
+  verifiedAt?: string | null;
   forced: boolean;
   error: { code: string; message: string; detail?: string; fix?: string } | null;
 }

@@ -51,7 +51,15 @@ export class JobLog {
     }
   }
 
+  /** Every job once, as last recorded (a job verified again is appended again). */
   read(): JobLogRead {
+    const { jobs, warnings } = this.readRecords();
+    const last = new Map<string, number>();
+    jobs.forEach((j, i) => last.set(j.jobId, i));
+    return { jobs: jobs.filter((j, i) => last.get(j.jobId) === i), warnings };
+  }
+
+  private readRecords(): JobLogRead {
     if (!existsSync(this.path)) return { jobs: [], warnings: [] };
     const lines = readFileSync(this.path, 'utf8').split('\n');
     const jobs: InstallResult[] = [];
@@ -99,7 +107,8 @@ export class JobLog {
   }
 
   get(jobId: string): InstallResult {
-    const job = this.read().jobs.find((j) => j.jobId === jobId);
+    // The log is append-only: a job verified again is appended again, and the last record counts.
+    const job = this.read().jobs.findLast((j) => j.jobId === jobId);
     if (!job) throw new AppFailure('JOB_UNKNOWN', `No installation ${jobId} in the job log.`);
     return job;
   }
