@@ -202,6 +202,14 @@ describe('rc-license apply', () => {
     expect(r6.json).toMatchObject({ error: { code: 'NOT_ROCKETCHAT' } });
   });
 
+  it('5: a rate limit is "try again later", not a sign-in problem, and says how long', async () => {
+    const s = await sim({ routeRateLimit: 0 });
+    const { userId, authToken } = s.login('jo');
+    const r = await cli(['status', '--server', s.url], { env: { RC_USER_ID: userId, RC_AUTH_TOKEN: authToken } });
+    expect(r.code).toBe(5);
+    expect(r.stderr).toMatch(/The workspace is limiting requests from this laptop\. — Try again in \d+ seconds\./);
+  });
+
   it('5: an untrusted certificate; --pin makes it work and is remembered', async () => {
     const s = await sim({ tls: true });
     const h = home();
