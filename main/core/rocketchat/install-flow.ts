@@ -324,7 +324,7 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
 
     await step('apply', 'Sending the license (licenses.add)', async () => {
       await client.add(license.canonical.text);
-      return { value: null, message: 'The server accepted the license file (200). Checking that it took effect…' };
+      return { value: null, message: 'The server accepted the license file (200).' };
     });
 
     type Verdict = { outcome: 'active' | 'rejected' | 'unconfirmed'; state: ActiveLicenseState | null; error?: AppFailure | null };
@@ -356,7 +356,8 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
         }
       }
       return {
-        value: { outcome: 'unconfirmed' as const, state: last?.state ?? null, error: lastError },
+        // What was last read is not "after" when the last read failed: then it is unknown.
+        value: { outcome: 'unconfirmed' as const, state: lastError ? null : (last?.state ?? null), error: lastError },
         status: 'warning' as const,
         message: lastError ? `The outcome could not be read back: ${lastError.message} ${lastError.detail ?? ''}`.trim() : `No answer either way within ${Math.round(waitMs / 1000)} s.`,
       };
@@ -376,7 +377,17 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
         reasons.length ? reasons : [serverLogHint(info)],
       );
     } else {
-      finish('unconfirmed', 'Sent, but not confirmed: check Administration → Workspace → Subscription before leaving, or verify again.', [serverLogHint(info)]);
+      const cause = verified.error;
+      finish(
+        'unconfirmed',
+        cause
+          ? `Sent, but the outcome is unknown: the workspace stopped answering (${[cause.message, cause.detail].filter(Boolean).join(' ')}).`
+          : `Sent, but not confirmed: the workspace did not say within ${Math.round(waitMs / 1000)} s whether it took the license.`,
+        [
+          'Verify again once the workspace answers, or check Administration → Workspace → Subscription before leaving.',
+          ...(cause ? [] : [serverLogHint(info)]),
+        ],
+      );
     }
     return result;
   } catch (e) {

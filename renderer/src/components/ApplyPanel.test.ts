@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import ApplyPanel from './ApplyPanel.svelte';
@@ -79,6 +79,37 @@ describe('ApplyPanel', () => {
     });
     expect(screen.getByRole('heading', { name: 'Already rejected — not sent' })).toBeInTheDocument();
     expect(screen.getByText(/then restart Rocket\.Chat/)).toBeInTheDocument();
+  });
+
+  it('the confirmation is a modal that shows what changes; Escape cancels and gives focus back to Apply', async () => {
+    fakeApi();
+    app.inspection = inspection({ summary: { limits: [{ kind: 'activeUsers', label: 'Active users (seats)', max: 50, behavior: 'invalidate_license', modules: [] }] } });
+    app.inspection.active = { known: true, valid: true, id: 'ACME-2026-001', modules: ['auditing'], tags: [], seats: 500, seatsInUse: 12, validUntil: '2026-12-31T00:00:00.000Z', trial: false, source: 'licenses.info' };
+    render(ApplyPanel);
+    const u = userEvent.setup();
+    const applyButton = screen.getByRole('button', { name: 'Apply to Plant 7' });
+    await u.click(applyButton);
+    const change = screen.getByTestId('confirm-change');
+    expect(change).toHaveTextContent('Now ACME-2026-001, 500 seats, until 2026-12-31');
+    expect(change).toHaveTextContent('After ACME-2027-001, 50 seats');
+    expect(change).toHaveTextContent('Seats 500 → 50');
+    expect(change).toHaveTextContent('Modules added livechat-enterprise');
+    const dialog = screen.getByTestId('confirm') as HTMLDialogElement;
+    expect(dialog.open).toBe(true);
+    dialog.dispatchEvent(new Event('cancel', { cancelable: true }));
+    await vi.waitFor(() => expect(screen.queryByTestId('confirm')).toBeNull());
+    expect(document.activeElement).toBe(applyButton);
+  });
+
+  it('an outcome that is not known says so, and "Verify again" reads the server again', async () => {
+    const verified = result('active');
+    const api = fakeApi({ 'history.verify': () => ok(verified), 'history.list': () => ok({ jobs: [], warnings: [] }) });
+    app.result = result('unconfirmed', { headline: 'Sent, but the outcome is unknown: the workspace stopped answering (The workspace could not be reached.).', after: null });
+    render(ApplyResult, { result: app.result });
+    expect(screen.getByTestId('after-state')).toHaveTextContent('unknown: nothing could be read');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Verify again' }));
+    expect(api['history.verify']).toHaveBeenCalledWith({ jobId: '20261126-120000-abcd' });
+    await vi.waitFor(() => expect(app.result?.outcome).toBe('active'));
   });
 
   it('cannot apply before signing in', () => {

@@ -268,6 +268,20 @@ class AppState {
     await this.runJob(`Installing on ${this.selected?.name}…`, () => installer()['license.install']({ workspaceId, sha256, force }));
   }
 
+  /** "Verify again": the server's state for a job read again; the job's record is updated. */
+  async verify(jobId: string): Promise<InstallResult | null> {
+    this.announce('Asking the workspace again…');
+    const r = await installer()['history.verify']({ jobId });
+    if (!r.ok) {
+      this.announce(`${r.error.message} ${r.error.detail ?? ''}`.trim());
+      return null;
+    }
+    if (this.result?.jobId === jobId) this.result = r.value;
+    this.announce(r.value.headline);
+    void this.loadHistory();
+    return r.value;
+  }
+
   /** Puts back the license a job kept before it sent another; the outcome shows like an install's. */
   async restore(jobId: string): Promise<InstallResult | null> {
     return this.runJob('Restoring the previous license…', () => installer()['license.restore']({ jobId }));
