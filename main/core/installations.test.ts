@@ -218,3 +218,17 @@ describe('verify again', () => {
     expect(verified.headline).toMatch(/Sign in as an administrator and verify again/);
   });
 });
+
+describe('an address a technician types', () => {
+  it('http:// to a port that speaks HTTPS says so, with the address to use', async () => {
+    const s = await sim({ version: '8.8.0', tls: true });
+    const inst = new Installer({ dataDir: tempDir(), keychain: new MemorySecretStore(), licenseKeys: keys, timeoutMs: 5000 });
+    cleanup.push(() => inst.close());
+    const plain = s.url.replace(/^https:/, 'http:');
+    await expect(inst.addWorkspace({ url: plain })).rejects.toMatchObject({
+      code: 'NETWORK_UNREACHABLE',
+      detail: `This port speaks HTTPS: use ${s.url} instead of ${plain}.`,
+      data: { suggestedUrl: s.url },
+    });
+  });
+});

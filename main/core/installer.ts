@@ -90,6 +90,13 @@ export class Installer {
     try {
       return await work();
     } catch (e) {
+      // http:// to a port that speaks TLS: the server drops the plain request. Say which it is.
+      if (e instanceof AppFailure && e.code === 'NETWORK_UNREACHABLE' && baseUrl.startsWith('http:')) {
+        const https = baseUrl.replace(/^http:/, 'https:');
+        if (await probeCertificate(https).catch(() => null)) {
+          throw new AppFailure('NETWORK_UNREACHABLE', `This port speaks HTTPS: use ${https} instead of ${baseUrl}.`, { suggestedUrl: https });
+        }
+      }
       if (e instanceof AppFailure && (e.code === 'TLS_UNTRUSTED' || e.code === 'CERT_CHANGED') && baseUrl.startsWith('https:')) {
         const cert = await probeCertificate(baseUrl).catch(() => null);
         if (cert) throw new AppFailure(e.code, e.detail, { ...e.data, ...certificateData(cert) });
