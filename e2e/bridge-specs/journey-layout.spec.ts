@@ -1,0 +1,53 @@
+// The window at the sizes technicians use: 1024×700, and 1024×700 at 200 % zoom (512×350 CSS px).
+// The step's primary action is in view without scrolling; nothing scrolls sideways.
+import type { Page } from '@playwright/test';
+import { test, expect } from '../bridge/fixtures';
+import { addWorkspace, dropLicense, signIn } from '../bridge/steps';
+import { licenses, signV3 } from '../simulator/license-factory';
+
+async function inView(page: Page, testId: string): Promise<boolean> {
+  return page.getByTestId(testId).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth;
+  });
+}
+
+async function scrollsSideways(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [document.documentElement, document.body, ...Array.from(document.querySelectorAll('main, .panel, section'))]
+      .filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'hidden')
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+  );
+}
+
+for (const [name, size] of [
+  ['1024×700', { width: 1024, height: 700 }],
+  ['1024×700 at 200 % zoom', { width: 512, height: 350 }],
+] as const) {
+  test(`${name}: Apply is in view after a drop, and nothing scrolls sideways`, async ({ page, app, sim }) => {
+    await page.setViewportSize(size);
+    const s = await sim({ version: '8.8.0', usage: { activeUsers: 87 } });
+    await app.open();
+    await addWorkspace(page, s.url, 'Plant 7 — production');
+    await signIn(page, 'admin', 'admin-pass');
+    await dropLicense(page, await signV3(licenses.seats(s.url.replace(/^http:\/\//, ''), 150, { id: 'ACME-2027-018' })), 'ACME-2027-018.lic');
+    await expect(page.getByTestId('apply-button')).toBeEnabled();
+    expect(await inView(page, 'apply-button')).toBe(true);
+    expect(await scrollsSideways(page)).toEqual([]);
+  });
+}
+
+test('the confirmation is a modal: Escape closes it and focus goes back to Apply', async ({ page, app, sim }) => {
+  const s = await sim({ version: '8.8.0' });
+  await app.open();
+  await addWorkspace(page, s.url);
+  await signIn(page, 'admin', 'admin-pass');
+  await dropLicense(page, await signV3(licenses.boundTo(s.url.replace(/^http:\/\//, ''))));
+  await page.getByTestId('apply-button').click();
+  await expect(page.getByTestId('confirm')).toBeVisible();
+  expect(await page.evaluate(() => (document.querySelector('[data-testid="confirm"]') as HTMLDialogElement).matches(':modal'))).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('confirm')).toHaveCount(0);
+  await expect(page.getByTestId('apply-button')).toBeFocused();
+  expect(s.requests.filter((r) => r.path.endsWith('/licenses.add'))).toHaveLength(0);
+});
