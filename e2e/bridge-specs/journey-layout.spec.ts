@@ -34,6 +34,7 @@ for (const [name, size] of [
     await expect(page.getByTestId('apply-button')).toBeEnabled();
     expect(await inView(page, 'apply-button')).toBe(true);
     expect(await scrollsSideways(page)).toEqual([]);
+    await page.screenshot({ path: `test-results/screenshots/layout-${size.width}x${size.height}.png` });
   });
 }
 
@@ -50,4 +51,20 @@ test('the confirmation is a modal: Escape closes it and focus goes back to Apply
   await expect(page.getByTestId('confirm')).toHaveCount(0);
   await expect(page.getByTestId('apply-button')).toBeFocused();
   expect(s.requests.filter((r) => r.path.endsWith('/licenses.add'))).toHaveLength(0);
+});
+
+test('every button is a target of at least 24×24 px (WCAG 2.5.8)', async ({ page, app, sim }) => {
+  const s = await sim({ version: '8.8.0' });
+  await app.open();
+  await addWorkspace(page, s.url, 'Plant 7');
+  await signIn(page, 'admin', 'admin-pass');
+  await dropLicense(page, await signV3(licenses.boundTo(s.url.replace(/^http:\/\//, ''))));
+  const small = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('button'))
+      .filter((b) => b.offsetParent !== null)
+      .map((b) => ({ text: b.textContent?.trim() ?? '', r: b.getBoundingClientRect() }))
+      .filter(({ r }) => r.width < 24 || r.height < 24)
+      .map(({ text, r }) => `${text} ${Math.round(r.width)}×${Math.round(r.height)}`),
+  );
+  expect(small).toEqual([]);
 });
