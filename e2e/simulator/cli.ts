@@ -9,30 +9,57 @@ import { startSimulator, DEFAULT_USERS } from './simulator';
 import { licenses, sharedTestKeyPair, signV2, licenseV2Payload, signV3 } from './license-factory';
 import { eraOf } from './eras';
 
-const { values } = parseArgs({
-  options: {
-    version: { type: 'string', default: '8.8.0' },
-    port: { type: 'string', default: '3000' },
-    tls: { type: 'boolean', default: false },
-    'base-path': { type: 'string', default: '' },
-    'site-url': { type: 'string' },
-    'clock-offset-days': { type: 'string', default: '0' },
-  },
-});
+const HELP = `Usage: npm run simulator -- [options]
+
+A stand-in Rocket.Chat on this machine, to try the app and rc-license without a server.
+
+Options:
+  --version X.Y.Z           the Rocket.Chat version to behave as, 3.10 to 8.8+ (default 8.8.0)
+  --port N                  the port on 127.0.0.1 (default 3000)
+  --tls                     serve HTTPS with a self-signed certificate (its SHA-256 is printed)
+  --base-path /chat         a sub-path deployment
+  --site-url URL            the Site URL licenses are checked against (default: its own address)
+  --clock-offset-days N     the server's clock, N days ahead (negative: behind)
+  -h, --help                this text
+
+It prints an admin login, a TOTP user, and a sample license signed with a test key: set
+RC_LICENSE_PUBLIC_KEY as printed, in the shell that runs the app or rc-license, so they accept it.`;
+
+let values: Record<string, string | boolean | undefined>;
+try {
+  ({ values } = parseArgs({
+    options: {
+      version: { type: 'string', default: '8.8.0' },
+      port: { type: 'string', default: '3000' },
+      tls: { type: 'boolean', default: false },
+      'base-path': { type: 'string', default: '' },
+      'site-url': { type: 'string' },
+      'clock-offset-days': { type: 'string', default: '0' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  }));
+} catch (e) {
+  console.error(`${(e as Error).message}\n\n${HELP}`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
 
 async function main() {
   const keys = sharedTestKeyPair();
   const sim = await startSimulator({
-    version: values.version,
+    version: String(values.version),
     port: Number(values.port),
-    tls: values.tls,
-    basePath: values['base-path'],
-    siteUrl: values['site-url'],
+    tls: Boolean(values.tls),
+    basePath: String(values['base-path']),
+    siteUrl: values['site-url'] as string | undefined,
     clock: { offsetMs: Number(values['clock-offset-days']) * 86400000 },
     validationDelayMs: 800,
   });
   const workspace = sim.state.siteUrl.replace(/\/$/, '').replace(/^https?:\/\//, '');
-  const license = eraOf(values.version!).newEngine ? await signV3(licenses.seats(workspace, 100, { id: 'sample-001' })) : signV2(licenseV2Payload({ url: workspace }));
+  const license = eraOf(String(values.version)).newEngine ? await signV3(licenses.seats(workspace, 100, { id: 'sample-001' })) : signV2(licenseV2Payload({ url: workspace }));
   const dir = join(tmpdir(), `rc-license-simulator-${sim.port}`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'test-public-key.pem'), keys.publicKeyPem);
