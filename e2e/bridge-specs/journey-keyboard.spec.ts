@@ -40,7 +40,8 @@ test('the whole first-run journey by keyboard alone, with accessible screens', a
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('workspace-url')).toBeVisible();
 
-  await tabTo(page, (e) => e.label === 'User name or e-mail');
+  // After each step, focus is on the next thing to do — never back on the page body.
+  await expect(page.getByLabel('User name or e-mail')).toBeFocused();
   await page.keyboard.type('tech');
   await page.keyboard.press('Tab');
   await page.keyboard.type('tech-pass');
@@ -49,6 +50,7 @@ test('the whole first-run journey by keyboard alone, with accessible screens', a
   await page.keyboard.type(s.totp('tech'));
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('signed-in')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Choose file…' })).toBeFocused();
 
   // The keyboard path to a license: the paste box (the file button opens a native chooser).
   await tabTo(page, (e) => e.label === 'Or paste the license text');
@@ -56,9 +58,9 @@ test('the whole first-run journey by keyboard alone, with accessible screens', a
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('license-summary')).toBeVisible();
+  await expect(page.getByTestId('apply-button')).toBeFocused();
   await noSeriousViolations(page, 'license summary');
 
-  await tabTo(page, (e) => e.text.startsWith('Apply to'));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Yes, install now' })).toBeVisible();
   await tabTo(page, (e) => e.text === 'Yes, install now');

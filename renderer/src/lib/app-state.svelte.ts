@@ -14,6 +14,7 @@ import type {
   WorkspaceView,
 } from '../../../main/core/contract';
 import { installer } from './installer';
+import { tick } from 'svelte';
 
 export type View = 'install' | 'history' | 'about';
 
@@ -150,6 +151,26 @@ class AppState {
     }
   }
 
+  /**
+   * Focus goes to the next thing to do, never back to <body>: sign in, then choose the license,
+   * then Apply (or the license's summary when a check stops it). Results focus their own heading.
+   */
+  private focusNext(): void {
+    if (typeof document === 'undefined') return;
+    void tick().then(() => {
+      const signedIn = Boolean(this.selected?.signedInAs);
+      const selectors = !signedIn
+        ? ['#signin-user']
+        : this.inspection
+          ? ['[data-testid="apply-button"]:not([disabled])', '#license-customer']
+          : ['[data-testid="dropzone"] button'];
+      for (const selector of selectors) {
+        const el = document.querySelector<HTMLElement>(selector);
+        if (el) return el.focus();
+      }
+    });
+  }
+
   async addWorkspace(input: { url: string; name?: string; pinnedSha256?: string; caPem?: string; caFileName?: string }): Promise<Result<WorkspaceConnection>> {
     const r = await installer()['workspace.add'](input);
     if (r.ok) {
@@ -159,6 +180,7 @@ class AppState {
       this.connectError = null;
       this.announce(`Added ${r.value.workspace.name} (Rocket.Chat ${r.value.info.version}).`);
       if (this.lastSource) await this.reinspect();
+      this.focusNext();
     }
     return r;
   }
@@ -169,6 +191,7 @@ class AppState {
     if (r.ok) {
       this.replaceWorkspace(r.value);
       await this.connect();
+      this.focusNext();
     } else this.connectError = r.error;
   }
 
@@ -206,6 +229,7 @@ class AppState {
     this.announce(`Signed in as ${user.username}${user.isAdmin ? '' : ' (not an administrator)'}.`);
     await this.loadWorkspaces();
     await this.connect({ quiet: true });
+    this.focusNext();
   }
 
   async signOut(): Promise<void> {
@@ -237,6 +261,7 @@ class AppState {
       this.licenseName = source.kind === 'file' ? source.name : 'pasted text';
       this.lastReadMs = performance.now() - started;
       performance.mark('license-summary-shown');
+      this.focusNext();
       const failing = r.value.checks.filter((c) => c.status === 'fail').length;
       this.announce(
         `License read: ${r.value.summary.customer?.company ?? r.value.summary.id ?? 'no customer named'}. ${failing ? `${failing} check${failing > 1 ? 's' : ''} failed.` : 'No check failed.'}`,
