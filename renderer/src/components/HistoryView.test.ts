@@ -18,11 +18,31 @@ describe('HistoryView', () => {
     render(HistoryView);
     const rows = await screen.findAllByRole('row');
     expect(rows[1]).toHaveTextContent('ACME-2');
-    expect(rows[2]).toHaveTextContent('rejected');
+    expect(rows[2]).toHaveTextContent('Rejected');
+    expect(rows[2]).not.toHaveTextContent(/\brejected\b/);
     expect(screen.getByText(/line 3\) is incomplete/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Open the receipt of j2' }));
     expect(api['history.get']).toHaveBeenCalledWith({ jobId: 'j2' });
     expect(await screen.findByTestId('history-detail')).toHaveTextContent('Installed and active');
+  });
+
+  it('shows outcomes in words, times in local time with the offset, and filters by workspace and outcome', async () => {
+    const jobs = [
+      { jobId: 'j3', outcome: 'already-active', headline: '', startedAt: '2026-11-26T12:00:00Z', workspace: 'Plant 7', licenseId: 'A', sha256: 'a'.repeat(64), username: 'tech', hasBackup: false, restoreOf: null },
+      { jobId: 'j2', outcome: 'rejected', headline: '', startedAt: '2026-11-25T12:00:00Z', workspace: 'Plant 9', licenseId: 'B', sha256: 'b'.repeat(64), username: 'tech', hasBackup: true, restoreOf: null },
+    ];
+    fakeApi({ 'history.list': () => ok({ jobs, warnings: [] }) });
+    render(HistoryView);
+    const rows = await screen.findAllByRole('row');
+    expect(rows[1]).toHaveTextContent('Already active');
+    expect(rows[1]).toHaveTextContent(/2026-11-26 \d\d:00 [+-]\d\d:\d\d/);
+    await userEvent.selectOptions(screen.getByTestId('filter-workspace'), 'Plant 9');
+    expect(screen.getAllByRole('row')).toHaveLength(2);
+    expect(screen.getAllByRole('row')[1]).toHaveTextContent('B');
+    await userEvent.selectOptions(screen.getByTestId('filter-workspace'), '');
+    await userEvent.selectOptions(screen.getByTestId('filter-outcome'), 'already-active');
+    expect(screen.getAllByRole('row')[1]).toHaveTextContent('A');
+    expect(screen.getAllByRole('row')).toHaveLength(2);
   });
 
   it('says when there is nothing yet', async () => {

@@ -23,3 +23,28 @@ export function shortHash(hex: string, n = 16): string {
 export function grouped(hex: string): string {
   return hex.replace(/(.{4})/g, '$1 ').trim().toUpperCase();
 }
+
+/** "2026-11-27 11:05 +01:00": the laptop's local time, with its offset. */
+export function localStamp(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  const offset = -d.getTimezoneOffset();
+  const local = new Date(d.getTime() + offset * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+  const abs = Math.abs(offset);
+  return `${local} ${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** Each outcome in words, as the result and History show it. */
+export const OUTCOME_TITLE: Record<string, string> = {
+  active: 'Active',
+  'already-active': 'Already active',
+  'already-rejected': 'Already rejected — not sent',
+  rejected: 'Rejected',
+  unconfirmed: 'Not confirmed',
+  blocked: 'Not sent',
+  failed: 'Stopped',
+};
+
+export function outcomeTone(outcome: string): 'ok' | 'warn' | 'bad' {
+  return outcome === 'active' || outcome === 'already-active' ? 'ok' : ['unconfirmed', 'blocked', 'already-rejected'].includes(outcome) ? 'warn' : 'bad';
+}
