@@ -41,7 +41,7 @@ test('add workspace → trust → TOTP sign-in → drop license → checks pass 
   // Sign in: the code field appears only once the server asks.
   await expect(page.getByLabel('Code from the authenticator app')).toHaveCount(0);
   await page.getByLabel('User name or e-mail').fill('tech');
-  await page.getByLabel('Password').fill('tech-pass');
+  await page.getByLabel('Password', { exact: true }).fill('tech-pass');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByLabel('Code from the authenticator app').fill(s.totp('tech'));
   await page.getByRole('button', { name: 'Verify code' }).click();

@@ -13,7 +13,7 @@ test('keychain unavailable: the reason is shown, a session-only sign-in works, a
   await addWorkspace(page, s.url);
   await expect(page.getByText('No keychain service (Secret Service such as GNOME Keyring or KWallet) is running.')).toBeVisible();
   await page.getByLabel('User name or e-mail').fill('admin');
-  await page.getByLabel('Password').fill('admin-pass');
+  await page.getByLabel('Password', { exact: true }).fill('admin-pass');
   await page.getByLabel(/this session only/).check();
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByTestId('signed-in')).toContainText('this session only');

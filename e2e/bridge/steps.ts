@@ -11,7 +11,7 @@ export async function addWorkspace(page: Page, url: string, name?: string): Prom
 
 export async function signIn(page: Page, user: string, password: string, code?: () => string): Promise<void> {
   await page.getByLabel('User name or e-mail').fill(user);
-  await page.getByLabel('Password').fill(password);
+  await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   if (code) {
     await page.getByLabel('Code from the authenticator app').fill(code());

@@ -76,4 +76,13 @@ describe('SignIn', () => {
     await u.type(screen.getByLabelText('Token'), 'tok{Enter}');
     expect(api['auth.token']).toHaveBeenCalledWith({ workspaceId: 'w1', userId: 'u1', token: 'tok', sessionOnly: false });
   });
+
+  it('the password can be shown to check it before signing in', async () => {
+    fakeApi();
+    render(SignIn);
+    const password = screen.getByLabelText('Password') as HTMLInputElement;
+    expect(password.type).toBe('password');
+    await userEvent.click(screen.getByLabelText('Show password'));
+    expect(password.type).toBe('text');
+  });
 });
