@@ -48,6 +48,7 @@ const h = vi.hoisted(() => ({
   displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
   failLoads: 0,
   lock: true,
+  destroyed: false,
   minimized: true,
   lastLoad: '',
   fileExistedWhilePrinting: null as null | boolean,
@@ -88,7 +89,7 @@ vi.mock('electron', async () => {
       return h.minimized;
     }
     isDestroyed() {
-      return false;
+      return h.destroyed;
     }
     getNormalBounds() {
       return { x: 10, y: 20, width: 1300, height: 820 };
@@ -228,6 +229,7 @@ describe('the Electron shell in development', () => {
   it('creates the window isolated, sandboxed, without Node; DevTools only in development', async () => {
     const win = await boot();
     expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, devTools: true });
+    expect((win.options.webPreferences as { preload: string }).preload).toBe(join(__dirname, 'preload.cjs'));
     // Development uses a throw-away profile beside the data folder, never the real one.
     expect(h.setPaths).toEqual([['userData', join(home, 'electron-profile')]]);
   });
@@ -384,8 +386,28 @@ describe('the Electron shell in development', () => {
     expect(win.show).toHaveBeenCalled();
     win.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
     await vi.waitFor(() => expect(h.messageBoxes).toHaveLength(1));
+    expect(h.order.filter((o) => o === 'load app://renderer/index.html')).toHaveLength(2);
+    expect(h.messageBoxes[0]).toMatchObject({ detail: 'The page stopped (crashed). Restart the app; if it happens again, reinstall it.' });
     win.webContents.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', 'app://renderer/index.html', false);
     expect(h.messageBoxes).toHaveLength(1); // a subframe's failure is not the window's
+  });
+
+  it('a page that cannot be loaded even once more is explained at once', async () => {
+    h.failLoads = 2;
+    await boot();
+    await vi.waitFor(() => expect(h.messageBoxes).toHaveLength(1));
+    expect(h.messageBoxes[0]).toMatchObject({ detail: 'The page could not be loaded. Restart the app; if it happens again, reinstall it.' });
+  });
+
+  it('a destroyed window is not shown again; closing the last window quits', async () => {
+    const win = await boot();
+    h.destroyed = true;
+    win.webContents.emit('render-process-gone', {}, { reason: 'killed' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(win.show).not.toHaveBeenCalled();
+    h.destroyed = false;
+    h.appEvents.get('window-all-closed')!();
+    expect(h.order.at(-1)).toBe('quit');
   });
 
   it('a failed first load of the core is retried by the next call, not remembered', async () => {
@@ -463,6 +485,12 @@ describe('the Electron shell, more closely', () => {
       return { canceled: true, filePath: '' };
     };
     expect(await call('receipt.save', { jobId: '20261127-140000-cccc', format: 'html' })).toEqual({ ok: true, value: { path: null } });
+    // Cancelled is cancelled, even where the dialog also reports a path.
+    h.saveDialog = async () => ({ canceled: true, filePath: join(home, 'should-not-exist.html') });
+    expect(await call('receipt.save', { jobId: '20261127-140000-cccc', format: 'html' })).toEqual({ ok: true, value: { path: null } });
+    expect(existsSync(join(home, 'should-not-exist.html'))).toBe(false);
+    h.openDialog = async () => ({ canceled: true, filePaths: [join(home, 'test-key.pem')] });
+    expect(await call('file.open')).toEqual({ ok: true, value: { available: true, source: null } });
     expect(saves).toEqual([{ defaultPath: join(h.paths.documents, 'receipt-20261127-140000-cccc.html') }]);
   });
 

@@ -144,18 +144,16 @@ if (!app.requestSingleInstanceLock()) {
     // The window must never stay hidden or blank: a failed load or a crashed page is said, and
     // the page is loaded again once.
     let reloads = 0;
+    const explain = (what: string) =>
+      dialog.showMessageBox(win, { type: 'error', message: 'The window could not be shown.', detail: `${what} Restart the app; if it happens again, reinstall it.` });
     const recover = async (what: string) => {
       if (win.isDestroyed()) return;
       win.show();
       if (reloads++ < 1) {
-        await win.loadURL(`${APP_ORIGIN}/index.html`).catch(() => undefined);
+        await win.loadURL(`${APP_ORIGIN}/index.html`).catch(() => explain(what));
         return;
       }
-      await dialog.showMessageBox(win, {
-        type: 'error',
-        message: 'The window could not be shown.',
-        detail: `${what} Restart the app; if it happens again, reinstall it.`,
-      });
+      await explain(what);
     };
     win.webContents.on('did-fail-load', (_e, code, description, url, isMainFrame) => {
       if (isMainFrame) void recover(`Loading ${url} failed (${code} ${description}).`);

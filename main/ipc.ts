@@ -19,7 +19,8 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, loadHandlers: () =
     ipcMain.handle(CHANNEL_PREFIX + name, async (event: IpcMainInvokeEvent, input: unknown) => {
       const contents = getContents();
       const frame = event.senderFrame;
-      if (!isTrustedSender(event.sender, frame?.url, frame !== null && frame?.parent === null, contents ? contents.id : null)) {
+      // A missing frame (null: navigated away or destroyed) has no parent of null: not the top frame.
+      if (!isTrustedSender(event.sender, frame?.url, frame?.parent === null, contents ? contents.id : null)) {
         return { ok: false, error: new AppFailure('FORBIDDEN', 'This request did not come from the app window.').toError() };
       }
       try {

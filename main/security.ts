@@ -105,6 +105,8 @@ export function resolveRendererPath(root: string, requestUrl: string, join: (...
   }
   const relative = pathname.replace(/^\/+/, '') || 'index.html';
   const full = normalize(join(root, relative));
-  const base = normalize(root.endsWith('/') || root.endsWith('\\') ? root : root + (root.includes('\\') ? '\\' : '/'));
+  // One separator after the root (normalize folds a doubled one): a sibling that merely starts
+  // with the root's name ("renderer-evil") is outside it.
+  const base = normalize(root + (root.includes('\\') ? '\\' : '/'));
   return full.startsWith(base) ? full : null;
 }
