@@ -232,3 +232,18 @@ describe('an address a technician types', () => {
     });
   });
 });
+
+describe('a workspace that stops answering', () => {
+  it('the checks say it did not answer, instead of asking a signed-in admin to sign in', async () => {
+    const s = await sim({ version: '8.8.0' });
+    const { inst, id } = await ready(s);
+    const text = await signV3(licenses.seats(host(s), 100));
+    await s.stop();
+    const inspection = await inst.inspect(text, null, id);
+    const limits = inspection.checks.find((c) => c.name === 'limits')!;
+    expect(limits.status).toBe('unknown');
+    expect(limits.message).toMatch(/The workspace did not answer \(The workspace could not be reached\. .*refused the connection.*\), so current usage could not be read\./);
+    expect(limits.message).not.toMatch(/Sign in as an administrator/);
+    expect(inspection.checks.find((c) => c.name === 'url')!.message).toMatch(/did not answer .* so its Site URL could not be compared/);
+  });
+});

@@ -1,7 +1,7 @@
 // Workspaces and sign-in, the licenses loaded this session, and the way in to installations
 // (installations.ts: running one, restoring what one replaced, the record). The Electron IPC
 // handlers, the CLI and the browser test bridge are all thin shells over this.
-import { AppFailure } from './errors';
+import { AppFailure, toAppError } from './errors';
 import type { SecretStore } from './secret-store';
 import { decodeLicense, toInspection, type DecodedLicense } from './license/license';
 import type { BackupNote } from './license/replacement';
@@ -287,8 +287,15 @@ export class Installer {
   /** What the license grants and how it fits the workspace (when one is named). */
   async inspect(input: Uint8Array | string, source: string | null, workspaceId?: string): Promise<Inspection> {
     const decoded = await this.loadLicense(input, source);
-    const fresh = workspaceId ? await this.refresh(workspaceId, { backupNote: true }).catch(() => null) : null;
-    if (!fresh) return toInspection(decoded, noWorkspace());
+    let unreadable: string | null = null;
+    const fresh = workspaceId
+      ? await this.refresh(workspaceId, { backupNote: true }).catch((e) => {
+          const error = toAppError(e);
+          unreadable = [error.message, error.detail].filter(Boolean).join(' ');
+          return null;
+        })
+      : null;
+    if (!fresh) return toInspection(decoded, { ...noWorkspace(), unreadable });
     const { info, license } = fresh.connection;
     return toInspection(decoded, workspaceFacts(info, fresh.usage), license, fresh.backup);
   }

@@ -120,6 +120,8 @@ export interface WorkspaceFacts {
   usage: Partial<Record<LimitKind, number>> | null;
   /** The workspace's Rocket.Chat version, when known: what it can read and check depends on it. */
   serverVersion?: string | null;
+  /** Why nothing could be read from the named workspace (it did not answer…): the checks say it. */
+  unreadable?: string | null;
 }
 
 // ---- Workspaces and the server ----------------------------------------------------------------

@@ -54,7 +54,7 @@ export function checkUrl(summary: LicenseSummary, facts: WorkspaceFacts): Licens
     return {
       name: 'url',
       status: 'unknown',
-      message: `This license is for ${rules.map(describeRule).join(' and ')}. Connect to the workspace to compare it with its Site URL.`,
+      message: `This license is for ${rules.map(describeRule).join(' and ')}. ${facts.unreadable ? `The workspace did not answer (${facts.unreadable}), so its Site URL could not be compared.` : 'Connect to the workspace to compare it with its Site URL.'}`,
       items: rules.map((r) => ({ label: describeRule(r), status: 'unknown' as CheckStatus, detail: `type ${r.type}` })),
     };
   }
@@ -116,7 +116,11 @@ export function checkPeriod(summary: LicenseSummary, facts: WorkspaceFacts): Lic
   const serverMs = facts.serverTime ? Date.parse(facts.serverTime) : NaN;
   const known = !Number.isNaN(serverMs);
   const now = known ? serverMs : localMs;
-  const whose = known ? `by the server's clock (${stamp(now)})` : "by this laptop's clock (the server's clock is not known yet)";
+  const whose = known
+    ? `by the server's clock (${stamp(now)})`
+    : facts.unreadable
+      ? "by this laptop's clock (the workspace did not answer, so its clock could not be read)"
+      : "by this laptop's clock (the server's clock is not known yet)";
   const skew = known ? describeSkew(serverMs, localMs) : null;
 
   const items: NonNullable<LicenseCheck['items']> = [];
@@ -204,7 +208,7 @@ export function checkLimits(summary: LicenseSummary, facts: WorkspaceFacts): Lic
     return {
       name: 'limits',
       status: 'unknown',
-      message: `Limits: ${limited.map((l) => `${LIMIT_LABELS[l.kind]} ${l.max}`).join(', ')}. Sign in as an administrator to compare them with current usage.`,
+      message: `Limits: ${limited.map((l) => `${LIMIT_LABELS[l.kind]} ${l.max}`).join(', ')}. ${facts.unreadable ? `The workspace did not answer (${facts.unreadable}), so current usage could not be read.` : 'Sign in as an administrator to compare them with current usage.'}`,
       items: limited.map((l) => ({ label: LIMIT_LABELS[l.kind], status: 'unknown' as CheckStatus, detail: `max ${l.max}` })),
     };
   }

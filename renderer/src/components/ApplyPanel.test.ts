@@ -112,6 +112,15 @@ describe('ApplyPanel', () => {
     await vi.waitFor(() => expect(app.result?.outcome).toBe('active'));
   });
 
+  it('cannot apply while the workspace is not answering, and says why', () => {
+    fakeApi();
+    app.inspection = inspection();
+    app.connectError = { code: 'NETWORK_UNREACHABLE', message: 'The workspace could not be reached.' };
+    render(ApplyPanel);
+    expect(screen.getByRole('button', { name: 'Apply to Plant 7' })).toBeDisabled();
+    expect(screen.getByText(/The workspace is not answering/)).toBeInTheDocument();
+  });
+
   it('cannot apply before signing in', () => {
     fakeApi();
     app.workspaces = [workspace({ signedInAs: null })];

@@ -19,7 +19,11 @@ describe('WorkspacePanel', () => {
     const u = userEvent.setup();
     await u.type(screen.getByLabelText('Workspace address'), 'chat.acme.lan');
     await u.click(screen.getByRole('button', { name: 'Check and add' }));
-    await u.click(await screen.findByRole('button', { name: 'Trust this certificate' }));
+    await screen.findByRole('button', { name: 'Trust this certificate' });
+    // One decision on screen: the trust prompt's own Cancel, not the form's as well.
+    expect(screen.getAllByRole('button', { name: 'Cancel' })).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: 'Check and add' })).toBeNull();
+    await u.click(screen.getByRole('button', { name: 'Trust this certificate' }));
     expect(api['workspace.add']).toHaveBeenLastCalledWith({ url: 'chat.acme.lan', name: undefined, pinnedSha256: 'ab'.repeat(32) });
     expect(await screen.findByTestId('workspace-url')).toHaveTextContent('chat.acme.lan');
   });
@@ -33,6 +37,17 @@ describe('WorkspacePanel', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Copy the SHA-256 of the Site URL' }));
     expect(api['clipboard.write']).toHaveBeenCalledWith({ text: 'ab'.repeat(32) });
     expect(screen.getByTestId('active-license')).toHaveTextContent('Active OLD-1 · 50 seats · until 2027-01-01');
+  });
+
+  it('marks what it shows as stale, with when it was read, while the workspace does not answer', () => {
+    fakeApi();
+    app.workspaces = [workspace()];
+    app.selectedId = 'w1';
+    app.connection = connection();
+    app.connectedAt = '2026-11-27T09:00:00.000Z';
+    app.connectError = { code: 'NETWORK_UNREACHABLE', message: 'The workspace could not be reached.' };
+    render(WorkspacePanel);
+    expect(screen.getByTestId('stale')).toHaveTextContent(/Not answering now\. What follows was read at 2026-11-27 \d\d:00 [+-]\d\d:\d\d and may be out of date/);
   });
 
   it('warns when the signed-in user is not an administrator', () => {

@@ -37,6 +37,8 @@ class AppState {
   connection = $state<WorkspaceConnection | null>(null);
   connecting = $state(false);
   connectError = $state<AppError | null>(null);
+  /** When the workspace last answered: what the panel shows is as of then. */
+  connectedAt = $state<string | null>(null);
 
   keychain = $state<KeychainStatus | null>(null);
 
@@ -140,6 +142,7 @@ class AppState {
     this.connecting = false;
     if (r.ok) {
       this.connection = r.value;
+      this.connectedAt = new Date().toISOString();
       this.replaceWorkspace(r.value.workspace);
       if (!options.quiet) this.announce(`Connected to ${r.value.workspace.name}: Rocket.Chat ${r.value.info.version}.`);
       if (options.reinspect === false) return;
