@@ -93,7 +93,7 @@ describe('ApplyPanel', () => {
     expect(change).toHaveTextContent('Now ACME-2026-001, 500 seats, until 2026-12-31');
     expect(change).toHaveTextContent('After ACME-2027-001, 50 seats');
     expect(change).toHaveTextContent('Seats 500 → 50');
-    expect(change).toHaveTextContent('Modules added livechat-enterprise');
+    expect(change).toHaveTextContent('Modules added Omnichannel (Enterprise)');
     const dialog = screen.getByTestId('confirm') as HTMLDialogElement;
     expect(dialog.open).toBe(true);
     dialog.dispatchEvent(new Event('cancel', { cancelable: true }));

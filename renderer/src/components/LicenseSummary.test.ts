@@ -13,8 +13,11 @@ describe('LicenseSummary', () => {
     expect(screen.getByRole('row', { name: /Active users \(seats\) 100 12/ })).toBeInTheDocument();
     const changes = screen.getByTestId('changes');
     expect(changes).toHaveTextContent('Seats 50 → 100');
-    expect(changes).toHaveTextContent('Modules added livechat-enterprise');
-    expect(changes).toHaveTextContent('Modules removed federation');
+    expect(changes).toHaveTextContent('Modules added Omnichannel (Enterprise)');
+    expect(changes).toHaveTextContent('Modules removed Federation');
+    // Modules by the names people know; the id stays as the tooltip.
+    const item = screen.getByTitle('livechat-enterprise');
+    expect(item).toHaveTextContent('Omnichannel (Enterprise)');
     expect(changes).toHaveTextContent('Expiry 2027-01-01 → 2027-11-26 (longer)');
   });
 

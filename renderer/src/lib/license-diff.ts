@@ -1,5 +1,6 @@
 // What changes against the license active now: seats, modules, expiry.
 import type { ActiveLicenseState, LicenseSummary } from '../../../main/core/contract';
+import { moduleName } from './modules';
 
 export interface LicenseChange {
   what: string;
@@ -18,8 +19,8 @@ export function licenseChanges(next: LicenseSummary, now: ActiveLicenseState | n
   }
   const added = next.modules.filter((m) => !now.modules.includes(m));
   const removed = now.modules.filter((m) => !next.modules.includes(m));
-  if (added.length) changes.push({ what: 'Modules added', detail: added.join(', '), tone: 'ok' });
-  if (removed.length) changes.push({ what: 'Modules removed', detail: removed.join(', '), tone: 'warn' });
+  if (added.length) changes.push({ what: 'Modules added', detail: added.map(moduleName).join(', '), tone: 'ok' });
+  if (removed.length) changes.push({ what: 'Modules removed', detail: removed.map(moduleName).join(', '), tone: 'warn' });
   if (next.validUntil !== null && now.validUntil !== null && next.validUntil.slice(0, 10) !== now.validUntil.slice(0, 10)) {
     const longer = Date.parse(next.validUntil) > Date.parse(now.validUntil);
     changes.push({ what: 'Expiry', detail: `${now.validUntil.slice(0, 10)} → ${next.validUntil.slice(0, 10)} (${longer ? 'longer' : 'shorter'})`, tone: longer ? 'ok' : 'warn' });
