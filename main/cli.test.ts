@@ -477,6 +477,33 @@ describe('rc-license use and verify', () => {
   });
 });
 
+describe('rc-license killed mid-install', () => {
+  it('SIGKILL right after the server receives licenses.add: interrupted on the next start, the lock is reclaimed, verify resolves it', async () => {
+    const s = await sim();
+    const { userId, authToken } = s.login('admin');
+    const env = { RC_USER_ID: userId, RC_AUTH_TOKEN: authToken };
+    const h = home();
+    s.setFault({ kind: 'delay', ms: 800, match: 'licenses.add' });
+    const child = spawn(process.execPath, [CLI, 'apply', file('kill.lic', await signV3(licenses.boundTo(host(s), { id: 'KILL-1' }))), '--server', s.url, '--yes'], {
+      env: { ...process.env, RC_LICENSE_HOME: h, RC_LICENSE_PUBLIC_KEY: keyFile, ...env },
+    });
+    await vi.waitFor(() => expect(s.requests.some((r) => r.path.endsWith('/licenses.add'))).toBe(true), { timeout: 10_000, interval: 10 });
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('close', r));
+    await s.settled();
+
+    const history = (await cli(['history', '--json'], { home: h })).json.jobs as Array<{ jobId: string; outcome: string }>;
+    expect(history[0].outcome).toBe('interrupted');
+    const plain = await cli(['history'], { home: h });
+    expect(plain.stdout).toContain('interrupted');
+    const verified = await cli(['verify', history[0].jobId], { env, home: h });
+    expect([verified.code, verified.stdout]).toEqual([0, expect.stringContaining('confirms license KILL-1')]);
+    // The dead process's lock does not block the next install.
+    const again = await cli(['apply', file('kill2.lic', await signV3(licenses.boundTo(host(s), { id: 'KILL-2' }))), '--server', s.url, '--yes'], { env, home: h });
+    expect(again.code, again.stderr).toBe(0);
+  });
+});
+
 describe('rc-license options as people type them', () => {
   it.each([
     ['grouped, upper case', (hex: string) => hex.toUpperCase().replace(/(.{4})/g, '$1 ').trim()],

@@ -292,7 +292,7 @@ function printChecks(io: Io, checks: LicenseCheck[]) {
 function outcomeExit(r: InstallResult): number {
   if (r.outcome === 'active' || r.outcome === 'already-active') return EXIT.ok;
   if (r.outcome === 'rejected' || r.outcome === 'blocked' || r.outcome === 'already-rejected') return EXIT.license;
-  if (r.outcome === 'unconfirmed') return EXIT.unconfirmed;
+  if (r.outcome === 'unconfirmed' || r.outcome === 'interrupted') return EXIT.unconfirmed;
   if (r.outcome === 'failed' && r.error) return exitCodeFor(r.error.code);
   return EXIT.unexpected;
 }
@@ -325,7 +325,7 @@ async function runJob(io: Io, v: Values, json: boolean, out: (o: object) => void
     const tone = result.outcome === 'active' || result.outcome === 'already-active' ? p.green : p.red;
     io.stdout.write(`${tone(p.bold(result.outcome.toUpperCase()))}  ${result.headline}\n`);
     for (const r of result.reasons) io.stdout.write(`  - ${r}\n`);
-    if (result.backup?.status === 'kept' && (result.outcome === 'rejected' || result.outcome === 'unconfirmed')) {
+    if (result.backup?.status === 'kept' && ['rejected', 'unconfirmed', 'interrupted'].includes(result.outcome)) {
       io.stdout.write(`To put back the license the workspace had before: rc-license restore ${result.jobId}\n`);
     }
     io.stdout.write(p.dim(`Job ${result.jobId}: rc-license receipt ${result.jobId} --out receipt.html\n`));
@@ -395,6 +395,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         dataDir: defaultDataDir(io.env),
         keychain: new KeytarSecretStore(),
         timeoutMs,
+        program: 'rc-license',
         fixedCredentials: envUser && envToken ? { userId: envUser, authToken: envToken } : undefined,
       });
       return installer;
@@ -560,7 +561,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         if (json) out({ ok: result.outcome === 'active', jobId, result: result.outcome, headline: result.headline, reasons: result.reasons, verifiedAt: result.verifiedAt });
         else {
           const p = paint(io);
-          io.stdout.write(`${(result.outcome === 'active' ? p.green : result.outcome === 'unconfirmed' ? p.yellow : p.red)(p.bold(result.outcome.toUpperCase()))}  ${result.headline}\n`);
+          io.stdout.write(`${(result.outcome === 'active' ? p.green : result.outcome === 'unconfirmed' || result.outcome === 'interrupted' ? p.yellow : p.red)(p.bold(result.outcome.toUpperCase()))}  ${result.headline}\n`);
           for (const r of result.reasons) io.stdout.write(`  - ${r}\n`);
           io.stdout.write(p.dim(`Job ${jobId}, verified again at ${localTime(result.verifiedAt ?? new Date().toISOString())}\n`));
         }

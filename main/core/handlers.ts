@@ -25,7 +25,7 @@ export function licenseBytes(source: LicenseSource): Uint8Array | string {
   return source.kind === 'text' ? source.text : Buffer.from(source.base64, 'base64');
 }
 
-export function createHandlers(services: Services, installer = new Installer(services)): Handlers {
+export function createHandlers(services: Services, installer = new Installer({ program: services.shell === 'electron' ? 'the desktop app' : 'the app', ...services })): Handlers {
   return {
     'app.info': async () => getAppInfo(services.shell),
     'keychain.status': async () => services.keychain.status(),

@@ -1,6 +1,8 @@
 // Safe apply: the license a workspace stored is kept before another is sent, and put back in one
 // step through the same verified flow.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -245,5 +247,52 @@ describe('a workspace that stops answering', () => {
     expect(limits.message).toMatch(/The workspace did not answer \(The workspace could not be reached\. .*refused the connection.*\), so current usage could not be read\./);
     expect(limits.message).not.toMatch(/Sign in as an administrator/);
     expect(inspection.checks.find((c) => c.name === 'url')!.message).toMatch(/did not answer .* so its Site URL could not be compared/);
+  });
+});
+
+describe('one installation per workspace, across processes', () => {
+  it('a second installer on the same data folder is told who holds the workspace, and since when', async () => {
+    const s = await sim({ version: '8.8.0', validationDelayMs: 1500 });
+    const first = await ready(s);
+    const second = new Installer({ dataDir: first.dataDir, keychain: new MemorySecretStore(), licenseKeys: keys, timeoutMs: 5000, program: 'rc-license' });
+    cleanup.push(() => second.close());
+    await second.login(first.id, { user: 'admin', password: 'admin-pass', sessionOnly: true });
+    const text = await signV3(licenses.boundTo(host(s), { id: 'LOCK-1' }));
+    const running = first.apply(text);
+    await vi.waitFor(() => expect(readdirSync(join(first.dataDir, 'locks'))).toHaveLength(1));
+    const inspection = await second.inspect(text, null, first.id);
+    await expect(second.install(first.id, inspection.summary.sha256, { waitSeconds: 5 })).rejects.toMatchObject({
+      code: 'BUSY',
+      detail: expect.stringMatching(new RegExp(`^An installation to Plant 7 is running in this app \\(process ${process.pid}\\) since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\.$`)),
+    });
+    expect((await running).result.outcome).toBe('active');
+    expect(readdirSync(join(first.dataDir, 'locks'))).toEqual([]); // released
+  });
+
+  it('a lock left by a process that is gone is taken over, not waited on', async () => {
+    const s = await sim({ version: '8.8.0' });
+    const { dataDir, apply } = await ready(s);
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const { InstallLock } = await import('./state/install-lock');
+    new InstallLock(dataDir, 'rc-license').acquire(s.url, 'Plant 7'); // taken here…
+    const [file] = readdirSync(join(dataDir, 'locks'));
+    writeFileSync(join(dataDir, 'locks', file), JSON.stringify({ pid: Number(dead.stdout), host: hostname(), since: '2026-11-27T09:00:00.000Z', by: 'rc-license' })); // …by a process now gone
+    expect((await apply(await signV3(licenses.boundTo(host(s))))).result.outcome).toBe('active');
+  });
+});
+
+describe('crash-safe job records', () => {
+  it('the job is recorded as interrupted before licenses.add, and the outcome replaces it after', async () => {
+    const s = await sim({ version: '8.8.0' });
+    const { inst, dataDir, apply } = await ready(s);
+    let atSend: string[] = [];
+    s.setFault({ kind: 'delay', ms: 300, match: 'licenses.add' });
+    const running = apply(await signV3(licenses.boundTo(host(s), { id: 'CRASH-1' })));
+    await vi.waitFor(() => expect(s.requests.some((r) => r.path.endsWith('/licenses.add'))).toBe(true));
+    atSend = readFileSync(join(dataDir, 'jobs.jsonl'), 'utf8').trim().split('\n');
+    expect(JSON.parse(atSend.at(-1)!)).toMatchObject({ outcome: 'interrupted', license: { id: 'CRASH-1' } });
+    const { result } = await running;
+    expect(result.outcome).toBe('active');
+    expect(inst.history().jobs.find((j) => j.jobId === result.jobId)?.outcome).toBe('active');
   });
 });

@@ -10,6 +10,7 @@ import type { LoadedLicense } from './license/license-store';
 import { installLicense, newJobId, serverLogHint } from './rocketchat/install-flow';
 import type { RocketChatClient } from './rocketchat/rocketchat-client';
 import { BackupStore, sha256Hex } from './state/backups';
+import { InstallLock } from './state/install-lock';
 import { JobLog, capJobStrings } from './state/job-log';
 import { receiptHtml, receiptJson } from './state/receipt';
 import { getAppInfo } from './app-info';
@@ -22,6 +23,8 @@ export interface InstallationsOptions {
   dataDir: string;
   keys: VerificationKey[];
   backupsPerWorkspace?: number;
+  /** Which program holds the installation lock, as another process is told ("rc-license"…). */
+  program?: string;
   saveFile?: (suggestedName: string, data: string | Buffer) => Promise<string | null>;
   renderPdf?: (html: string) => Promise<Buffer>;
 }
@@ -36,9 +39,12 @@ export class Installations {
   readonly jobs: JobLog;
   readonly backups: BackupStore;
 
+  private readonly lock: InstallLock;
+
   constructor(private readonly options: InstallationsOptions) {
     this.jobs = new JobLog(options.dataDir);
     this.backups = new BackupStore(options.dataDir);
+    this.lock = new InstallLock(options.dataDir, options.program ?? 'this app');
   }
 
   /** Runs the verified flow for a loaded license, keeping the stored license first, and records it. */
@@ -48,6 +54,16 @@ export class Installations {
     license: LoadedLicense,
     options: RunOptions & { restoreOf?: string } = {},
   ): Promise<InstallResult> {
+    // One installation per workspace across the window and the CLI, held for the whole flow.
+    const release = this.lock.acquire(client.transport.baseUrl, workspace.name);
+    try {
+      return await this.runLocked(client, workspace, license, options);
+    } finally {
+      release();
+    }
+  }
+
+  private async runLocked(client: RocketChatClient, workspace: { id: string; name: string }, license: LoadedLicense, options: RunOptions & { restoreOf?: string }): Promise<InstallResult> {
     let keptFor: string | null = null;
     const jobId = newJobId();
     const result = capJobStrings(
@@ -60,6 +76,17 @@ export class Installations {
         waitSeconds: options.waitSeconds,
         onProgress: options.onProgress,
         restoreOf: options.restoreOf,
+        beforeSend: (job) => {
+          this.jobs.append(
+            capJobStrings({
+              ...job,
+              outcome: 'interrupted',
+              headline: 'Interrupted while sending: the app stopped before the server’s answer was read, so whether it took the license is unknown. Verify again.',
+              reasons: [],
+              finishedAt: new Date().toISOString(),
+            }),
+          );
+        },
         keepBackup: async (text, activeBefore) => {
           const saved = this.backups.save(jobId, text);
           keptFor = jobId;
@@ -92,7 +119,7 @@ export class Installations {
    */
   async verify(client: RocketChatClient, jobId: string): Promise<InstallResult> {
     const job = this.jobs.get(jobId);
-    if (!job.steps.some((st) => st.step === 'apply' && st.status === 'done')) {
+    if (job.outcome !== 'interrupted' && !job.steps.some((st) => st.step === 'apply' && st.status === 'done')) {
       throw new AppFailure('INVALID_INPUT', `Job ${jobId} (${job.outcome}) sent nothing to the server, so there is nothing to verify.`);
     }
     const info = await client.info();

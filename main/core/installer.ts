@@ -36,6 +36,8 @@ export interface InstallerOptions {
   renderPdf?: (html: string) => Promise<Buffer>;
   /** How many previous licenses to keep per workspace (default 20, the newest jobs'). */
   backupsPerWorkspace?: number;
+  /** This program, as another one waiting for the installation lock is told ("rc-license"…). */
+  program?: string;
   /** Credentials for every workspace in this process (the CLI's RC_USER_ID/RC_AUTH_TOKEN for
    * unattended runs): used instead of the keychain, never stored. */
   fixedCredentials?: Credentials;

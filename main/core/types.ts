@@ -218,9 +218,10 @@ export interface InstallStep {
  * could not be read back; blocked: a pre-check failed and nothing was sent; already-active: the
  * same license is already in force; already-rejected: the server already stores this exact text
  * and did not activate it, so sending it again would change nothing (spec §5.11) and nothing was
- * sent; failed: an error stopped the job.
+ * sent; failed: an error stopped the job; interrupted: the app stopped (killed, power lost) after
+ * recording that it was sending, so whether the server got the license is unknown.
  */
-export type InstallOutcome = 'active' | 'rejected' | 'unconfirmed' | 'blocked' | 'already-active' | 'already-rejected' | 'failed';
+export type InstallOutcome = 'active' | 'rejected' | 'unconfirmed' | 'blocked' | 'already-active' | 'already-rejected' | 'failed' | 'interrupted';
 
 export interface InstallResult {
   jobId: string;

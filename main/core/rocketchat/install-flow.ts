@@ -26,6 +26,8 @@ export interface InstallOptions {
   keepBackup?: (storedText: string, activeBefore: ActiveLicenseState | null) => Promise<Extract<LicenseBackup, { status: 'kept' }>>;
   /** This install puts back the license kept by that job. */
   restoreOf?: string;
+  /** Called with the job as it stands just before licenses.add; a throw stops the install. */
+  beforeSend?: (job: InstallResult) => void | Promise<void>;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -322,6 +324,9 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
       }
     }
 
+    // Recorded before sending: if the process dies from here on, the record says "interrupted",
+    // never a guess.
+    await options.beforeSend?.(structuredClone(result));
     await step('apply', 'Sending the license (licenses.add)', async () => {
       await client.add(license.canonical.text);
       return { value: null, message: 'The server accepted the license file (200).' };

@@ -13,6 +13,7 @@ const OUTCOME_TEXT: Record<InstallResult['outcome'], string> = {
   'already-active': 'ALREADY ACTIVE — nothing sent',
   'already-rejected': 'ALREADY REJECTED — the server holds this license; nothing sent',
   failed: 'STOPPED',
+  interrupted: 'INTERRUPTED — outcome unknown, verify again',
 };
 
 function when(iso: string | null | undefined): string {

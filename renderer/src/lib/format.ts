@@ -43,8 +43,9 @@ export const OUTCOME_TITLE: Record<string, string> = {
   unconfirmed: 'Not confirmed',
   blocked: 'Not sent',
   failed: 'Stopped',
+  interrupted: 'Interrupted — outcome unknown',
 };
 
 export function outcomeTone(outcome: string): 'ok' | 'warn' | 'bad' {
-  return outcome === 'active' || outcome === 'already-active' ? 'ok' : ['unconfirmed', 'blocked', 'already-rejected'].includes(outcome) ? 'warn' : 'bad';
+  return outcome === 'active' || outcome === 'already-active' ? 'ok' : ['unconfirmed', 'blocked', 'already-rejected', 'interrupted'].includes(outcome) ? 'warn' : 'bad';
 }
