@@ -285,11 +285,11 @@ describe('crash-safe job records', () => {
   it('the job is recorded as interrupted before licenses.add, and the outcome replaces it after', async () => {
     const s = await sim({ version: '8.8.0' });
     const { inst, dataDir, apply } = await ready(s);
-    let atSend: string[] = [];
+
     s.setFault({ kind: 'delay', ms: 300, match: 'licenses.add' });
     const running = apply(await signV3(licenses.boundTo(host(s), { id: 'CRASH-1' })));
     await vi.waitFor(() => expect(s.requests.some((r) => r.path.endsWith('/licenses.add'))).toBe(true));
-    atSend = readFileSync(join(dataDir, 'jobs.jsonl'), 'utf8').trim().split('\n');
+    const atSend = readFileSync(join(dataDir, 'jobs.jsonl'), 'utf8').trim().split('\n');
     expect(JSON.parse(atSend.at(-1)!)).toMatchObject({ outcome: 'interrupted', license: { id: 'CRASH-1' } });
     const { result } = await running;
     expect(result.outcome).toBe('active');
