@@ -322,10 +322,13 @@ describe('the Electron shell in development', () => {
       return { canceled: false, filePaths: [pick] };
     };
     const first = await call('file.open');
-    expect(first.value.source).toEqual({ kind: 'file', name: 'ACME.lic', base64: Buffer.from('RCV3_abc').toString('base64') });
+    expect(first.value.source).toEqual({ kind: 'file', name: 'ACME.lic', base64: Buffer.from('RCV3_abc').toString('base64'), size: 8 });
     pick = big;
     const { MAX_LICENSE_BYTES } = await import('./core/license/license-read');
-    expect(Buffer.from((await call('file.open')).value.source.base64, 'base64').length).toBe(MAX_LICENSE_BYTES + 1);
+    const bigSource = (await call('file.open')).value.source;
+    expect(Buffer.from(bigSource.base64, 'base64').length).toBe(MAX_LICENSE_BYTES + 1);
+    // …and the real size travels with it, for the message.
+    expect(await call('license.inspect', { source: bigSource })).toMatchObject({ ok: false, error: { code: 'LICENSE_TOO_LARGE', detail: 'It is 3.0 MB.' } });
     expect(starts).toEqual([h.paths.documents, dir]);
     pick = dir;
     expect(await call('file.open')).toMatchObject({ ok: false, error: { code: 'FILE_UNREADABLE', detail: expect.stringContaining('not a regular file') } });

@@ -196,8 +196,8 @@ async function openLicenseFile(
   const choice = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
   const path = choice.filePaths[0];
   if (choice.canceled || !path) return null;
-  const bytes = readLicenseFile(path, MAX_LICENSE_BYTES);
-  return { path, source: { kind: 'file', name: path.split(/[\\/]/).pop() ?? path, base64: bytes.toString('base64') } };
+  const { bytes, size } = readLicenseFile(path, MAX_LICENSE_BYTES);
+  return { path, source: { kind: 'file', name: path.split(/[\\/]/).pop() ?? path, base64: bytes.toString('base64'), size } };
 }
 
 /** Receipts as PDF: the receipt's own HTML, from a temporary file, printed by a hidden, script-less window. */

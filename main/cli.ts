@@ -149,11 +149,12 @@ function prompt(io: Io, question: string, hidden = false): Promise<string> {
 /** The technician said no (or cancelled a prompt): its own exit code, nothing was done. */
 class Declined extends Error {}
 
-function licenseInput(file: string | undefined, io: Io): Promise<{ bytes: Uint8Array; name: string | null }> {
+function licenseInput(file: string | undefined, io: Io): Promise<{ bytes: Uint8Array; name: string | null; size?: number }> {
   if (!file) throw new Usage('Name the license file (or - for standard input).');
   if (file === '-') return readAll(io.stdin).then((bytes) => ({ bytes, name: null }));
   // A regular file, at most the limit + 1 bytes: a directory, a device or a FIFO is refused in words.
-  return Promise.resolve({ bytes: readLicenseFile(file, MAX_LICENSE_BYTES), name: file.split(/[\\/]/).pop() ?? file });
+  const { bytes, size } = readLicenseFile(file, MAX_LICENSE_BYTES);
+  return Promise.resolve({ bytes, size, name: file.split(/[\\/]/).pop() ?? file });
 }
 
 function trustOptions(v: Values): { pinnedSha256?: string; caPem?: string; caFileName?: string; proxyUrl?: string } {
@@ -403,15 +404,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
     switch (command) {
       case 'inspect': {
-        const { bytes, name } = await licenseInput(arg, io);
+        const { bytes, name, size } = await licenseInput(arg, io);
         let inspection: Inspection;
         if (v.server) {
           const inst = await open();
           const ws = await workspaceFor(inst, v, io, json);
-          inspection = await inst.inspect(bytes, name, ws.id);
+          inspection = await inst.inspect(bytes, name, ws.id, size);
         } else {
           // Without a server nothing but the license engine is loaded: fast, and fully offline.
-          inspection = await (await import('./core/license/license')).inspectLicense(bytes);
+          inspection = await (await import('./core/license/license')).inspectLicense(bytes, { fileSize: size });
         }
         // Genuine is what inspect answers on its own; with --server, the fit to that workspace too.
         const code = v.server && inspection.checks.some((c) => c.status === 'fail') ? EXIT.license : EXIT.ok;
@@ -499,10 +500,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return EXIT.ok;
       }
       case 'apply': {
-        const { bytes, name } = await licenseInput(arg, io);
+        const { bytes, name, size } = await licenseInput(arg, io);
         const inst = await open();
         const ws = await workspaceFor(inst, v, io, json);
-        const inspection = await inst.inspect(bytes, name, ws.id);
+        const inspection = await inst.inspect(bytes, name, ws.id, size);
         if (!json) {
           printInspection(io, inspection);
           io.stdout.write('\n');

@@ -12,7 +12,7 @@ import { writeFileAtomic } from './core/state/files';
  * At most `limit + 1` bytes of a regular file, read from one descriptor: a multi-GB image or a
  * FIFO never stalls main (one byte past the limit is enough for the reader to say "too large").
  */
-export function readLicenseFile(path: string, limit: number): Buffer {
+export function readLicenseFile(path: string, limit: number): { bytes: Buffer; size: number } {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one.
@@ -36,7 +36,7 @@ export function readLicenseFile(path: string, limit: number): Buffer {
       if (n === 0) break;
       read += n;
     }
-    return buffer.subarray(0, read);
+    return { bytes: buffer.subarray(0, read), size: stat.size };
   } finally {
     closeSync(fd);
   }

@@ -9,7 +9,7 @@ const sha256 = z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be a SHA-256 in hex')
 const text = (max: number) => z.string().max(max);
 // Generous bounds at the boundary; the license reader gives the specific "too large" answer.
 const licenseSource = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('file'), name: text(1000), base64: text(200_000).regex(/^[A-Za-z0-9+/]*={0,2}$/) }).strict(),
+  z.object({ kind: z.literal('file'), name: text(1000), base64: text(200_000).regex(/^[A-Za-z0-9+/]*={0,2}$/), size: z.number().int().nonnegative().optional() }).strict(),
   z.object({ kind: z.literal('text'), text: text(200_000) }).strict(),
 ]);
 const trust = {

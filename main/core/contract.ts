@@ -14,7 +14,7 @@ import type {
 } from './types';
 
 export type LicenseSource =
-  | { kind: 'file'; name: string; /** the file's bytes, base64 (at most 64 KiB + 1 byte are sent) */ base64: string }
+  | { kind: 'file'; name: string; /** the file's bytes, base64 (at most 64 KiB + 1 byte are sent) */ base64: string; /** the whole file's size, for "too large" */ size?: number }
   | { kind: 'text'; text: string };
 
 export interface TrustInput {

@@ -40,7 +40,8 @@ export function createHandlers(services: Services, installer = new Installer({ p
     'auth.login': async ({ workspaceId, ...input }) => installer.login(workspaceId, input),
     'auth.token': async ({ workspaceId, ...input }) => installer.useToken(workspaceId, input),
     'auth.logout': async ({ workspaceId }) => installer.logout(workspaceId),
-    'license.inspect': async ({ source, workspaceId }) => installer.inspect(licenseBytes(source), source.kind === 'file' ? source.name : null, workspaceId),
+    'license.inspect': async ({ source, workspaceId }) =>
+      installer.inspect(licenseBytes(source), source.kind === 'file' ? source.name : null, workspaceId, source.kind === 'file' ? source.size : undefined),
     'license.install': async ({ workspaceId, sha256, force, waitSeconds }, ctx) =>
       installer.install(workspaceId, sha256.toLowerCase(), { force, waitSeconds, onProgress: (p) => ctx.emit('install.progress', p) }),
     'history.list': async () => installer.history(),

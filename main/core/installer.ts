@@ -280,15 +280,15 @@ export class Installer {
 
   // ---- licenses ---------------------------------------------------------------------------------
 
-  async loadLicense(input: Uint8Array | string, source: string | null): Promise<DecodedLicense> {
-    const decoded = await decodeLicense(input, this.keys);
+  async loadLicense(input: Uint8Array | string, source: string | null, fileSize?: number): Promise<DecodedLicense> {
+    const decoded = await decodeLicense(input, this.keys, fileSize);
     this.licenses.put({ ...decoded, source });
     return decoded;
   }
 
   /** What the license grants and how it fits the workspace (when one is named). */
-  async inspect(input: Uint8Array | string, source: string | null, workspaceId?: string): Promise<Inspection> {
-    const decoded = await this.loadLicense(input, source);
+  async inspect(input: Uint8Array | string, source: string | null, workspaceId?: string, fileSize?: number): Promise<Inspection> {
+    const decoded = await this.loadLicense(input, source, fileSize);
     let unreadable: string | null = null;
     const fresh = workspaceId
       ? await this.refresh(workspaceId, { backupNote: true }).catch((e) => {

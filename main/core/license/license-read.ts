@@ -114,11 +114,18 @@ export function sha256Hex(text: string): string {
 }
 
 /** Reads license bytes or pasted text into the canonical string, or fails with a specific code. */
-export function readLicense(input: Uint8Array | string): CanonicalLicense {
+/** "10.0 MB", "65 KiB": a size as a technician reads it. */
+export function sizeInWords(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KiB`;
+}
+
+/** `fileSize`: the whole file's size when only its first bytes were read (the real size is said). */
+export function readLicense(input: Uint8Array | string, fileSize?: number): CanonicalLicense {
   const cleaned: string[] = [];
   const byteLength = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.length;
-  if (byteLength > MAX_LICENSE_BYTES) {
-    throw new AppFailure('LICENSE_TOO_LARGE', `${Math.ceil(byteLength / 1024)} KiB`);
+  if (byteLength > MAX_LICENSE_BYTES || (fileSize ?? 0) > MAX_LICENSE_BYTES) {
+    const size = fileSize && fileSize > MAX_LICENSE_BYTES ? fileSize : byteLength > MAX_LICENSE_BYTES + 1 || typeof input === 'string' ? byteLength : null;
+    throw new AppFailure('LICENSE_TOO_LARGE', size ? `It is ${sizeInWords(size)}.` : `It is larger than ${sizeInWords(MAX_LICENSE_BYTES)}.`);
   }
   let text = typeof input === 'string' ? input : decodeText(input, cleaned);
   if (text.startsWith('\uFEFF')) {

@@ -132,6 +132,13 @@ describe('reading', () => {
     expect(() => readLicense(input as string)).toThrow(expect.objectContaining({ code }));
   });
 
+  it('a file that is too large is said with its real size, not the size of what was read', () => {
+    const firstBytes = Buffer.alloc(MAX_LICENSE_BYTES + 1, 0x41);
+    expect(() => readLicense(firstBytes, 10 * 1024 * 1024)).toThrow(expect.objectContaining({ code: 'LICENSE_TOO_LARGE', detail: 'It is 10.0 MB.' }));
+    expect(() => readLicense(firstBytes)).toThrow(expect.objectContaining({ detail: 'It is larger than 64 KiB.' }));
+    expect(() => readLicense('A'.repeat(100 * 1024))).toThrow(expect.objectContaining({ detail: 'It is 100 KiB.' }));
+  });
+
   it('rejects two different licenses in one file, V3 and V2', async () => {
     const other3 = await signV3(licenseV3Payload({ id: 'lic-2', url: 'other.lan' }));
     expect(() => readLicense(`${v3}\n${other3}\n`)).toThrow(expect.objectContaining({ code: 'LICENSE_MULTIPLE' }));

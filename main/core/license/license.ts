@@ -13,8 +13,8 @@ export interface DecodedLicense {
   payload: Record<string, unknown>;
 }
 
-export async function decodeLicense(input: Uint8Array | string, keys: VerificationKey[] = verificationKeys()): Promise<DecodedLicense> {
-  const canonical = readLicense(input);
+export async function decodeLicense(input: Uint8Array | string, keys: VerificationKey[] = verificationKeys(), fileSize?: number): Promise<DecodedLicense> {
+  const canonical = readLicense(input, fileSize);
   const verified = await verifyLicense(canonical, keys);
   return { canonical, summary: summarizeLicense(canonical, verified), payload: verified.payload };
 }
@@ -27,7 +27,7 @@ export function toInspection(decoded: Pick<DecodedLicense, 'canonical' | 'summar
 
 export async function inspectLicense(
   input: Uint8Array | string,
-  options: { keys?: VerificationKey[]; facts?: WorkspaceFacts } = {},
+  options: { keys?: VerificationKey[]; facts?: WorkspaceFacts; fileSize?: number } = {},
 ): Promise<Inspection> {
-  return toInspection(await decodeLicense(input, options.keys), options.facts ?? noWorkspace());
+  return toInspection(await decodeLicense(input, options.keys, options.fileSize), options.facts ?? noWorkspace());
 }

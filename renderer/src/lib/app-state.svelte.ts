@@ -23,7 +23,7 @@ export async function fileSource(file: File): Promise<LicenseSource> {
   const bytes = new Uint8Array(await file.slice(0, 64 * 1024 + 1).arrayBuffer());
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return { kind: 'file', name: file.name, base64: btoa(binary) };
+  return { kind: 'file', name: file.name, base64: btoa(binary), size: file.size };
 }
 
 class AppState {
