@@ -14,6 +14,7 @@ import { sharedTestKeyPair, licenses, signV3 } from '../e2e/simulator/license-fa
 import { CONTENT_SECURITY_POLICY } from './security';
 import { JobLog } from './core/state/job-log';
 import type { InstallResult } from './core/types';
+import { jobRecord } from './core/state/job-fixture';
 
 type Handler = (...args: unknown[]) => unknown;
 type FakeWindow = EventEmitter & {
@@ -146,26 +147,7 @@ vi.mock('electron', async () => {
 const home = mkdtempSync(join(tmpdir(), 'rc-li-app-'));
 
 /** A recorded job, as the job log holds it. */
-function jobFixture(outcome: InstallResult['outcome'], o: { jobId: string; headline?: string }): InstallResult {
-  return {
-    jobId: o.jobId,
-    outcome,
-    headline: o.headline ?? 'Installed and active.',
-    reasons: [],
-    startedAt: '2026-11-27T12:00:00.000Z',
-    finishedAt: '2026-11-27T12:00:02.000Z',
-    workspace: { id: 'w1', name: 'Plant 7', baseUrl: 'https://chat.acme.lan', version: '8.8.0', workspaceUrl: 'chat.acme.lan', workspaceUrlSource: 'server' },
-    user: { username: 'admin', isAdmin: true },
-    license: { sha256: 'ab'.repeat(32), hashTail: 'abcdabcd', id: 'ACME-1', format: 'v3', customer: 'ACME', validUntil: null, seats: null },
-    checks: [],
-    serverValidation: null,
-    steps: [],
-    before: null,
-    after: null,
-    forced: false,
-    error: null,
-  };
-}
+const jobFixture = (outcome: InstallResult['outcome'], o: { jobId: string; headline?: string }) => jobRecord(o.jobId, { outcome, ...(o.headline ? { headline: o.headline } : {}) });
 const keyFile = join(home, 'test-key.pem');
 
 /** Loads the shell afresh (as a new process would), then lets Electron become ready. */

@@ -34,18 +34,6 @@ describe('window security', () => {
       },
     });
     expect(windowOptions('/p', { width: 1300, height: 820, x: 5, y: 6 })).toMatchObject({ width: 1300, height: 820, x: 5, y: 6 });
-    const prefs = options.webPreferences!;
-    expect(prefs).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      preload: '/app/preload.cjs',
-    });
   });
 
   // Directive by directive, not "contains": a widened source list (`script-src * 'unsafe-eval'`)

@@ -12,7 +12,7 @@ import { makeKey, rocketChatKey, type VerificationKey } from './license/license-
 import { WorkspaceStore } from './state/workspace-store';
 import { JobLog } from './state/job-log';
 import { receiptHtml } from './state/receipt';
-import type { InstallResult } from './types';
+import { jobRecord } from './state/job-fixture';
 
 const realKeychain = process.env.RC_TEST_KEYCHAIN === '1';
 if (!realKeychain) console.log('[skipped] sign-in against the real keychain: no gnome-keyring session in this run (scripts/test.sh starts one)');
@@ -223,27 +223,7 @@ describe('saved workspaces', () => {
   });
 });
 
-function job(id: string, extra: Partial<InstallResult> = {}): InstallResult {
-  return {
-    jobId: id,
-    outcome: 'active',
-    headline: 'Installed and active.',
-    reasons: [],
-    startedAt: new Date().toISOString(),
-    finishedAt: new Date().toISOString(),
-    workspace: { id: 'w1', name: 'Plant 7', baseUrl: 'https://chat.example', version: '8.8.0', workspaceUrl: 'chat.example', workspaceUrlSource: 'server' },
-    user: { username: 'tech', isAdmin: true },
-    license: { sha256: 'a'.repeat(64), hashTail: 'abcdefgh', id: 'lic-1', format: 'v3', customer: 'ACME', validUntil: null, seats: 100 },
-    checks: [],
-    serverValidation: null,
-    steps: [],
-    before: null,
-    after: null,
-    forced: false,
-    error: null,
-    ...extra,
-  };
-}
+const job = jobRecord;
 
 describe('job log', () => {
   it('a torn last line (crash mid-write) is skipped and reported; earlier lines are intact; the next record starts clean', () => {

@@ -1,0 +1,24 @@
+// A recorded job for tests that need one in the job log without running an installation.
+import type { InstallResult } from '../types';
+
+export function jobRecord(id: string, extra: Partial<InstallResult> = {}): InstallResult {
+  return {
+    jobId: id,
+    outcome: 'active',
+    headline: 'Installed and active.',
+    reasons: [],
+    startedAt: new Date().toISOString(),
+    finishedAt: new Date().toISOString(),
+    workspace: { id: 'w1', name: 'Plant 7', baseUrl: 'https://chat.example', version: '8.8.0', workspaceUrl: 'chat.example', workspaceUrlSource: 'server' },
+    user: { username: 'tech', isAdmin: true },
+    license: { sha256: 'a'.repeat(64), hashTail: 'abcdefgh', id: 'lic-1', format: 'v3', customer: 'ACME', validUntil: null, seats: 100 },
+    checks: [],
+    serverValidation: null,
+    steps: [],
+    before: null,
+    after: null,
+    forced: false,
+    error: null,
+    ...extra,
+  };
+}
