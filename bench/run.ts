@@ -114,6 +114,7 @@ async function flowOverhead() {
     const flow: number[] = [];
     for (let i = 0; i < 25; i++) {
       s.state.active = null;
+      s.state.setting = ''; // else the same text again is (rightly) a no-op: already-rejected
       const r = await installLicense({ client, license: loaded, waitSeconds: 5, settleMs: 200, sleep: (ms) => new Promise((res) => setTimeout(res, Math.min(ms, 5))) });
       if (r.outcome !== 'active') throw new Error(`flow ended ${r.outcome}`);
       // Verification excluded: every step up to and including licenses.add.
@@ -191,7 +192,8 @@ async function startup() {
     `const Module = require('module'); const t0 = Number(process.env.BENCH_T0);
 const noop = () => {}; const fake = new Proxy(function () {}, { get: (t, k) => (k === 'then' ? undefined : fake), apply: () => fake, construct: () => fake });
 const electron = {
-  app: { requestSingleInstanceLock: () => true, on: noop, whenReady: () => Promise.resolve(), getPath: () => ${JSON.stringify(tmp)}, quit: noop },
+  app: { isPackaged: false, requestSingleInstanceLock: () => true, on: noop, whenReady: () => Promise.resolve(), getPath: () => ${JSON.stringify(tmp)}, setPath: noop, getAppPath: () => process.cwd(), quit: noop },
+  screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
   BrowserWindow: class { constructor() { process.stdout.write(JSON.stringify({ withBoot: performance.timeOrigin + performance.now() - t0, app: performance.now() - globalThis.__appStart })); process.exit(0); } },
   ipcMain: { handle: noop }, Menu: { setApplicationMenu: noop, buildFromTemplate: () => ({}) },
   protocol: { registerSchemesAsPrivileged: noop, handle: noop },
@@ -230,6 +232,7 @@ async function applyRss() {
     const samples: number[] = [];
     for (let i = 0; i < 5; i++) {
       s.state.active = null;
+      s.state.setting = ''; // else the same text again is (rightly) a no-op: already-rejected
       writeFileSync(lic, await signV3(licenses.seats(s.url.replace(/^http:\/\//, ''), 100)));
       const { userId, authToken } = s.login('admin');
       const rssFile = join(tmp, `rss-${i}`);

@@ -629,7 +629,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-if (require.main === module) {
+/** The process entry (main/cli-bin.ts): real streams, EPIPE handled, the exit code set. */
+export function runFromProcess(): void {
   // `rc-license inspect FILE | head -1`: a reader that goes away ends the command quietly, as
   // `git log | head` does, instead of a stack trace.
   for (const stream of [process.stdout, process.stderr]) {

@@ -1,7 +1,7 @@
 // Builds main, preload and the CLI with esbuild (one file each: a sandboxed preload cannot
 // require local modules, and a single CLI file starts faster), then the renderer with Vite.
 import { build } from 'esbuild';
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
 const only = process.argv[2];
@@ -29,16 +29,23 @@ if (!only || only === 'main') {
     outExtension: { '.js': '.cjs' },
     target: 'chrome130',
   });
+  // rc-license: ESM with code splitting, so each command parses only the code it uses (a single
+  // file is parsed whole on every start); a tiny CommonJS launcher keeps the `bin` path stable.
   await build({
     ...common,
-    entryPoints: { 'rc-license': 'main/cli.ts' },
-    outdir: 'out/cli',
-    outExtension: { '.js': '.cjs' },
-    banner: { js: '#!/usr/bin/env node' },
-    // Node parses the whole file on every start: a smaller file starts faster (rc-license --help).
+    entryPoints: { 'rc-license': 'main/cli-bin.ts' },
+    outdir: 'out/cli/lib',
+    format: 'esm',
+    splitting: true,
+    outExtension: { '.js': '.mjs' },
     minify: true,
     keepNames: true,
+    // CommonJS dependencies bundled into ESM still call require() and read __filename.
+    banner: {
+      js: "import { createRequire as __rcRequire } from 'node:module'; import { fileURLToPath as __rcPath } from 'node:url'; const require = __rcRequire(import.meta.url); const __filename = __rcPath(import.meta.url); const __dirname = __rcPath(new URL('.', import.meta.url));",
+    },
   });
+  writeFileSync('out/cli/rc-license.cjs', "#!/usr/bin/env node\n'use strict';\nimport('./lib/rc-license.mjs');\n");
 }
 if (!only || only === 'main') chmodSync('out/cli/rc-license.cjs', 0o755);
 if (!only || only === 'renderer') {
