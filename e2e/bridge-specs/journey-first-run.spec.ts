@@ -79,7 +79,7 @@ test('add workspace → trust → TOTP sign-in → drop license → checks pass 
   expect(readFileSync(join(app.dataDir, 'receipts', receipts[0]), 'utf8')).toContain('ACTIVE — confirmed by the workspace');
   await page.getByRole('button', { name: 'History' }).click();
   await expect(page.getByTestId('history')).toContainText('Plant 7');
-  await expect(page.getByTestId('history')).toContainText('active');
+  await expect(page.getByTestId('history')).toContainText('Active');
 
   // The token is in the keychain and in no file.
   const token = [...s.state.tokens.keys()][0];

@@ -16,7 +16,7 @@ describe('DropZone and the license panel', () => {
     await fireEvent.drop(screen.getByTestId('dropzone'), { dataTransfer: { files: [file], getData: () => '' } });
     expect(await screen.findByTestId('license-summary')).toHaveTextContent('ACME Corp');
     const call = api['license.inspect'].mock.calls[0][0] as { source: { kind: string; name: string; base64: string } };
-    expect(call.source).toEqual({ kind: 'file', name: 'acme.lic', base64: btoa('RCV3_a.b.c') });
+    expect(call.source).toEqual({ kind: 'file', name: 'acme.lic', base64: btoa('RCV3_a.b.c'), size: 10 });
   });
 
   it('reads a file chosen with the button (the keyboard path)', async () => {
