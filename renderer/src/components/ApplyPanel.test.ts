@@ -171,4 +171,14 @@ describe('ApplyResult', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save receipt (PDF)' }));
     expect(api['receipt.save']).toHaveBeenCalledWith({ jobId: '20261126-120000-abcd', format: 'pdf' });
   });
+
+  it('offers to restore a license that was working, not one the server had already rejected', () => {
+    fakeApi();
+    const kept = { status: 'kept' as const, sha256: 'c'.repeat(64), licenseId: 'OLD-1', format: 'v3' as const };
+    render(ApplyResult, { result: result('rejected', { backup: { ...kept, activeBefore: { ...connection().license!, valid: true } } }) });
+    expect(screen.getByTestId('restore-button')).toBeInTheDocument();
+    cleanup();
+    render(ApplyResult, { result: result('rejected', { backup: { ...kept, activeBefore: { ...connection().license!, valid: false } } }) });
+    expect(screen.queryByTestId('restore-button')).toBeNull();
+  });
 });
