@@ -68,3 +68,21 @@ test('every button is a target of at least 24×24 px (WCAG 2.5.8)', async ({ pag
   );
   expect(small).toEqual([]);
 });
+
+test('1024×700: after the result arrives, its heading has focus and the receipt buttons are in view', async ({ page, app, sim }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const s = await sim({ version: '8.8.0' });
+  await app.open();
+  await addWorkspace(page, s.url, 'Plant 7 — production');
+  await signIn(page, 'admin', 'admin-pass');
+  await dropLicense(page, await signV3(licenses.boundTo(s.url.replace(/^http:\/\//, ''), { id: 'VIEW-1' })));
+  await page.getByTestId('apply-button').click();
+  await page.getByRole('button', { name: 'Yes, install now' }).click();
+  await expect(page.getByTestId('result')).toHaveAttribute('data-outcome', 'active', { timeout: 20_000 });
+  await expect(page.getByRole('heading', { name: 'Active' })).toBeFocused();
+  const inView = await page.getByRole('button', { name: 'Save receipt (PDF)' }).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  });
+  expect(inView).toBe(true);
+});
