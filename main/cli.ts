@@ -556,7 +556,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       case 'verify': {
         const inst = await open();
-        const jobId = arg ?? inst.history().jobs.find((j) => ['unconfirmed', 'active', 'rejected'].includes(j.outcome))?.jobId;
+        const jobId = arg ?? inst.history().jobs.find((j) => ['interrupted', 'unconfirmed', 'active', 'rejected'].includes(j.outcome))?.jobId;
         if (!jobId) throw new Usage('verify needs a job id: no installation that sent a license is recorded (see rc-license history).');
         const result = await inst.verify(jobId);
         if (json) out({ ok: result.outcome === 'active', jobId, result: result.outcome, headline: result.headline, reasons: result.reasons, verifiedAt: result.verifiedAt });
