@@ -490,6 +490,8 @@ describe('rc-license killed mid-install', () => {
     await vi.waitFor(() => expect(s.requests.some((r) => r.path.endsWith('/licenses.add'))).toBe(true), { timeout: 10_000, interval: 10 });
     child.kill('SIGKILL');
     await new Promise((r) => child.on('close', r));
+    // The server still handles the request it received (after its delay), as a real one would.
+    await vi.waitFor(() => expect(s.state.licenseAdds).toBe(1), { timeout: 5_000 });
     await s.settled();
 
     const history = (await cli(['history', '--json'], { home: h })).json.jobs as Array<{ jobId: string; outcome: string }>;

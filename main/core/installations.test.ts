@@ -199,6 +199,16 @@ describe('verify again', () => {
     expect(await inst.verify(sent.jobId)).toMatchObject({ outcome: 'rejected', headline: expect.stringContaining('now stores a different license'), reasons: ['The license active now is OTHER-2.'] });
   });
 
+  it('a job whose license never reached the server says so', async () => {
+    const s = await sim({ version: '8.8.0' });
+    const { inst, dataDir } = await ready(s);
+    const { JobLog } = await import('./state/job-log');
+    const { jobRecord } = await import('./state/job-fixture');
+    const id = inst.listWorkspaces().workspaces[0].id;
+    new JobLog(dataDir).append(jobRecord('20261127-100000-abcd', { outcome: 'interrupted', workspace: { id, name: 'Plant 7', baseUrl: s.url, version: '8.8.0', workspaceUrl: host(s), workspaceUrlSource: 'server' } }));
+    expect(await inst.verify('20261127-100000-abcd')).toMatchObject({ outcome: 'rejected', headline: expect.stringContaining('the workspace stores no license, so this one never arrived') });
+  });
+
   it('a job that sent nothing has nothing to verify', async () => {
     const s = await sim({ version: '8.8.0' });
     const { inst, apply } = await ready(s);

@@ -138,6 +138,9 @@ export class Installations {
       outcome = 'rejected';
       headline = 'Rejected: the workspace stores this license but did not activate it.';
       reasons.push(serverLogHint(info));
+    } else if (storesThis === false && stored.readable && !stored.value.trim()) {
+      outcome = 'rejected';
+      headline = 'Not in force: the workspace stores no license, so this one never arrived (or was removed since). Apply it again.';
     } else if (storesThis === false) {
       outcome = 'rejected';
       headline = 'Not in force: the workspace now stores a different license than this job sent.';
