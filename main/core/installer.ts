@@ -315,8 +315,7 @@ export class Installer {
   /** Puts back the license a job kept, through the same verified flow, as a job of its own. */
   async restore(jobId: string, options: RunOptions = {}): Promise<InstallResult> {
     const { job, text } = await this.installations.backupOf(jobId);
-    if (!job.workspace.id) throw new AppFailure('WORKSPACE_UNKNOWN', `Job ${jobId} names no saved workspace.`);
-    const w = this.workspaces.get(job.workspace.id);
+    const w = this.workspaceOf(job);
     const license = await this.loadLicense(text, `backup of job ${jobId}`).catch((e) => {
       throw new AppFailure('BACKUP_DAMAGED', `The backup of job ${jobId} is not a license this app can verify: ${e instanceof AppFailure ? e.message : String(e)}`);
     });
@@ -325,11 +324,15 @@ export class Installer {
 
   /** Reads the server's state for a job again and records the outcome it shows now. */
   async verify(jobId: string): Promise<InstallResult> {
-    const job = this.installations.job(jobId);
-    if (!job.workspace.id) throw new AppFailure('WORKSPACE_UNKNOWN', `Job ${jobId} names no saved workspace.`);
-    const w = this.workspaces.get(job.workspace.id);
+    const w = this.workspaceOf(this.installations.job(jobId));
     const { client } = await this.signedInClient(w);
     return this.handleExpired(w, () => this.withCertificate(w.baseUrl, () => this.installations.verify(client, jobId)));
+  }
+
+  /** The saved workspace a recorded job was for. */
+  private workspaceOf(job: InstallResult): Workspace {
+    if (!job.workspace.id) throw new AppFailure('WORKSPACE_UNKNOWN', `Job ${job.jobId} names no saved workspace.`);
+    return this.workspaces.get(job.workspace.id);
   }
 
   private async run(w: Workspace, license: LoadedLicense, options: RunOptions & { restoreOf?: string }): Promise<InstallResult> {
