@@ -54,6 +54,19 @@ describe('SignIn', () => {
     expect(screen.getByLabelText('User name or e-mail')).toHaveValue('tech');
   });
 
+  it('makes a failed sign-in the status line\'s newest message, not the older "Connected to …" under it (window issue, finding 8)', async () => {
+    fakeApi({ 'auth.login': () => err('AUTH_INVALID', 'The user name or password is wrong.') });
+    app.announce('Connected to Lab: Rocket.Chat 8.8.');
+    const before = app.announcedAt.getTime();
+    render(SignIn);
+    const u = userEvent.setup();
+    await u.type(screen.getByLabelText('User name or e-mail'), 'tech');
+    await u.type(screen.getByLabelText('Password'), 'nope{Enter}');
+    await screen.findByRole('alert');
+    expect(app.announcement).toBe('The user name or password is wrong.');
+    expect(app.announcedAt.getTime()).toBeGreaterThanOrEqual(before);
+  });
+
   it('offers "this session only" when the keychain is unavailable, and sends it', async () => {
     const api = fakeApi({ 'auth.login': () => err('KEYCHAIN_UNAVAILABLE', "The system keychain can't be used right now.") });
     app.keychain = { available: false, backend: 'Secret Service', reason: 'No keychain service is running.', checkedInMs: 3 };

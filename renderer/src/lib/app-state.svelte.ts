@@ -30,6 +30,8 @@ class AppState {
   view = $state<View>('install');
   /** The one line read out to screen readers (aria-live), and shown in the status bar. */
   announcement = $state('Ready. Nothing is sent anywhere until you apply a license.');
+  /** When the status line was last set: an old message is shown as old, never under a newer one. */
+  announcedAt = $state(new Date());
 
   workspaces = $state<WorkspaceView[]>([]);
   workspaceWarnings = $state<string[]>([]);
@@ -104,6 +106,12 @@ class AppState {
 
   announce(text: string): void {
     this.announcement = text;
+    this.announcedAt = new Date();
+  }
+
+  /** A failure shown in a form (sign-in, add, trust, rename) is also the status line's newest message. */
+  private announceError(error: AppError): void {
+    this.announce(`${error.message} ${error.detail ?? ''}`.trim());
   }
 
   async checkKeychain(): Promise<void> {
@@ -184,7 +192,7 @@ class AppState {
       this.announce(`Added ${r.value.workspace.name} (Rocket.Chat ${r.value.info.version}).`);
       if (this.lastSource) await this.reinspect();
       this.focusNext();
-    }
+    } else this.announceError(r.error);
     return r;
   }
 
@@ -195,20 +203,26 @@ class AppState {
       this.replaceWorkspace(r.value);
       await this.connect();
       this.focusNext();
-    } else this.connectError = r.error;
+    } else {
+      this.connectError = r.error;
+      this.announceError(r.error);
+    }
   }
 
   async rename(name: string): Promise<void> {
     if (!this.selectedId) return;
     const r = await installer()['workspace.update']({ workspaceId: this.selectedId, name });
-    if (r.ok) this.replaceWorkspace(r.value);
+    if (r.ok) {
+      this.replaceWorkspace(r.value);
+      this.announce(`Renamed to ${r.value.name}.`);
+    } else this.announceError(r.error);
   }
 
   async remove(): Promise<void> {
     if (!this.selectedId) return;
     const name = this.selected?.name;
     const r = await installer()['workspace.remove']({ workspaceId: this.selectedId });
-    if (!r.ok) return;
+    if (!r.ok) return this.announceError(r.error);
     this.workspaces = this.workspaces.filter((w) => w.id !== this.selectedId);
     this.selectedId = null;
     this.connection = null;
@@ -219,12 +233,14 @@ class AppState {
   async signIn(input: { user: string; password: string; code?: string; sessionOnly?: boolean }): Promise<Result<SignedInUser>> {
     const r = await installer()['auth.login']({ workspaceId: this.selectedId!, ...input });
     if (r.ok) await this.afterSignIn(r.value);
+    else this.announceError(r.error);
     return r;
   }
 
   async signInWithToken(input: { userId: string; token: string; sessionOnly?: boolean }): Promise<Result<SignedInUser>> {
     const r = await installer()['auth.token']({ workspaceId: this.selectedId!, ...input });
     if (r.ok) await this.afterSignIn(r.value);
+    else this.announceError(r.error);
     return r;
   }
 
@@ -245,7 +261,7 @@ class AppState {
             ? 'Signed out: the session was ended on the server and forgotten here.'
             : 'Signed out here. The server could not be told; the session ends there when it expires.',
       );
-    }
+    } else this.announceError(r.error);
     await this.loadWorkspaces();
     await this.connect({ quiet: true });
   }
