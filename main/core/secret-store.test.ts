@@ -84,3 +84,35 @@ describe.skipIf(!realKeychain)('real gnome-keyring on a private D-Bus session', 
     expect(await store.list()).toEqual(['https://chat.example|u2']);
   });
 });
+
+describe.skipIf(!realKeychain)('the keychain service dies mid-session (reliability issue, item 3)', () => {
+  it('every call after it answers KEYCHAIN_UNAVAILABLE within the timeout, and the process survives (listing used to segfault)', () => {
+    // A keychain of its own (a fresh private session), so killing its daemon harms no other test.
+    const env = { ...process.env };
+    for (const k of ['RC_KEYCHAIN_SESSION', 'RC_TEST_KEYCHAIN', 'DBUS_SESSION_BUS_ADDRESS']) delete env[k];
+    const script = `import('./main/core/secret-store.ts').then(async (m) => {
+      const { KeytarSecretStore } = m.KeytarSecretStore ? m : m.default;
+      const { execSync } = await import('node:child_process');
+      const s = new KeytarSecretStore({ service: 'rc-li-dies' });
+      await s.set('https://chat.example|u1', 'token-1');
+      const reply = execSync('dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus org.freedesktop.DBus.GetConnectionUnixProcessID string:org.freedesktop.secrets').toString();
+      process.kill(Number(/uint32 (\\d+)/.exec(reply)[1]), 'SIGKILL');
+      const calls = { status: () => s.status(), list: () => s.list(), get: () => s.get('https://chat.example|u1'), set: () => s.set('x', 'y'), delete: () => s.delete('x') };
+      for (const [name, call] of Object.entries(calls)) {
+        const t = Date.now();
+        const r = await call().then((v) => ({ value: v }), (e) => ({ code: e.code, detail: e.detail }));
+        console.log('RESULT ' + JSON.stringify({ name, ms: Date.now() - t, ...r }));
+      }
+    })`;
+    const r = spawnSync('bash', ['scripts/with-keychain.sh', process.execPath, '--import', 'tsx', '-e', script], { env, encoding: 'utf8', timeout: 60000 });
+    const results = r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('RESULT '))
+      .map((l) => JSON.parse(l.slice(7)) as { name: string; ms: number; code?: string; value?: { available: boolean; reason: string } });
+    expect(r.status, `exit ${r.status} (139 is a segfault)\n${r.stderr.slice(-500)}`).toBe(0);
+    expect(results.map((x) => x.name)).toEqual(['status', 'list', 'get', 'set', 'delete']);
+    expect(results[0].value).toMatchObject({ available: false, reason: expect.stringMatching(/keychain/i) });
+    for (const x of results.slice(1)) expect(x, x.name).toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' });
+    for (const x of results) expect(x.ms, x.name).toBeLessThanOrEqual(5000);
+  });
+});

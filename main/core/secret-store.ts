@@ -17,7 +17,9 @@ export interface SecretStore {
 }
 
 export const KEYCHAIN_SERVICE = 'rc-license-installer';
-export const KEYCHAIN_TIMEOUT_MS = 5000;
+const PROBE_ACCOUNT = '.probe';
+/** Under the 5 s a technician is promised an answer in (reliability issue, item 3). */
+export const KEYCHAIN_TIMEOUT_MS = 4000;
 
 interface KeytarApi {
   getPassword(service: string, account: string): Promise<string | null>;
@@ -62,7 +64,8 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
         ),
       ms,
     );
-    timer.unref?.();
+    // Not unref'd: a keychain call stuck in an unlock prompt may hold nothing else that keeps the
+    // process alive, and the CLI must then say why rather than end silently.
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
@@ -112,11 +115,21 @@ export class KeytarSecretStore implements SecretStore {
     }
   }
 
+  /**
+   * Asks for one entry that never exists. Unlike findCredentials, a lookup fails cleanly when the
+   * Secret Service has gone or its unlock prompt is refused: keytar's findCredentials then crashes
+   * the whole process (segfault in secret_value_get_text on a NULL secret; atom/node-keytar#477,
+   * still in @github/keytar 7.10.6 — reproduced by secret-store.test.ts "service dies").
+   */
+  private probe(): Promise<unknown> {
+    return this.call('checking it', (k) => k.getPassword(this.service, PROBE_ACCOUNT));
+  }
+
   async status(): Promise<KeychainStatus> {
     const started = performance.now();
     const backend = platformBackend();
     try {
-      await this.call('checking it', (k) => k.findCredentials(this.service));
+      await this.probe();
       return { available: true, backend, checkedInMs: Math.round(performance.now() - started) };
     } catch (e) {
       const reason = e instanceof AppFailure && e.detail ? e.detail : String(e);
@@ -137,6 +150,7 @@ export class KeytarSecretStore implements SecretStore {
   }
 
   async list(): Promise<string[]> {
+    await this.probe(); // findCredentials only on a keychain that answered just now (see probe)
     const found = await this.call('listing credentials', (k) => k.findCredentials(this.service));
     return found.map((c) => c.account).sort();
   }
