@@ -12,6 +12,7 @@ import { Installer } from './installer';
 import { MemorySecretStore } from './secret-store';
 import { makeKey, type VerificationKey } from './license/license-decode';
 import { sha256Hex } from './state/backups';
+import { fastClock } from './rocketchat/flow-test-kit';
 
 const cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -36,9 +37,10 @@ const host = (s: Simulator) => s.url.replace(/^https?:\/\//, '');
 const adds = (s: Simulator) => s.requests.filter((r) => r.path.endsWith('/licenses.add')).length;
 
 /** An installer signed in to the simulator as `user`, with a fresh data directory. */
-async function ready(s: Simulator, user = 'admin', o: { backupsPerWorkspace?: number; dataDir?: string } = {}) {
+/** `realClock`: for a simulator that validates slower than fastClock's 30 ms real wait. */
+async function ready(s: Simulator, user = 'admin', o: { backupsPerWorkspace?: number; dataDir?: string; realClock?: boolean } = {}) {
   const dataDir = o.dataDir ?? tempDir();
-  const inst = new Installer({ dataDir, keychain: new MemorySecretStore(), licenseKeys: keys, timeoutMs: 5000, backupsPerWorkspace: o.backupsPerWorkspace });
+  const inst = new Installer({ dataDir, keychain: new MemorySecretStore(), licenseKeys: keys, timeoutMs: 5000, backupsPerWorkspace: o.backupsPerWorkspace, timing: o.realClock ? undefined : fastClock() });
   cleanup.push(() => inst.close());
   const { workspace } = await inst.addWorkspace({ url: s.url, name: 'Plant 7' });
   await inst.login(workspace.id, { user, password: `${user}-pass`, sessionOnly: true });
@@ -181,7 +183,7 @@ describe('retention', () => {
 describe('verify again', () => {
   it('an unconfirmed job is read again and recorded with what the server says now; the last record counts', async () => {
     const s = await sim({ version: '8.8.0', validationDelayMs: 2500 });
-    const { inst, apply } = await ready(s);
+    const { inst, apply } = await ready(s, 'admin', { realClock: true });
     const text = await signV3(licenses.boundTo(host(s), { id: 'LATE-1' }));
     const id = inst.listWorkspaces().workspaces[0].id;
     const inspection = await inst.inspect(text, null, id);
@@ -263,7 +265,7 @@ describe('a workspace that stops answering', () => {
 describe('one installation per workspace, across processes', () => {
   it('a second installer on the same data folder is told who holds the workspace, and since when', async () => {
     const s = await sim({ version: '8.8.0', validationDelayMs: 1500 });
-    const first = await ready(s);
+    const first = await ready(s, 'admin', { realClock: true });
     const second = new Installer({ dataDir: first.dataDir, keychain: new MemorySecretStore(), licenseKeys: keys, timeoutMs: 5000, program: 'rc-license' });
     cleanup.push(() => second.close());
     await second.login(first.id, { user: 'admin', password: 'admin-pass', sessionOnly: true });

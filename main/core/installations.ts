@@ -1,16 +1,16 @@
 // Installations and their record: running one (or a restore of what one replaced), the job log,
 // the previous licenses kept with jobs, their retention, and receipts. Workspaces and sign-in live
 // in installer.ts, which hands this a signed-in client.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppFailure } from './errors';
 import { decodeLicense } from './license/license';
 import type { VerificationKey } from './license/license-decode';
 import type { LoadedLicense } from './license/license-store';
-import { installLicense, newJobId, serverLogHint } from './rocketchat/install-flow';
+import { installLicense, newJobId, serverLogHint, type InstallOptions } from './rocketchat/install-flow';
 import type { RocketChatClient } from './rocketchat/rocketchat-client';
 import { BackupStore, sha256Hex } from './state/backups';
 import { InstallLock } from './state/install-lock';
+import { writeFileAtomic } from './state/files';
 import { JobLog, capJobStrings } from './state/job-log';
 import { receiptHtml, receiptJson } from './state/receipt';
 import { getAppInfo } from './app-info';
@@ -27,7 +27,11 @@ export interface InstallationsOptions {
   program?: string;
   saveFile?: (suggestedName: string, data: string | Buffer) => Promise<string | null>;
   renderPdf?: (html: string) => Promise<Buffer>;
+  timing?: InstallTiming;
 }
+
+/** How the flow waits: the real clock unless a test passes a faster one. */
+export type InstallTiming = Pick<InstallOptions, 'now' | 'sleep' | 'settleMs'>;
 
 export interface RunOptions {
   force?: boolean;
@@ -68,6 +72,7 @@ export class Installations {
     const jobId = newJobId();
     const result = capJobStrings(
       await installLicense({
+        ...this.options.timing,
         client,
         license,
         jobId,
@@ -224,9 +229,8 @@ export class Installations {
     const name = `receipt-${jobId}.${format}`;
     if (this.options.saveFile) return { path: await this.options.saveFile(name, data) };
     const dir = join(this.options.dataDir, 'receipts');
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
     const path = join(dir, name);
-    writeFileSync(path, data, { mode: 0o600 });
+    writeFileAtomic(path, data);
     return { path };
   }
 

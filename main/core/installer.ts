@@ -11,7 +11,7 @@ import { LicenseStore, type LoadedLicense } from './license/license-store';
 import { Transport, normalizeBaseUrl, probeCertificate, isUnencrypted } from './rocketchat/http';
 import { RocketChatClient, type Credentials, type LicenseStateWithUsage } from './rocketchat/rocketchat-client';
 import { workspaceFacts } from './rocketchat/install-flow';
-import { Installations, type RunOptions } from './installations';
+import { Installations, type InstallTiming, type RunOptions } from './installations';
 import { WorkspaceStore, type Workspace } from './state/workspace-store';
 import { CredentialVault, type CredentialStorage } from './state/credential-vault';
 import type {
@@ -41,6 +41,8 @@ export interface InstallerOptions {
   /** Credentials for every workspace in this process (the CLI's RC_USER_ID/RC_AUTH_TOKEN for
    * unattended runs): used instead of the keychain, never stored. */
   fixedCredentials?: Credentials;
+  /** For tests: the clock the flow waits on (see flow-test-kit's fastClock). */
+  timing?: InstallTiming;
 }
 
 export function viewOf(w: Workspace): WorkspaceView {

@@ -12,6 +12,23 @@ import { installLicense, type InstallOptions } from './install-flow';
 
 export const DAY = 86400000;
 
+/**
+ * The flow's waits on a clock that runs ahead: each sleep waits at most 30 ms for real (longer than
+ * the simulator's 20 ms validation delay, so the server has applied the license before it is read)
+ * and counts the rest as passed. A test of "rejected after 300 ms settled" takes ~60 ms, not 650.
+ */
+export function fastClock(realCapMs = 30): { now: () => number; sleep: (ms: number) => Promise<void> } {
+  let ahead = 0;
+  return {
+    now: () => Date.now() + ahead,
+    sleep: async (ms) => {
+      const real = Math.min(ms, realCapMs);
+      await new Promise<void>((r) => setTimeout(r, real));
+      ahead += ms - real;
+    },
+  };
+}
+
 /** Registers the clean-up hooks in the calling test file and returns the helpers. */
 export function useFlowKit() {
   const running: Array<{ stop(): Promise<void> }> = [];
@@ -44,6 +61,6 @@ export function useFlowKit() {
     load,
     host: (s: Simulator) => s.url.replace(/^https?:\/\//, ''),
     adds: (s: Simulator) => s.requests.filter((r) => r.path.endsWith('/licenses.add')),
-    quick: (o: Omit<InstallOptions, 'waitSeconds' | 'settleMs'>) => installLicense({ waitSeconds: 5, settleMs: 300, ...o }),
+    quick: (o: Omit<InstallOptions, 'waitSeconds' | 'settleMs'>) => installLicense({ waitSeconds: 5, settleMs: 300, ...fastClock(), ...o }),
   };
 }

@@ -29,6 +29,8 @@ export interface InstallOptions {
   /** Called with the job as it stands just before licenses.add; a throw stops the install. */
   beforeSend?: (job: InstallResult) => void | Promise<void>;
   sleep?: (ms: number) => Promise<void>;
+  /** The clock the waits are measured on (with `sleep`, tests run the waits on a faster one). */
+  now?: () => number;
 }
 
 const busy = new Set<string>();
@@ -110,6 +112,7 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
   const { client, license } = options;
   const jobId = options.jobId ?? newJobId();
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const now = options.now ?? Date.now;
   const waitMs = (options.waitSeconds ?? 20) * 1000;
   const settleMs = options.settleMs ?? 3000;
   const lockKey = client.transport.baseUrl;
@@ -334,12 +337,12 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
 
     type Verdict = { outcome: 'active' | 'rejected' | 'unconfirmed'; state: ActiveLicenseState | null; error?: AppFailure | null };
     const verified = await step<Verdict>('verify', 'Waiting for the server to confirm', async () => {
-      const started = Date.now();
+      const started = now();
       let delay = 250;
       let notOursSince: number | null = null;
       let last: LicenseStateWithUsage | null = null;
       let lastError: AppFailure | null = null;
-      while (Date.now() - started < waitMs) {
+      while (now() - started < waitMs) {
         await sleep(delay);
         delay = Math.min(delay * 1.5, 2000);
         try {
@@ -353,10 +356,10 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
         const same = isSameLicense(license, last);
         const becameValid = last.state.valid === true && (same === true || (same === null && before?.state.valid === false));
         if (becameValid) return { value: { outcome: 'active' as const, state: last.state }, message: 'The server confirms the license is active.' };
-        notOursSince ??= Date.now();
+        notOursSince ??= now();
         // A rejected license leaves no active license (spec §1.2): once "not ours" has held
         // for the settle time, the background apply has run and said no.
-        if (Date.now() - notOursSince >= settleMs && (same === false || last.state.valid === false)) {
+        if (now() - notOursSince >= settleMs && (same === false || last.state.valid === false)) {
           return { value: { outcome: 'rejected' as const, state: last.state }, status: 'failed' as const, message: 'The server did not activate the license.' };
         }
       }
