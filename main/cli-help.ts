@@ -63,7 +63,7 @@ export const COMMANDS: Record<string, CommandHelp> = {
       ['--json', 'one JSON object on stdout'],
       ...CONNECTION,
     ],
-    exits: '0 active, 3 sign-in or permission, 4 not sent (a check failed) or rejected, 5 network or rate limit, 8 declined, 9 sent but not confirmed',
+    exits: '0 active, 3 sign-in or permission, 4 not sent (a check failed) or rejected, 5 network or rate limit, 7 the data folder cannot be written (nothing sent), 8 declined, 9 sent but not confirmed',
     example: 'rc-license apply ACME-2027.lic --server https://chat.plant7.lan',
   },
   restore: {

@@ -30,8 +30,8 @@ Common options: --ca FILE  --pin SHA256  --timeout SECONDS  --proxy URL
 Unattended runs: set RC_USER_ID and RC_AUTH_TOKEN instead of signing in.
 Exit codes: 0 ok (the server confirms), 1 unexpected, 2 usage, 3 authentication or permission,
             4 license or file (not sent, or rejected), 5 network, TLS or rate limit (try again later),
-            6 server unsupported or not Rocket.Chat, 7 keychain unavailable, 8 declined at a prompt,
-            9 sent but not confirmed (check later: the outcome is unknown).`;
+            6 server unsupported or not Rocket.Chat, 7 this laptop's keychain or data folder unusable,
+            8 declined at a prompt, 9 sent but not confirmed (check later: the outcome is unknown).`;
 
 export function exitCodeFor(code: ErrorCode | string): number {
   if (code.startsWith('LICENSE_') || code.startsWith('BACKUP_') || code === 'FILE_UNREADABLE') return EXIT.license;
@@ -39,7 +39,8 @@ export function exitCodeFor(code: ErrorCode | string): number {
   // A 429 is the server asking to wait, not a sign-in problem: "try again later", like the network.
   if (['NETWORK_UNREACHABLE', 'TIMEOUT', 'TLS_UNTRUSTED', 'CERT_CHANGED', 'REDIRECT_BLOCKED', 'RATE_LIMITED'].includes(code)) return EXIT.network;
   if (['SERVER_TOO_OLD', 'NOT_ROCKETCHAT', 'SERVER_ERROR'].includes(code)) return EXIT.server;
-  if (code === 'KEYCHAIN_UNAVAILABLE') return EXIT.keychain;
+  // This laptop, not the license or the server: the keychain, or a data folder that cannot be written.
+  if (code === 'KEYCHAIN_UNAVAILABLE' || code === 'STORAGE_FAILED') return EXIT.keychain;
   if (['INVALID_INPUT', 'WORKSPACE_UNKNOWN', 'JOB_UNKNOWN'].includes(code)) return EXIT.usage;
   return EXIT.unexpected;
 }

@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'BACKUP_MISSING',
   'BACKUP_DAMAGED',
   'KEYCHAIN_UNAVAILABLE',
+  'STORAGE_FAILED',
   'WORKSPACE_UNKNOWN',
   'JOB_UNKNOWN',
   'BUSY',
@@ -177,6 +178,10 @@ export const ERROR_TEXT: Record<ErrorCode, { message: string; fix?: string }> = 
   KEYCHAIN_UNAVAILABLE: {
     message: "The system keychain can't be used right now.",
     fix: 'Unlock or start the keychain (Secret Service / Keychain / Credential Manager), or keep the sign-in for this session only.',
+  },
+  STORAGE_FAILED: {
+    message: "The app's data folder on this laptop could not be written. Nothing was changed: the files written before are as they were.",
+    fix: 'Free some disk space, or make the data folder writable (or set RC_LICENSE_HOME to a writable folder), then try again.',
   },
   WORKSPACE_UNKNOWN: { message: 'That workspace is not saved in the app.', fix: 'Add the workspace first.' },
   JOB_UNKNOWN: { message: 'No installation with that id is recorded.', fix: 'Check the id in the history.' },

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppFailure } from '../errors';
-import { writeFileAtomic } from './files';
+import { storageReason, writeFileAtomic } from './files';
 
 const JOB_ID = /^[0-9]{8}-[0-9]{6}-[0-9a-f]{4}$/;
 /** A license is a few KiB; anything this large is not one we wrote. */
@@ -32,8 +32,8 @@ export class BackupStore {
     try {
       writeFileAtomic(path, text);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? 'error';
-      throw new AppFailure('BACKUP_FAILED', `${code === 'ENOSPC' ? 'The disk is full' : code === 'EROFS' || code === 'EACCES' || code === 'EPERM' ? 'The data folder cannot be written' : `Writing failed (${code})`}: ${this.dir}.`);
+      const cause = (e as AppFailure).data?.errno ?? null;
+      throw new AppFailure('BACKUP_FAILED', `Could not write ${this.dir}: ${storageReason({ code: cause ?? undefined })}.`);
     }
     return { file: `${jobId}.license`, sha256: sha256Hex(text) };
   }

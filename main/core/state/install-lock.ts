@@ -6,6 +6,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { AppFailure } from '../errors';
+import { storageFailure } from './files';
 
 export interface LockHolder {
   pid: number;
@@ -41,22 +42,28 @@ export class InstallLock {
 
   /** Takes the lock for a workspace or throws BUSY naming its holder. Returns the release. */
   acquire(workspaceKey: string, label: string): () => void {
-    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     const path = this.path(workspaceKey);
+    try {
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    } catch (e) {
+      throw storageFailure(e, this.dir);
+    }
     const me: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString(), by: this.by };
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         const fd = openSync(path, 'wx', 0o600);
         try {
           writeSync(fd, JSON.stringify(me));
-        } finally {
+        } catch (e) {
+          // A lock file without its holder (disk full) would read as stale: never leave one.
           closeSync(fd);
+          rmSync(path, { force: true });
+          throw e;
         }
+        closeSync(fd);
         return () => this.release(path);
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
-          throw new AppFailure('BUSY', `The installation lock could not be taken (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
-        }
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw storageFailure(e, path);
       }
       const holder = this.holder(path);
       // A holder on this machine whose process is gone (or a lock that cannot be read) is stale.

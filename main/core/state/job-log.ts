@@ -4,6 +4,7 @@ import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSyn
 import { dirname, join } from 'node:path';
 import { AppFailure } from '../errors';
 import type { InstallResult, JobSummary } from '../types';
+import { storageFailure } from './files';
 
 export interface JobLogRead {
   jobs: InstallResult[];
@@ -29,11 +30,16 @@ export class JobLog {
     this.path = join(dataDir, 'jobs.jsonl');
   }
 
+  /** Throws STORAGE_FAILED when the record cannot be written; the records before it stay as they were. */
   append(job: InstallResult): void {
-    mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
-    // One write call per record with O_APPEND: records never interleave, and a crash can at worst
-    // leave the last line torn — which read() skips and reports.
-    appendFileSync(this.path, (this.endsTorn() ? '\n' : '') + JSON.stringify(job) + '\n', { mode: 0o600 });
+    try {
+      mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+      // One write call per record with O_APPEND: records never interleave, and a crash (or a full
+      // disk) can at worst leave the last line torn — which read() skips and reports.
+      appendFileSync(this.path, (this.endsTorn() ? '\n' : '') + JSON.stringify(job) + '\n', { mode: 0o600 });
+    } catch (e) {
+      throw storageFailure(e, this.path);
+    }
   }
 
   /** Whether a crash left the last line without its newline: the next record starts on a new line. */

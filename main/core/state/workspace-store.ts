@@ -78,8 +78,10 @@ export class WorkspaceStore {
     }
   }
 
-  private save(): void {
-    writeFileAtomic(this.path, JSON.stringify({ schemaVersion: WORKSPACES_SCHEMA_VERSION, workspaces: this.workspaces }, null, 2) + '\n');
+  /** Writes `next` and only then makes it the list: a failed write changes neither file nor memory. */
+  private save(next: Workspace[]): void {
+    writeFileAtomic(this.path, JSON.stringify({ schemaVersion: WORKSPACES_SCHEMA_VERSION, workspaces: next }, null, 2) + '\n');
+    this.workspaces = next;
   }
 
   list(): Workspace[] {
@@ -109,23 +111,22 @@ export class WorkspaceStore {
       signedInAs: null,
       createdAt: new Date().toISOString(),
     };
-    this.workspaces.push(w);
-    this.save();
+    this.save([...this.workspaces, w]);
     return structuredClone(w);
   }
 
   update(id: string, patch: Partial<Omit<Workspace, 'id' | 'baseUrl' | 'createdAt'>>): Workspace {
     const i = this.workspaces.findIndex((x) => x.id === id);
     if (i < 0) throw new AppFailure('WORKSPACE_UNKNOWN', `No saved workspace has the id ${id}.`);
-    this.workspaces[i] = { ...this.workspaces[i], ...patch };
-    this.save();
-    return structuredClone(this.workspaces[i]);
+    const next = [...this.workspaces];
+    next[i] = { ...next[i], ...patch };
+    this.save(next);
+    return structuredClone(next[i]);
   }
 
   remove(id: string): void {
-    const before = this.workspaces.length;
-    this.workspaces = this.workspaces.filter((x) => x.id !== id);
-    if (this.workspaces.length === before) throw new AppFailure('WORKSPACE_UNKNOWN', `No saved workspace has the id ${id}.`);
-    this.save();
+    const next = this.workspaces.filter((x) => x.id !== id);
+    if (next.length === this.workspaces.length) throw new AppFailure('WORKSPACE_UNKNOWN', `No saved workspace has the id ${id}.`);
+    this.save(next);
   }
 }
