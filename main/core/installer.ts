@@ -8,7 +8,7 @@ import type { BackupNote } from './license/replacement';
 import { verificationKeys, type VerificationKey } from './license/license-decode';
 import { noWorkspace } from './license/license-checks';
 import { LicenseStore, type LoadedLicense } from './license/license-store';
-import { Transport, normalizeBaseUrl, probeCertificate, isUnencrypted } from './rocketchat/http';
+import { Transport, normalizeBaseUrl, normalizeProxyUrl, probeCertificate, isUnencrypted } from './rocketchat/http';
 import { RocketChatClient, type Credentials, type LicenseStateWithUsage } from './rocketchat/rocketchat-client';
 import { workspaceFacts } from './rocketchat/install-flow';
 import { Installations, type InstallTiming, type RunOptions } from './installations';
@@ -139,7 +139,7 @@ export class Installer {
     const baseUrl = normalizeBaseUrl(input.url);
     if (this.workspaces.findByUrl(baseUrl)) throw new AppFailure('INVALID_INPUT', `${baseUrl} is already saved.`);
     const trust = { caPem: input.caPem ?? null, caFileName: input.caFileName ?? null, pinnedSha256: input.pinnedSha256?.toLowerCase() ?? null };
-    const draft = { id: `new:${baseUrl}`, baseUrl, trust, proxyUrl: input.proxyUrl ?? null };
+    const draft = { id: `new:${baseUrl}`, baseUrl, trust, proxyUrl: normalizeProxyUrl(input.proxyUrl) };
     const transport = this.transportFor(draft);
     const info = await this.withCertificate(baseUrl, () => new RocketChatClient(transport).info());
     this.transports.delete(draft.id);
@@ -197,7 +197,7 @@ export class Installer {
     return viewOf(
       this.workspaces.update(id, {
         ...(patch.name !== undefined ? { name: patch.name.trim() || w.name } : {}),
-        ...(patch.proxyUrl !== undefined ? { proxyUrl: patch.proxyUrl } : {}),
+        ...(patch.proxyUrl !== undefined ? { proxyUrl: normalizeProxyUrl(patch.proxyUrl) } : {}),
         trust,
       }),
     );

@@ -55,6 +55,26 @@ export function normalizeBaseUrl(input: string): string {
   return `${url.protocol}//${url.host}${path}`;
 }
 
+/** A proxy address as typed → `http(s)://host[:port]`, null when empty; INVALID_INPUT otherwise. */
+export function normalizeProxyUrl(input: string | null | undefined): string | null {
+  const text = (input ?? '').trim();
+  if (!text) return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(text);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) {
+    throw new AppFailure('INVALID_INPUT', `The proxy address ${JSON.stringify(text.slice(0, 200))} is not an http:// or https:// address (for example http://proxy.plant7.lan:3128).`);
+  }
+  if (url.username || url.password) {
+    // It would be saved in the workspaces file, which holds no secrets.
+    throw new AppFailure('INVALID_INPUT', 'A proxy address with a user name or password is not supported: the app keeps no proxy password.');
+  }
+  return url.origin;
+}
+
 export function isLoopback(hostname: string): boolean {
   const h = hostname.replace(/^\[|\]$/g, '');
   return h === 'localhost' || h === '::1' || /^127\./.test(h);
@@ -226,6 +246,31 @@ export interface RequestOptions {
 }
 
 const MAX_REDIRECTS = 3;
+/** No answer this app reads is near this size (a license is ≤ 64 KiB): more is not Rocket.Chat
+ * talking, and is not read into memory. */
+export const MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
+
+class TooLarge extends Error {}
+
+/** The body as text, reading at most `cap` bytes (a Content-Length above it is refused unread). */
+async function readCapped(res: Dispatcher.ResponseData, cap: number): Promise<string> {
+  const declared = Number(res.headers['content-length']);
+  if (Number.isFinite(declared) && declared > cap) {
+    res.body.destroy();
+    throw new TooLarge();
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of res.body) {
+    total += (chunk as Buffer).length;
+    if (total > cap) {
+      res.body.destroy();
+      throw new TooLarge();
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 export class Transport {
   readonly baseUrl: string;
@@ -241,9 +286,10 @@ export class Transport {
     const ca = [...tls.rootCertificates, ...systemCertificates(), ...(trust.caPem ? [trust.caPem] : [])];
     const pin = trust.pinnedSha256?.toLowerCase() ?? null;
     const connectTimeout = options.connectTimeoutMs ?? Math.min(this.timeoutMs, 10_000);
-    if (options.proxyUrl) {
+    const proxyUrl = normalizeProxyUrl(options.proxyUrl);
+    if (proxyUrl) {
       if (pin) throw new AppFailure('INVALID_INPUT', 'A pinned certificate cannot be checked through a proxy: import the CA file instead.');
-      this.dispatcher = new ProxyAgent({ uri: options.proxyUrl, requestTls: { ca }, connectTimeout });
+      this.dispatcher = new ProxyAgent({ uri: proxyUrl, requestTls: { ca }, connectTimeout });
       return;
     }
     // With a pin, the chain is not what is trusted: the exact certificate is (checked right after
@@ -311,8 +357,11 @@ export class Transport {
       }
       let text: string;
       try {
-        text = await res.body.text();
+        text = await readCapped(res, MAX_RESPONSE_BYTES);
       } catch (e) {
+        if (e instanceof TooLarge) {
+          throw new AppFailure('SERVER_ERROR', `${url.host} answered ${url.pathname} with more than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB; no Rocket.Chat answer is that large, so it was not read (a proxy or another service may be answering).`, { status: res.statusCode });
+        }
         throw mapNetworkError(e, url);
       }
       let json: unknown;
