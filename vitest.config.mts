@@ -8,6 +8,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          globalSetup: ['e2e/test-key-setup.ts'],
           include: ['main/**/*.test.ts', 'e2e/simulator/**/*.test.ts', 'scripts/**/*.test.ts'],
           testTimeout: 20000,
           hookTimeout: 20000,

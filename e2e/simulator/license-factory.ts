@@ -1,7 +1,7 @@
 // Test licenses signed with a key pair generated here, in both of Rocket.Chat's formats:
 //   V3 = "RCV3_" + RS256 JWT over an ILicenseV3 payload (as token.ts encrypt() does under test);
 //   V2 = one 512-byte block "encrypted" with the private key (PKCS#1 v1.5 type 1), base64.
-import { constants, generateKeyPairSync, privateEncrypt, type KeyObject } from 'node:crypto';
+import { constants, createPrivateKey, generateKeyPairSync, privateEncrypt, type KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
 
 export interface TestKeyPair {
@@ -15,9 +15,16 @@ export function createTestKeyPair(): TestKeyPair {
   return { privateKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
 }
 
+/** Where a test run hands the pair it generated to its workers (see e2e/test-key-setup.ts). */
+export const TEST_KEY_ENV = 'RC_TEST_KEY_PAIR';
+
 let shared: TestKeyPair | undefined;
-/** One generated pair per process: generating 4096-bit keys takes a moment. */
+/** One generated pair per test run (or per process): generating 4096-bit keys takes seconds. */
 export function sharedTestKeyPair(): TestKeyPair {
+  if (!shared && process.env[TEST_KEY_ENV]) {
+    const { privateKeyPem, publicKeyPem } = JSON.parse(process.env[TEST_KEY_ENV]) as { privateKeyPem: string; publicKeyPem: string };
+    shared = { privateKey: createPrivateKey(privateKeyPem), publicKeyPem };
+  }
   shared ??= createTestKeyPair();
   return shared;
 }
