@@ -23,7 +23,6 @@ let answer: Answer = { status: 200, contentType: null, body: { kind: 'empty' } }
 let server: Server;
 let client: RocketChatClient;
 let transport: Transport;
-let hugeBytesSent = 0;
 
 function reply(res: ServerResponse, a: Answer) {
   const headers: Record<string, string> = {};
@@ -38,7 +37,6 @@ function reply(res: ServerResponse, a: Answer) {
     const pump = () => {
       while (sent < total) {
         sent += chunk.length;
-        hugeBytesSent += chunk.length;
         if (!res.write(chunk)) return void res.once('drain', pump);
       }
       res.end();

@@ -59,12 +59,7 @@ export function normalizeBaseUrl(input: string): string {
 export function normalizeProxyUrl(input: string | null | undefined): string | null {
   const text = (input ?? '').trim();
   if (!text) return null;
-  let url: URL | null = null;
-  try {
-    url = new URL(text);
-  } catch {
-    url = null;
-  }
+  const url = URL.canParse(text) ? new URL(text) : null;
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) {
     throw new AppFailure('INVALID_INPUT', `The proxy address ${JSON.stringify(text.slice(0, 200))} is not an http:// or https:// address (for example http://proxy.plant7.lan:3128).`);
   }
