@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHash, X509Certificate } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../e2e/simulator/simulator';
@@ -502,6 +502,38 @@ describe('rc-license killed mid-install', () => {
     expect([verified.code, verified.stdout]).toEqual([0, expect.stringContaining('confirms license KILL-1')]);
     // The dead process's lock does not block the next install.
     const again = await cli(['apply', file('kill2.lic', await signV3(licenses.boundTo(host(s), { id: 'KILL-2' }))), '--server', s.url, '--yes'], { env, home: h });
+    expect(again.code, again.stderr).toBe(0);
+  });
+});
+
+describe('rc-license killed between keeping the backup and sending', () => {
+  it('SIGKILL after the backup is written: the job says nothing was sent, its backup is kept, the lock is reclaimed', async () => {
+    const s = await sim(); // 8.8: licenses.validate runs between the backup and the send
+    const { userId, authToken } = s.login('admin');
+    const env = { RC_USER_ID: userId, RC_AUTH_TOKEN: authToken };
+    const h = home();
+    const first = await cli(['apply', file('before.lic', await signV3(licenses.boundTo(host(s), { id: 'BEFORE-1' }))), '--server', s.url, '--yes'], { env, home: h });
+    expect(first.code, first.stderr).toBe(0);
+    s.setFault({ kind: 'delay', ms: 1500, match: 'licenses.validate' });
+    const child = spawn(process.execPath, [CLI, 'apply', file('kill3.lic', await signV3(licenses.boundTo(host(s), { id: 'KILL-3' }))), '--server', s.url, '--yes'], {
+      env: { ...process.env, RC_LICENSE_HOME: h, RC_LICENSE_PUBLIC_KEY: keyFile, ...env },
+    });
+    // BEFORE-1 replaced nothing, so the first backup is KILL-3's; once its job names it, the flow
+    // waits on the (delayed) licenses.validate, and has sent nothing.
+    await vi.waitFor(() => expect(existsSync(join(h, 'backups')) && readdirSync(join(h, 'backups')).length).toBe(1), { timeout: 15_000, interval: 10 });
+    await vi.waitFor(() => expect(readFileSync(join(h, 'jobs.jsonl'), 'utf8')).toContain('KILL-3'), { timeout: 15_000, interval: 10 });
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('close', r));
+    s.setFault(null);
+    await s.settled();
+    expect(s.state.licenseAdds).toBe(1); // BEFORE-1's only
+    expect(s.state.active?.decoded.v3.information.id).toBe('BEFORE-1');
+
+    const jobs = (await cli(['history', '--json'], { home: h })).json.jobs as Array<{ jobId: string; outcome: string; headline: string; licenseId: string; hasBackup: boolean }>;
+    expect(jobs[0]).toMatchObject({ licenseId: 'KILL-3', outcome: 'failed', headline: expect.stringMatching(/^Stopped before sending: .* Nothing was sent/), hasBackup: true });
+    const verified = await cli(['verify', jobs[0].jobId], { env, home: h });
+    expect([verified.code, verified.stderr]).toEqual([2, expect.stringContaining('sent nothing to the server')]);
+    const again = await cli(['apply', file('kill4.lic', await signV3(licenses.boundTo(host(s), { id: 'AFTER-4' }))), '--server', s.url, '--yes'], { env, home: h });
     expect(again.code, again.stderr).toBe(0);
   });
 });

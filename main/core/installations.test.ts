@@ -3,7 +3,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../e2e/simulator/simulator';
@@ -177,6 +177,23 @@ describe('retention', () => {
     await expect(inst.restore(jobs[1])).rejects.toMatchObject({ code: 'BACKUP_DAMAGED' });
     await inst.removeWorkspace(id);
     expect(readdirSync(join(dataDir, 'backups'))).toEqual([]);
+  });
+
+  it('a backup no job names (the process died right after writing it) is removed an hour later, not before', async () => {
+    const s = await sim({ version: '8.8.0' });
+    const { dataDir, apply } = await ready(s);
+    await apply(await signV3(licenses.boundTo(host(s), { id: 'ACME-1' })));
+    mkdirSync(join(dataDir, 'backups'), { recursive: true });
+    const stray = (id: string, ageMs: number) => {
+      const f = join(dataDir, 'backups', `${id}.license`);
+      writeFileSync(f, 'RCV3_stray');
+      const t = new Date(Date.now() - ageMs);
+      utimesSync(f, t, t);
+    };
+    stray('20261127-090000-aaaa', 2 * 3600_000);
+    stray('20261127-120000-bbbb', 60_000); // another process may be about to record it
+    const { result } = await apply(await signV3(licenses.boundTo(host(s), { id: 'ACME-2' })));
+    expect(readdirSync(join(dataDir, 'backups')).sort()).toEqual(['20261127-120000-bbbb.license', `${result.jobId}.license`].sort());
   });
 });
 

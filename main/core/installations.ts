@@ -18,6 +18,7 @@ import type { InstallProgress, InstallResult, JobSummary, LicenseBackup } from '
 
 /** Backups kept per workspace by default: the newest jobs' ones; older files are removed. */
 export const DEFAULT_BACKUPS_PER_WORKSPACE = 20;
+const ORPHAN_BACKUP_MS = 60 * 60 * 1000;
 
 export interface InstallationsOptions {
   dataDir: string;
@@ -81,6 +82,19 @@ export class Installations {
         waitSeconds: options.waitSeconds,
         onProgress: options.onProgress,
         restoreOf: options.restoreOf,
+        // If the process dies from here until the "sending" record, this one says so: nothing
+        // was sent, and the backup it names is found and pruned like any other.
+        afterBackup: (job) => {
+          this.jobs.append(
+            capJobStrings({
+              ...job,
+              outcome: 'failed',
+              headline: 'Stopped before sending: the app ended after keeping the stored license and before sending the new one. Nothing was sent; the workspace is as it was.',
+              reasons: [],
+              finishedAt: new Date().toISOString(),
+            }),
+          );
+        },
         beforeSend: (job) => {
           this.jobs.append(
             capJobStrings({
@@ -194,6 +208,13 @@ export class Installations {
       .jobs.filter((j) => j.workspace.id === workspaceId && j.backup?.status === 'kept')
       .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
     for (const old of mine.slice(keep)) this.backups.remove(old.jobId);
+    // A backup no job names: the process died between writing it and recording its job. An hour
+    // later no installation in any process can still be about to record it.
+    const named = new Set(this.jobs.read().jobs.map((j) => j.jobId));
+    for (const id of this.backups.list()) {
+      const at = this.backups.writtenAt(id);
+      if (!named.has(id) && at !== null && Date.now() - at > ORPHAN_BACKUP_MS) this.backups.remove(id);
+    }
   }
 
   /** Deletes every backup kept for a workspace (it is being forgotten). */

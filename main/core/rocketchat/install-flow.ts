@@ -26,6 +26,8 @@ export interface InstallOptions {
   keepBackup?: (storedText: string, activeBefore: ActiveLicenseState | null) => Promise<Extract<LicenseBackup, { status: 'kept' }>>;
   /** This install puts back the license kept by that job. */
   restoreOf?: string;
+  /** Called with the job once the stored license is kept (before anything is sent); a throw stops the install. */
+  afterBackup?: (job: InstallResult) => void | Promise<void>;
   /** Called with the job as it stands just before licenses.add; a throw stops the install. */
   beforeSend?: (job: InstallResult) => void | Promise<void>;
   sleep?: (ms: number) => Promise<void>;
@@ -303,6 +305,7 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
         const kept = await options.keepBackup!(text, before?.state ?? null);
         return { value: kept, message: `Kept the stored license${kept.licenseId ? ` ${kept.licenseId}` : ''} (SHA-256 ${kept.sha256.slice(0, 12)}…): it can be restored in one step.` };
       });
+      await options.afterBackup?.(structuredClone(result));
     }
 
     if (info.capabilities.validate) {

@@ -57,9 +57,20 @@ export class BackupStore {
   }
 
   /** Job ids that have a backup file. */
+  /** When the backup of a job was written (ms since the epoch), or null when there is none. */
+  writtenAt(jobId: string): number | null {
+    const path = this.file(jobId);
+    return existsSync(path) ? statSync(path).mtimeMs : null;
+  }
+
   list(): string[] {
-    if (!existsSync(this.dir)) return [];
-    return readdirSync(this.dir)
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return []; // none yet, or the folder is not one (nothing of ours is in it)
+    }
+    return names
       .filter((f) => f.endsWith('.license'))
       .map((f) => f.slice(0, -'.license'.length))
       .filter((id) => JOB_ID.test(id));
