@@ -29,6 +29,7 @@ export function storageReason(e: unknown): string {
       return 'this user may not write there';
     case 'ENOENT':
     case 'ENOTDIR':
+    case 'EEXIST': // a file stands where a folder was
       return 'the folder was removed or replaced while the app was running';
     case 'EIO':
       return 'the disk reported an input/output error';
