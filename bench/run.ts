@@ -252,6 +252,113 @@ async function applyRss() {
   }
 }
 
+/** Soak (reliability issue, item 7): 300 sequential `rc-license apply` runs with mixed outcomes on
+ * one data folder; then a history of 1 000 jobs read by the CLI, the core and the History view. */
+async function soak() {
+  const RUNS = Number(process.env.BENCH_SOAK_RUNS ?? 300);
+  const s = await startSimulator({ version: '8.8.0', validationDelayMs: 0 });
+  const home = mkdtempSync(join(tmp, 'soak-'));
+  const probe = join(tmp, 'soak-probe.cjs');
+  writeFileSync(probe, `process.on('exit', () => require('fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));`);
+  const host = s.url.replace(/^http:\/\//, '');
+  const { userId, authToken } = s.login('admin');
+  const env = { RC_USER_ID: userId, RC_AUTH_TOKEN: authToken, RC_LICENSE_HOME: home, RC_LICENSE_PUBLIC_KEY: keyFile };
+  const files = {
+    good: join(tmp, 'soak-good.lic'),
+    other: join(tmp, 'soak-other.lic'),
+  };
+  writeFileSync(files.good, await signV3(licenses.seats(host, 100)));
+  writeFileSync(files.other, await signV3(licenses.boundTo('chat.elsewhere.lan', { id: 'SOAK-ELSEWHERE' })));
+  const exits = new Map<number, number>();
+  const rss: number[] = [];
+  const ms: number[] = [];
+  try {
+    for (let i = 1; i <= RUNS; i++) {
+      // Mixed: a fresh good license (active), the same again (already active), another URL's
+      // license refused before sending (exit 4), and the same forced (rejected, then restored next).
+      const kind = i % 4;
+      if (kind === 1) {
+        s.state.active = null;
+        s.state.setting = '';
+        writeFileSync(files.good, await signV3(licenses.seats(host, 100 + i)));
+      }
+      const args = ['-r', probe, 'out/cli/rc-license.cjs', 'apply', kind === 3 || kind === 0 ? files.other : files.good, '--server', s.url, '--yes', '--wait', '10', ...(kind === 0 ? ['--force'] : [])];
+      const rssFile = join(tmp, 'soak-rss');
+      const t = performance.now();
+      const code = await new Promise<number>((done, reject) => {
+        const child = spawn(process.execPath, args, { env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile }, stdio: 'ignore' });
+        child.on('error', reject);
+        child.on('close', (c) => done(c ?? -1));
+      });
+      ms.push(performance.now() - t);
+      exits.set(code, (exits.get(code) ?? 0) + 1);
+      rss.push(Number(readFileSync(rssFile, 'utf8')) / 1024);
+      if (i % 50 === 0) process.stderr.write(`    soak: ${i}/${RUNS}\n`);
+    }
+    const history = spawnSync(process.execPath, ['out/cli/rc-license.cjs', 'history', '--json'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    const listed = JSON.parse(history.stdout) as { jobs: unknown[]; warnings: string[] };
+    const summary = [...exits].sort((a, b) => a[0] - b[0]).map(([c, n]) => `exit ${c}×${n}`).join(', ');
+    if (listed.jobs.length < RUNS * 0.5 || listed.warnings.length) throw new Error(`soak: the job log reads back ${listed.jobs.length} jobs, warnings ${JSON.stringify(listed.warnings)}`);
+    record('soak: rc-license apply, one run of the 300', 'ms', ms, null, `${RUNS} runs: ${summary}; history reads back ${listed.jobs.length} jobs, no warning`);
+    const early = median(rss.slice(5, 15));
+    const late = median(rss.slice(-10));
+    record('soak: peak RSS growth, runs 10 → 300', 'MB', [late - early], 5, `median ${early.toFixed(1)} MB around run 10, ${late.toFixed(1)} MB over the last 10 runs`);
+  } finally {
+    await s.stop();
+  }
+
+  // A history of 1 000 jobs.
+  const big = mkdtempSync(join(tmp, 'history-'));
+  const { JobLog } = await import('../main/core/state/job-log');
+  const { jobRecord } = await import('../main/core/state/job-fixture');
+  const log = new JobLog(big);
+  const outcomes = ['active', 'rejected', 'blocked', 'unconfirmed', 'already-active', 'failed', 'interrupted'] as const;
+  for (let i = 0; i < 1000; i++) {
+    const at = new Date(Date.UTC(2026, 0, 1) + i * 3600_000).toISOString();
+    log.append(jobRecord(`20260101-${String(i).padStart(6, '0')}-${(i % 65536).toString(16).padStart(4, '0')}`, { outcome: outcomes[i % outcomes.length], startedAt: at, finishedAt: at, workspace: { id: `w${i % 5}`, name: `Plant ${i % 5}`, baseUrl: 'https://chat.example', version: '8.8.0', workspaceUrl: 'chat.example', workspaceUrlSource: 'server' } }));
+  }
+  const core: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    if (new JobLog(big).list().jobs.length !== 1000) throw new Error('history of 1000 jobs does not read back');
+    core.push(performance.now() - t);
+  }
+  record('history of 1 000 jobs: read and summarized (core)', 'ms', core, 100);
+  const cliMs: number[] = [];
+  for (let i = 0; i < 5; i++) cliMs.push(await run(process.execPath, ['out/cli/rc-license.cjs', 'history'], { RC_LICENSE_HOME: big }));
+  record('history of 1 000 jobs: rc-license history, with Node start-up', 'ms', cliMs, null);
+  await historyView(big);
+}
+
+/** The History view with 1 000 jobs: from the click on History to its rows on screen. */
+async function historyView(dataDir: string) {
+  const server = await serveRenderer(resolve('out/renderer'));
+  const exe = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const browserInstance = await chromium.launch({ executablePath: existsSync(exe) ? exe : undefined, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
+  try {
+    const samples: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const page = await browserInstance.newPage();
+      await installBridge(page, createHandlers({ shell: 'browser-bridge', keychain: new MemorySecretStore(), dataDir, licenseKeys: keys }), server.url);
+      await page.goto(server.url + '/index.html');
+      await page.waitForFunction(() => performance.getEntriesByName('renderer-interactive').length > 0);
+      samples.push(
+        await page.evaluate(async () => {
+          const t0 = performance.now();
+          [...document.querySelectorAll('nav button')].find((b) => b.textContent === 'History')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+          while (document.querySelectorAll('[data-testid="history"] tbody tr, [data-testid="history-row"]').length < 50) await new Promise((r) => requestAnimationFrame(r));
+          return performance.now() - t0;
+        }),
+      );
+      await page.close();
+    }
+    record('history of 1 000 jobs: History view, click to rows (browser bridge)', 'ms', samples, 100, 'includes the bridge round trip Electron IPC replaces');
+  } finally {
+    await browserInstance.close();
+    await server.close();
+  }
+}
+
 async function simulatorStart() {
   const samples: number[] = [];
   for (let i = 0; i < 10; i++) {
@@ -267,14 +374,10 @@ async function main() {
   const started = Date.now();
   if (!process.argv.includes('--no-build')) build();
   process.stderr.write('Measuring…\n');
-  await rendererSize();
-  await decode();
-  await cliInspect();
-  await flowOverhead();
-  await browser();
-  await startup();
-  await applyRss();
-  await simulatorStart();
+  // BENCH_ONLY=soak (or another name) measures one part; results.json is then not rewritten.
+  const parts: Record<string, () => Promise<void>> = { rendererSize, decode, cliInspect, flowOverhead, browser, startup, applyRss, simulatorStart, soak };
+  const only = process.env.BENCH_ONLY;
+  for (const [name, part] of Object.entries(parts)) if (!only || only === name) await part();
 
   const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
   const rows = figures.map((f) => [
@@ -292,6 +395,10 @@ async function main() {
   console.log(widths.map((w) => '─'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));
   for (const f of figures.filter((x) => x.note)) console.log(`  · ${f.figure}: ${f.note}`);
+  if (only) {
+    rmSync(tmp, { recursive: true, force: true });
+    return;
+  }
   mkdirSync('bench', { recursive: true });
   // Keep what `npm run mutate` recorded beside the figures.
   const previous = existsSync('bench/results.json') ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as { mutation?: unknown }) : {};

@@ -45,6 +45,32 @@ describe('HistoryView', () => {
     expect(screen.getAllByRole('row')).toHaveLength(2);
   });
 
+  it('draws a thousand jobs a hundred at a time, newest first, and shows more on request', async () => {
+    const jobs = Array.from({ length: 1000 }, (_, i) => ({
+      jobId: `j${i}`,
+      outcome: i % 2 ? 'rejected' : 'active',
+      headline: '',
+      startedAt: new Date(Date.UTC(2026, 10, 27) - i * 60_000).toISOString(),
+      workspace: 'Plant 7',
+      licenseId: `L-${i}`,
+      sha256: 'a'.repeat(64),
+      username: 'tech',
+      hasBackup: false,
+      restoreOf: null,
+    }));
+    fakeApi({ 'history.list': () => ok({ jobs, warnings: [] }) });
+    render(HistoryView);
+    await screen.findByText('L-0');
+    expect(screen.getAllByRole('row')).toHaveLength(101);
+    expect(screen.getByTestId('history-more')).toHaveTextContent('Showing the newest 100 of 1000.');
+    await userEvent.click(screen.getByRole('button', { name: 'Show 100 more' }));
+    expect(screen.getAllByRole('row')).toHaveLength(201);
+    expect(screen.getAllByRole('row')[200]).toHaveTextContent('L-199');
+    await userEvent.selectOptions(screen.getByTestId('filter-outcome'), 'rejected'); // a new filter starts at the first page
+    expect(screen.getAllByRole('row')).toHaveLength(101);
+    expect(screen.getByTestId('history-more')).toHaveTextContent('of 500');
+  });
+
   it('says when there is nothing yet', async () => {
     fakeApi();
     render(HistoryView);
