@@ -1,27 +1,45 @@
-// Prints the mutation score per file from StrykerJS's JSON report, lists every surviving mutant,
-// and records the score in bench/results.json beside the performance figures.
+// Prints the mutation score per file and per folder from StrykerJS's JSON reports (the shell's and
+// the core's), lists every surviving mutant, and records the scores in bench/results.json beside
+// the performance figures. `node scripts/mutation-score.mjs core` reads only the core's report.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
-const report = JSON.parse(readFileSync('test-results/mutation/shell.json', 'utf8'));
-const rows = [];
-let killed = 0;
-let total = 0;
-for (const [file, { mutants }] of Object.entries(report.files)) {
-  const valid = mutants.filter((m) => !['CompileError', 'RuntimeError', 'Ignored'].includes(m.status));
-  const dead = valid.filter((m) => m.status === 'Killed' || m.status === 'Timeout').length;
-  killed += dead;
-  total += valid.length;
-  rows.push({ file, killed: dead, total: valid.length, score: valid.length ? Math.round((dead / valid.length) * 1000) / 10 : 100 });
-  for (const m of valid.filter((x) => x.status === 'Survived' || x.status === 'NoCoverage')) {
-    console.log(`  ${m.status.padEnd(10)} ${file}:${m.location.start.line}  ${m.mutatorName}: ${String(m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 90)}`);
-  }
-}
-console.log('');
-for (const r of rows) console.log(`${String(r.score).padStart(5)} %  ${r.killed}/${r.total}  ${r.file}`);
-const score = total ? Math.round((killed / total) * 1000) / 10 : 100;
-console.log(`${String(score).padStart(5)} %  ${killed}/${total}  shell mutation score`);
-
+const runs = { shell: 'test-results/mutation/shell.json', core: 'test-results/mutation/core.json' };
+const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(runs);
 const path = 'bench/results.json';
 const results = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {};
-results.mutation = { ...(results.mutation ?? {}), shell: { score, killed, total, files: rows, measuredAt: new Date().toISOString() } };
+results.mutation ??= {};
+
+const pct = (k, t) => (t ? Math.round((k / t) * 1000) / 10 : 100);
+for (const run of wanted) {
+  if (!existsSync(runs[run])) {
+    console.log(`${run}: no report at ${runs[run]} (run npm run mutate)`);
+    continue;
+  }
+  const report = JSON.parse(readFileSync(runs[run], 'utf8'));
+  const files = [];
+  const folders = new Map();
+  let killed = 0;
+  let total = 0;
+  console.log(`\n${run}: surviving mutants`);
+  for (const [file, { mutants }] of Object.entries(report.files)) {
+    const valid = mutants.filter((m) => !['CompileError', 'RuntimeError', 'Ignored'].includes(m.status));
+    const dead = valid.filter((m) => m.status === 'Killed' || m.status === 'Timeout').length;
+    killed += dead;
+    total += valid.length;
+    files.push({ file, killed: dead, total: valid.length, score: pct(dead, valid.length) });
+    const f = folders.get(dirname(file)) ?? { killed: 0, total: 0 };
+    folders.set(dirname(file), { killed: f.killed + dead, total: f.total + valid.length });
+    for (const m of valid.filter((x) => x.status === 'Survived' || x.status === 'NoCoverage')) {
+      console.log(`  ${m.status.padEnd(10)} ${file}:${m.location.start.line}  ${m.mutatorName}: ${String(m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 90)}`);
+    }
+  }
+  console.log('');
+  for (const r of files) console.log(`${String(r.score).padStart(5)} %  ${r.killed}/${r.total}  ${r.file}`);
+  const perFolder = [...folders].map(([folder, f]) => ({ folder, ...f, score: pct(f.killed, f.total) }));
+  for (const f of perFolder) console.log(`${String(f.score).padStart(5)} %  ${f.killed}/${f.total}  ${f.folder}/ (folder)`);
+  const score = pct(killed, total);
+  console.log(`${String(score).padStart(5)} %  ${killed}/${total}  ${run} mutation score`);
+  results.mutation[run] = { score, killed, total, folders: perFolder, files, measuredAt: new Date().toISOString() };
+}
 writeFileSync(path, JSON.stringify(results, null, 2) + '\n');
