@@ -1,0 +1,313 @@
+// The flow's two decisions, against a scripted server on a virtual clock: send or don't send
+// (already active, already rejected, blocked, forced, unreadable format, server validation, the
+// backup), and active / rejected / unconfirmed (settling, back-off, a server that cannot tell,
+// a server that stops answering). Each case changes one thing from its neighbour, so a mutant of
+// the condition that tells them apart fails one of them (StrykerJS: npm run mutate:core).
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { decodeLicense } from '../license/license';
+import { makeKey } from '../license/license-decode';
+import type { LoadedLicense } from '../license/license-store';
+import { AppFailure } from '../errors';
+import { licenses, sharedTestKeyPair, signV3 } from '../../../e2e/simulator/license-factory';
+import { installLicense, type InstallOptions } from './install-flow';
+import type { LicenseStateWithUsage, RocketChatClient } from './rocketchat-client';
+import type { ActiveLicenseState, LicenseBackup, ServerCapabilities, WorkspaceInfo } from '../types';
+
+const HOST = 'chat.plant7.lan';
+let ours: LoadedLicense;
+let other: LoadedLicense;
+let elsewhere: LoadedLicense;
+beforeAll(async () => {
+  const keys = [makeKey(sharedTestKeyPair().publicKeyPem, 'custom')];
+  const load = async (text: string) => ({ ...(await decodeLicense(text, keys)), source: null });
+  ours = await load(await signV3(licenses.boundTo(HOST, { id: 'OURS-1' })));
+  other = await load(await signV3(licenses.boundTo(HOST, { id: 'OTHER-2' })));
+  elsewhere = await load(await signV3(licenses.boundTo('chat.elsewhere.lan', { id: 'ELSEWHERE-3' })));
+});
+
+const caps = (v: number): ServerCapabilities => ({
+  licensesInfo: v >= 6.5,
+  hasValidLicense: v >= 8.3,
+  validate: v >= 8.7,
+  legacy: v < 7,
+  isEnterprise: v >= 5 && v < 7,
+  v3Licenses: v >= 6.5,
+  seatsCheckedOnApply: v < 4,
+  maxActiveUsers: v >= 4,
+  workspaceUrl: v >= 8.6,
+});
+function info(version = '8.8.0'): WorkspaceInfo {
+  const [major, minor] = version.split('.').map(Number);
+  const now = new Date().toISOString();
+  return { baseUrl: `https://${HOST}`, version, major, minor, workspaceUrl: HOST, workspaceUrlSource: 'server', workspaceUrlHash: '', serverTime: now, localTime: now, unencrypted: false, capabilities: caps(major + minor / 10) };
+}
+function state(valid: boolean | null, id: string | null = null): ActiveLicenseState {
+  return { known: true, valid, id, modules: [], tags: [], seats: null, seatsInUse: 12, validUntil: null, trial: false, source: 'licenses.info' };
+}
+/** What licenses.info shows: the active license's payload (or none), valid or not. */
+const shows = (license: LoadedLicense | null, valid: boolean | null): LicenseStateWithUsage => ({
+  state: state(valid, license?.summary.id ?? null),
+  usage: { activeUsers: 12 },
+  payload: license ? (license.payload as Record<string, unknown>) : null,
+  legacy: null,
+});
+
+type Read = LicenseStateWithUsage | AppFailure;
+interface Script {
+  version?: string;
+  before?: Read;
+  /** Each read after licenses.add, in order; the last repeats. */
+  after?: Read[];
+  stored?: { readable: true; value: string } | { readable: false; reason: string };
+  validation?: { valid: boolean; reasons: Array<{ behavior: string; reason: string }>; note?: string } | null;
+}
+async function run(script: Script, options: Partial<InstallOptions> = {}) {
+  const calls = { add: 0, readsAfterAdd: 0, validate: 0 };
+  const after = [...(script.after ?? [shows(ours, true)])];
+  const sleeps: number[] = [];
+  let clock = 1_000_000;
+  const read = (r: Read) => {
+    if (r instanceof AppFailure) throw r;
+    return r;
+  };
+  const client = {
+    transport: { baseUrl: `https://${HOST}/${randomBytes(4).toString('hex')}` },
+    info: async () => info(script.version),
+    me: async () => ({ userId: 'u1', username: 'tech', name: null, roles: ['admin'], isAdmin: true }),
+    withSiteUrl: async (i: WorkspaceInfo) => i,
+    licenseState: async () => {
+      if (!calls.add) return read(script.before ?? shows(null, false));
+      calls.readsAfterAdd++;
+      return read(after.length > 1 ? after.shift()! : after[0]);
+    },
+    storedLicense: async () => script.stored ?? { readable: true as const, value: '' },
+    validate: async () => {
+      calls.validate++;
+      return script.validation === undefined ? { valid: true, reasons: [] } : script.validation;
+    },
+    add: async () => {
+      calls.add++;
+    },
+  } as unknown as RocketChatClient;
+  const result = await installLicense({
+    client,
+    license: ours,
+    waitSeconds: 20,
+    settleMs: 3000,
+    now: () => clock,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      clock += ms;
+    },
+    ...options,
+  });
+  return { result, calls, sleeps, step: (name: string) => result.steps.find((s) => s.step === name) };
+}
+
+describe('active / rejected / unconfirmed', () => {
+  it('active at the first read: one wait of 250 ms', async () => {
+    const { result, calls, sleeps } = await run({});
+    expect([result.outcome, calls.add, calls.readsAfterAdd, sleeps]).toEqual(['active', 1, 1, [250]]);
+    expect(result.headline).toBe(`Installed and active: ${HOST} confirms license OURS-1.`);
+  });
+
+  it('a server that applies late is waited for: "not ours" only counts once it has lasted the settle time', async () => {
+    const { result, calls, sleeps } = await run({ after: [shows(null, false), shows(null, false), shows(ours, true)] });
+    expect([result.outcome, calls.readsAfterAdd]).toEqual(['active', 3]);
+    expect(sleeps).toEqual([250, 375, 562.5]); // backs off by half each time
+  });
+
+  it('rejected once "not ours" has lasted the settle time (3 s), reading with back-off capped at 2 s', async () => {
+    const { result, calls, sleeps, step } = await run({ after: [shows(null, false)] });
+    expect(result.outcome).toBe('rejected');
+    // First "not ours" at 250 ms; then 625, 1187.5, 2031.25, 3296.875: 3046.875 ms later ≥ 3000.
+    expect(sleeps).toEqual([250, 375, 562.5, 843.75, 1265.625]);
+    expect(calls.readsAfterAdd).toBe(5);
+    expect(step('verify')).toMatchObject({ status: 'failed', message: 'The server did not activate the license.' });
+    expect(result.after).toEqual(shows(null, false).state);
+  });
+
+  it('another license active after the send is "not ours": rejected, naming what is active', async () => {
+    const { result } = await run({ before: shows(other, true), stored: { readable: true, value: other.canonical.text }, after: [shows(other, true)] });
+    expect(result.outcome).toBe('rejected');
+    expect(result.after?.id).toBe('OTHER-2');
+  });
+
+  it('the back-off never waits more than 2 s between reads', async () => {
+    const { sleeps } = await run({ before: shows(other, true), after: [shows(null, null)] }, { waitSeconds: 10 });
+    expect(Math.max(...sleeps)).toBe(2000);
+    expect(sleeps.slice(0, 6)).toEqual([250, 375, 562.5, 843.75, 1265.625, 1898.4375]);
+    expect(sleeps[6]).toBe(2000);
+  });
+
+  it('a valid license the server cannot name, after none was active: ours, so active', async () => {
+    const { result } = await run({ before: shows(null, false), after: [{ ...shows(null, true), state: state(true) }] });
+    expect(result.outcome).toBe('active');
+  });
+
+  it('a valid license the server cannot name, while another was active before: unknown, so unconfirmed after the wait — with what was last read', async () => {
+    const last = { ...shows(null, true), state: state(true, null) };
+    const { result, step } = await run({ before: shows(other, true), after: [last] }, { waitSeconds: 5 });
+    expect(result.outcome).toBe('unconfirmed');
+    expect(result.after).toEqual(last.state);
+    expect(step('verify')).toMatchObject({ status: 'warning', message: 'No answer either way within 5 s.' });
+    expect(result.headline).toBe('Sent, but not confirmed: the workspace did not say within 5 s whether it took the license.');
+    expect(result.reasons).toHaveLength(2); // verify again, and where the server's log says why
+  });
+
+  it('signed out after the send: stops asking at once, unconfirmed, "after" unknown, the cause first', async () => {
+    const { result, calls, step } = await run({ after: [new AppFailure('AUTH_REQUIRED', 'Session ended.')] });
+    expect([result.outcome, calls.readsAfterAdd, result.after]).toEqual(['unconfirmed', 1, null]);
+    expect(step('verify')?.message).toBe('The outcome could not be read back: You are not signed in to this workspace, or your session has ended. Session ended.');
+    expect(result.headline).toMatch(/^Sent, but the outcome is unknown: the workspace stopped answering \(You are not signed in/);
+    expect(result.reasons).toHaveLength(1);
+  });
+
+  it('forbidden after the send: stops asking at once too', async () => {
+    const { result, calls } = await run({ after: [new AppFailure('FORBIDDEN', 'No.')] });
+    expect([result.outcome, calls.readsAfterAdd]).toEqual(['unconfirmed', 1]);
+  });
+
+  it('a read that fails on the network is asked again, and what it says then counts', async () => {
+    const { result, calls } = await run({ after: [new AppFailure('NETWORK_UNREACHABLE', 'Refused.'), shows(ours, true)] });
+    expect([result.outcome, calls.readsAfterAdd]).toEqual(['active', 2]);
+  });
+
+  it('a server that stops answering for the whole wait: unconfirmed, and "after" is unknown, not "none"', async () => {
+    const { result } = await run({ after: [shows(null, false), new AppFailure('NETWORK_UNREACHABLE', 'Refused.')] }, { waitSeconds: 2 });
+    expect(result.outcome).toBe('unconfirmed');
+    expect(result.after).toBeNull();
+  });
+});
+
+describe('send or do not send', () => {
+  it('this license active and stored: already active, nothing sent', async () => {
+    const { result, calls } = await run({ before: shows(ours, true), stored: { readable: true, value: ours.canonical.text } });
+    expect([result.outcome, calls.add]).toEqual(['already-active', 0]);
+    expect(result.after).toEqual(shows(ours, true).state);
+  });
+
+  it('this license active, the stored text unreadable: already active, nothing sent', async () => {
+    const { result, calls } = await run({ before: shows(ours, true), stored: { readable: false, reason: 'no permission' } });
+    expect([result.outcome, calls.add]).toEqual(['already-active', 0]);
+  });
+
+  it('this license active in memory while another is stored (≤6.4 after a rejection): sent, so a restart keeps it', async () => {
+    const { result, calls } = await run({ before: shows(ours, true), stored: { readable: true, value: other.canonical.text } });
+    expect([result.outcome, calls.add]).toEqual(['active', 1]);
+    expect(result.replaced).toBeNull(); // nothing else is replaced: it is already this one
+  });
+
+  it('this license shown but not valid, and stored: already rejected, nothing sent', async () => {
+    const { result, calls } = await run({ before: shows(ours, false), stored: { readable: true, value: ours.canonical.text } });
+    expect([result.outcome, calls.add, result.error?.code]).toEqual(['already-rejected', 0, 'LICENSE_ALREADY_REJECTED']);
+  });
+
+  it('stored with the same text but with spaces around it: still "already stored"', async () => {
+    const { result, calls } = await run({ before: shows(null, false), stored: { readable: true, value: `\n${ours.canonical.text}  \n` } });
+    expect([result.outcome, calls.add]).toEqual(['already-rejected', 0]);
+  });
+
+  it('a check fails: not sent; forced: sent, and the step says so', async () => {
+    const blocked = await run({}, { license: elsewhere });
+    expect([blocked.result.outcome, blocked.calls.add]).toEqual(['blocked', 0]);
+    expect(blocked.step('prechecks')).toMatchObject({ status: 'failed', message: '1 check failed: url.' });
+    const forced = await run({ after: [shows(null, false)], validation: { valid: false, reasons: [{ behavior: 'invalidate_license', reason: 'url' }] } }, { license: elsewhere, force: true });
+    expect(forced.calls.add).toBe(1);
+    expect(forced.step('prechecks')).toMatchObject({ status: 'warning', message: '1 check failed: url — sending anyway, as asked.' });
+    expect(forced.step('server-validation')?.status).toBe('warning');
+    expect(forced.result.outcome).toBe('rejected');
+    expect(forced.result.reasons[0]).toMatch(/^The license's address \(chat\.elsewhere\.lan\) does not match this workspace's Site URL \(chat\.plant7\.lan\)\.$/);
+  });
+
+  it('two checks fail: the step counts them', async () => {
+    const old = await signV3(licenses.expired('chat.elsewhere.lan', { id: 'OLD-4' }));
+    const loaded = { ...(await decodeLicense(old, [makeKey(sharedTestKeyPair().publicKeyPem, 'custom')])), source: null };
+    const { step } = await run({}, { license: loaded });
+    expect(step('prechecks')?.message).toMatch(/^2 checks failed: url, period\.$/);
+  });
+
+  it('a V3 license on 6.4: never sent, even forced', async () => {
+    const { result, calls, step } = await run({ version: '6.4.0' }, { force: true });
+    expect([result.outcome, calls.add, result.error?.code]).toEqual(['blocked', 0, 'LICENSE_NEEDS_NEWER_SERVER']);
+    expect(step('prechecks')?.status).toBe('failed');
+  });
+
+  it('the server says invalid (8.7+): not sent, with its reasons — or a plain one when it gives none', async () => {
+    const withReason = await run({ validation: { valid: false, reasons: [{ behavior: 'invalidate_license', reason: 'period' }] } });
+    expect([withReason.result.outcome, withReason.calls.add]).toEqual(['blocked', 0]);
+    expect(withReason.result.reasons[0]).toMatch(/^The license is not valid at the server's date/);
+    expect(withReason.step('server-validation')).toMatchObject({ status: 'failed', message: 'The server says the license is not valid here (period).' });
+    const none = await run({ validation: { valid: false, reasons: [] } });
+    expect(none.step('server-validation')?.message).toBe('The server says the license is not valid here (no reason given).');
+    expect(none.result.reasons).toEqual(['The server rejected the license without giving a reason: it is damaged or not meant for this server.']);
+  });
+
+  it('the server validates with a note, or has no validate endpoint: sent either way', async () => {
+    const noted = await run({ validation: { valid: true, reasons: [], note: 'Valid, but not yet checked against usage.' } });
+    expect(noted.step('server-validation')).toMatchObject({ status: 'done', message: 'Valid, but not yet checked against usage.' });
+    const absent = await run({ validation: null });
+    expect(absent.step('server-validation')).toMatchObject({ status: 'skipped', message: 'This server has no licenses.validate endpoint.' });
+    expect([noted.calls.add, absent.calls.add]).toEqual([1, 1]);
+    const old = await run({ version: '8.6.0' });
+    expect([old.calls.validate, old.step('server-validation')]).toEqual([0, undefined]);
+  });
+
+  it('a throw just before sending stops it: nothing sent', async () => {
+    const { result, calls } = await run({}, { beforeSend: () => { throw new AppFailure('STORAGE_FAILED', 'disk full'); } });
+    expect([result.outcome, calls.add, result.error?.code]).toEqual(['failed', 0, 'STORAGE_FAILED']);
+  });
+});
+
+describe('the backup before sending', () => {
+  const kept = (sha256: string): Extract<LicenseBackup, { status: 'kept' }> => ({ status: 'kept', sha256, licenseId: 'OTHER-2', format: 'v3', activeBefore: null });
+
+  it('another license stored: kept first (with what was active), then the job is told, then sent', async () => {
+    const order: string[] = [];
+    const keepBackup = vi.fn(async () => (order.push('backup'), kept('b'.repeat(64))));
+    const { result, calls } = await run(
+      { before: shows(other, true), stored: { readable: true, value: other.canonical.text } },
+      { keepBackup, afterBackup: (job) => void order.push(`job:${job.backup?.status}`), beforeSend: () => void order.push('send') },
+    );
+    expect(keepBackup).toHaveBeenCalledWith(other.canonical.text, shows(other, true).state);
+    expect(order).toEqual(['backup', 'job:kept', 'send']);
+    expect([result.backup?.status, calls.add]).toEqual(['kept', 1]);
+    expect(result.replaced?.warning).toContain('is backed up first');
+  });
+
+  it('nothing stored: nothing to keep', async () => {
+    const keepBackup = vi.fn();
+    const { result } = await run({ stored: { readable: true, value: '  ' } }, { keepBackup });
+    expect(keepBackup).not.toHaveBeenCalled();
+    expect(result.backup).toEqual({ status: 'none-before' });
+  });
+
+  it('the stored text cannot be read: said, and sent without one', async () => {
+    const keepBackup = vi.fn();
+    const { result, step, calls } = await run({ before: shows(other, true), stored: { readable: false, reason: 'the account may not read settings' } }, { keepBackup });
+    expect(keepBackup).not.toHaveBeenCalled();
+    expect(result.backup).toEqual({ status: 'unavailable', reason: 'the account may not read settings' });
+    expect(step('stored')).toMatchObject({ status: 'warning', message: 'The stored license could not be read, so it cannot be backed up: the account may not read settings.' });
+    expect(calls.add).toBe(1);
+  });
+
+  it('no backup store (a bare flow): the warning does not promise one', async () => {
+    const { result } = await run({ before: shows(other, true), stored: { readable: true, value: other.canonical.text } });
+    expect(result.backup).toBeNull();
+    expect(result.replaced?.warning).not.toContain('backed up');
+  });
+
+  it('a backup that cannot be written stops the install before sending', async () => {
+    const { result, calls } = await run(
+      { before: shows(other, true), stored: { readable: true, value: other.canonical.text } },
+      { keepBackup: async () => { throw new AppFailure('BACKUP_FAILED', 'disk full'); } },
+    );
+    expect([result.outcome, calls.add, result.error?.code]).toEqual(['failed', 0, 'BACKUP_FAILED']);
+  });
+
+  it('the stored step names the last 8 characters of what is stored', async () => {
+    const { step } = await run({ stored: { readable: true, value: `${other.canonical.text}\n` } });
+    expect(step('stored')?.message).toBe(`The server stores a license (…${other.canonical.text.slice(-8)}).`);
+  });
+});
