@@ -452,6 +452,9 @@ describe('rc-license help', () => {
     const lines = (await cli(['history'], { home: h, env: { TZ: 'Asia/Kolkata' } })).stdout.split('\n');
     expect(lines[0]).toMatch(/^WHEN \(local time\)\s+OUTCOME\s+LICENSE\s+WORKSPACE\s+JOB$/);
     expect(lines[1]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d \+05:30\s+active\s+HDR-1/);
+    // Columns line up under their headings (the time with its offset is 23 characters).
+    for (const heading of ['OUTCOME', 'LICENSE', 'WORKSPACE', 'JOB']) expect(lines[1][lines[0].indexOf(heading) - 1], heading).toBe(' ');
+    expect(lines[1].indexOf('active')).toBe(lines[0].indexOf('OUTCOME'));
   });
 });
 

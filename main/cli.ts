@@ -578,7 +578,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           if (!jobs.length) io.stdout.write('No installations yet.\n');
           else {
             const p = paint(io);
-            const row = (when: string, outcome: string, license: string, ws: string, job: string) => `${when.padEnd(22)} ${outcome.padEnd(16)} ${license.padEnd(20)} ${ws.padEnd(24)} ${job}`;
+            const row = (when: string, outcome: string, license: string, ws: string, job: string) => `${when.padEnd(23)} ${outcome.padEnd(16)} ${license.padEnd(20)} ${ws.padEnd(24)} ${job}`;
             io.stdout.write(p.dim(row('WHEN (local time)', 'OUTCOME', 'LICENSE', 'WORKSPACE', 'JOB')) + '\n');
             for (const j of jobs) {
               const outcome = `${j.outcome}${j.hasBackup ? ' ↺' : ''}${j.restoreOf ? ' (restore)' : ''}`;
