@@ -18,6 +18,8 @@ describe('sameInstant', () => {
     ['soon', 'soon', false], // not a date: never "the same"
     [undefined, '2031-01-01', false],
     ['2031-01-01', 20310101, false],
+    [new Date('2031-01-01T00:00:00Z'), '2031-01-01T00:00:00.000Z', false], // a Date parses, but it is not what the server said
+    ['2031-01-01T00:00:00.000Z', new Date('2031-01-01T00:00:00Z'), false],
   ])('%s vs %s → %s', (a, b, expected) => {
     expect(sameInstant(a, b)).toBe(expected);
   });
@@ -40,6 +42,15 @@ describe('isSameLicense', () => {
     expect(isSameLicense(license, converted('chat.other.lan', '2031-01-01T00:00:00.000Z'))).toBe(false);
     expect(isSameLicense(license, converted('chat.plant7.lan', '2031-01-02T00:00:00.000Z'))).toBe(false);
     expect(isSameLicense(license, seen({ payload: { validation: {} } }))).toBe(false);
+    expect(isSameLicense(license, seen({ payload: {} }))).toBe(false);
+    expect(isSameLicense(license, seen({ payload: { validation: { serverUrls: [], validPeriods: [] } } }))).toBe(false);
+    expect(isSameLicense(license, seen({ payload: { validation: { serverUrls: [{ value: 'chat.plant7.lan' }] } } }))).toBe(false);
+    expect(isSameLicense(license, seen({ payload: { validation: { serverUrls: [{ value: 'chat.plant7.lan' }], validPeriods: [] } } }))).toBe(false);
+  });
+
+  it('V3: a list is not an object with numbered keys', () => {
+    const license = loaded('v3', { modules: ['a', 'b'] });
+    expect(isSameLicense(license, seen({ payload: { modules: { 0: 'a', 1: 'b' } } }))).toBe(false);
   });
 
   it('before 7.0 (licenses.get): a V2 license matches on URL, expiry and seats together', () => {

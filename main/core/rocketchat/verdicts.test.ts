@@ -60,7 +60,10 @@ interface Script {
   /** Each read after licenses.add, in order; the last repeats. */
   after?: Read[];
   stored?: { readable: true; value: string } | { readable: false; reason: string };
-  validation?: { valid: boolean; reasons: Array<{ behavior: string; reason: string }>; note?: string } | null;
+  validation?: { valid: boolean; reasons: Array<{ behavior: string; reason: string; limit?: string }>; note?: string } | null;
+  /** Signed in without admin rights: licenses.info is forbidden before the send. */
+  notAdmin?: boolean;
+  serverTime?: string | null;
 }
 async function run(script: Script, options: Partial<InstallOptions> = {}) {
   const calls = { add: 0, readsAfterAdd: 0, validate: 0 };
@@ -73,11 +76,11 @@ async function run(script: Script, options: Partial<InstallOptions> = {}) {
   };
   const client = {
     transport: { baseUrl: `https://${HOST}/${randomBytes(4).toString('hex')}` },
-    info: async () => info(script.version),
-    me: async () => ({ userId: 'u1', username: 'tech', name: null, roles: ['admin'], isAdmin: true }),
+    info: async () => ({ ...info(script.version), ...(script.serverTime !== undefined ? { serverTime: script.serverTime } : {}) }),
+    me: async () => ({ userId: 'u1', username: 'tech', name: null, roles: script.notAdmin ? ['user'] : ['admin'], isAdmin: !script.notAdmin }),
     withSiteUrl: async (i: WorkspaceInfo) => i,
     licenseState: async () => {
-      if (!calls.add) return read(script.before ?? shows(null, false));
+      if (!calls.add) return read(script.notAdmin ? new AppFailure('FORBIDDEN', 'no') : (script.before ?? shows(null, false)));
       calls.readsAfterAdd++;
       return read(after.length > 1 ? after.shift()! : after[0]);
     },
@@ -126,6 +129,28 @@ describe('active / rejected / unconfirmed', () => {
     expect(calls.readsAfterAdd).toBe(5);
     expect(step('verify')).toMatchObject({ status: 'failed', message: 'The server did not activate the license.' });
     expect(result.after).toEqual(shows(null, false).state);
+    expect(result.reasons).toEqual([expect.stringMatching(/^The Rocket\.Chat server log says why: look for “Url validation failed”/)]);
+  });
+
+  it('"not ours" for exactly the settle time is enough', async () => {
+    const { result, calls } = await run({ after: [shows(null, false)] }, { settleMs: 375 });
+    expect([result.outcome, calls.readsAfterAdd]).toEqual(['rejected', 2]); // at 250 and 625 ms
+  });
+
+  it('another license valid after the send, where none was before: rejected, not ours', async () => {
+    const { result } = await run({ before: shows(null, false), after: [shows(other, true)] });
+    expect(result.outcome).toBe('rejected');
+  });
+
+  it('no time to wait at all: unconfirmed, nothing read', async () => {
+    const { result, calls } = await run({}, { waitSeconds: 0 });
+    expect([result.outcome, calls.readsAfterAdd, result.after]).toEqual(['unconfirmed', 0, null]);
+  });
+
+  it('rejected without the server\'s reasons (before 8.7): the failed checks are the reasons', async () => {
+    const { result } = await run({ version: '8.6.0', after: [shows(null, false)] }, { license: elsewhere, force: true });
+    expect(result.outcome).toBe('rejected');
+    expect(result.reasons).toEqual([expect.stringMatching(/^This license is for chat\.elsewhere\.lan/)]);
   });
 
   it('another license active after the send is "not ours": rejected, naming what is active', async () => {
@@ -164,9 +189,17 @@ describe('active / rejected / unconfirmed', () => {
     expect(result.reasons).toHaveLength(1);
   });
 
-  it('forbidden after the send: stops asking at once too', async () => {
-    const { result, calls } = await run({ after: [new AppFailure('FORBIDDEN', 'No.')] });
+  it('forbidden after the send: stops asking at once too, and says so without a dangling space', async () => {
+    const { result, calls, step } = await run({ after: [new AppFailure('FORBIDDEN')] });
     expect([result.outcome, calls.readsAfterAdd]).toEqual(['unconfirmed', 1]);
+    expect(step('verify')?.message).toBe('The outcome could not be read back: This account is not allowed to install licenses.');
+    expect(result.headline).toBe('Sent, but the outcome is unknown: the workspace stopped answering (This account is not allowed to install licenses.).');
+  });
+
+  it('an account that may not read the license state: goes on, and decides from what it can read after', async () => {
+    const { result, calls, step } = await run({ notAdmin: true, stored: { readable: false, reason: 'no permission' } });
+    expect(step('usage')).toMatchObject({ status: 'warning', message: 'This account may not read the license state.' });
+    expect([result.outcome, calls.add, result.before]).toEqual(['active', 1, null]);
   });
 
   it('a read that fails on the network is asked again, and what it says then counts', async () => {
@@ -197,6 +230,18 @@ describe('send or do not send', () => {
     const { result, calls } = await run({ before: shows(ours, true), stored: { readable: true, value: other.canonical.text } });
     expect([result.outcome, calls.add]).toEqual(['active', 1]);
     expect(result.replaced).toBeNull(); // nothing else is replaced: it is already this one
+  });
+
+  it('already rejected on ≤6.4 while another is still active: says a restart will end that one', async () => {
+    const { result, calls } = await run({ version: '6.4.0', before: shows(other, true), stored: { readable: true, value: ours.canonical.text } });
+    expect([result.outcome, calls.add]).toEqual(['already-rejected', 0]);
+    expect(result.reasons).toContainEqual(expect.stringMatching(/^OTHER-2 is still active, but a restart will check the stored license instead and then none will be active\.$/));
+  });
+
+  it('already rejected, and a check fails: the failed check comes first among the reasons', async () => {
+    const { result } = await run({ stored: { readable: true, value: elsewhere.canonical.text } }, { license: elsewhere });
+    expect(result.outcome).toBe('already-rejected');
+    expect(result.reasons[0]).toMatch(/^This license is for chat\.elsewhere\.lan/);
   });
 
   it('this license shown but not valid, and stored: already rejected, nothing sent', async () => {
@@ -239,6 +284,12 @@ describe('send or do not send', () => {
     expect([withReason.result.outcome, withReason.calls.add]).toEqual(['blocked', 0]);
     expect(withReason.result.reasons[0]).toMatch(/^The license is not valid at the server's date/);
     expect(withReason.step('server-validation')).toMatchObject({ status: 'failed', message: 'The server says the license is not valid here (period).' });
+    const limit = await run({ validation: { valid: false, reasons: [{ behavior: 'prevent_installation', reason: 'limit', limit: 'activeUsers' }] } });
+    expect(limit.result.reasons[0]).toBe("The workspace is over the license's limit for Active users (seats).");
+    const odd = await run({ validation: { valid: false, reasons: [{ behavior: 'invalidate_license', reason: 'moon-phase' }] } });
+    expect(odd.result.reasons).toEqual(['The server gave the reason “moon-phase”.']);
+    const noClock = await run({ serverTime: null, validation: { valid: false, reasons: [{ behavior: 'invalidate_license', reason: 'period' }] } });
+    expect(noClock.result.reasons[0]).toBe("The license is not valid at the server's date (unknown UTC).");
     const none = await run({ validation: { valid: false, reasons: [] } });
     expect(none.step('server-validation')?.message).toBe('The server says the license is not valid here (no reason given).');
     expect(none.result.reasons).toEqual(['The server rejected the license without giving a reason: it is damaged or not meant for this server.']);
@@ -278,9 +329,21 @@ describe('the backup before sending', () => {
 
   it('nothing stored: nothing to keep', async () => {
     const keepBackup = vi.fn();
-    const { result } = await run({ stored: { readable: true, value: '  ' } }, { keepBackup });
+    const { result, step } = await run({ stored: { readable: true, value: '  ' } }, { keepBackup });
     expect(keepBackup).not.toHaveBeenCalled();
     expect(result.backup).toEqual({ status: 'none-before' });
+    expect(step('stored')?.message).toBe('The server stores no license.');
+  });
+
+  it('another license active but no text stored: the warning says there is nothing to keep', async () => {
+    const { result } = await run({ before: shows(other, true), stored: { readable: true, value: '' } }, { keepBackup: vi.fn() });
+    expect(result.replaced?.warning).toMatch(/ No backup: the server stores no license text to keep\.$/);
+  });
+
+  it('kept without anyone to tell: the step names what was kept', async () => {
+    const { result, step } = await run({ before: shows(other, true), stored: { readable: true, value: other.canonical.text } }, { keepBackup: async () => kept('b'.repeat(64)) });
+    expect(result.backup?.status).toBe('kept');
+    expect(step('backup')?.message).toBe('Kept the stored license OTHER-2 (SHA-256 bbbbbbbbbbbb…): it can be restored in one step.');
   });
 
   it('the stored text cannot be read: said, and sent without one', async () => {
@@ -288,6 +351,7 @@ describe('the backup before sending', () => {
     const { result, step, calls } = await run({ before: shows(other, true), stored: { readable: false, reason: 'the account may not read settings' } }, { keepBackup });
     expect(keepBackup).not.toHaveBeenCalled();
     expect(result.backup).toEqual({ status: 'unavailable', reason: 'the account may not read settings' });
+    expect(result.replaced?.warning).toMatch(/ No backup: the account may not read settings\.$/);
     expect(step('stored')).toMatchObject({ status: 'warning', message: 'The stored license could not be read, so it cannot be backed up: the account may not read settings.' });
     expect(calls.add).toBe(1);
   });
