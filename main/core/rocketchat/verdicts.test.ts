@@ -109,10 +109,53 @@ async function run(script: Script, options: Partial<InstallOptions> = {}) {
 }
 
 describe('active / rejected / unconfirmed', () => {
-  it('active at the first read: one wait of 250 ms', async () => {
-    const { result, calls, sleeps } = await run({});
+  it('active at the first read: one wait of 250 ms, and every step says what it did in words', async () => {
+    const running: string[] = [];
+    const { result, calls, sleeps } = await run(
+      { before: shows(other, true), stored: { readable: true, value: other.canonical.text } },
+      { keepBackup: async () => ({ status: 'kept', sha256: 'c'.repeat(64), licenseId: 'OTHER-2', format: 'v3', activeBefore: null }), onProgress: (p) => void (p.step.status === 'running' && running.push(p.step.message)) },
+    );
     expect([result.outcome, calls.add, calls.readsAfterAdd, sleeps]).toEqual(['active', 1, 1, [250]]);
     expect(result.headline).toBe(`Installed and active: ${HOST} confirms license OURS-1.`);
+    expect(running).toEqual([
+      'Reading the license',
+      `Connecting to ${result.workspace.baseUrl}`,
+      'Checking the signed-in account',
+      'Reading the current license and usage',
+      'Reading the license stored on the server',
+      'Checking the license against this workspace',
+      'Keeping a copy of the stored license on this laptop',
+      'Asking the server to validate the license (8.7+)',
+      'Sending the license (licenses.add)',
+      'Waiting for the server to confirm',
+    ]);
+    expect(result.steps.map((st) => [st.step, st.status, st.message])).toEqual([
+      ['license', 'warning', `V3 license OURS-1, SHA-256 ${ours.summary.sha256.slice(0, 12)}…, signature verified with a non-Rocket.Chat key.`],
+      ['connect', 'done', `Rocket.Chat 8.8.0; Site URL ${HOST}.`],
+      ['account', 'done', 'Signed in as tech (administrator).'],
+      ['usage', 'done', 'A license is active (OTHER-2); 12 active users.'],
+      ['stored', 'done', `The server stores a license (…${other.canonical.text.slice(-8)}).`],
+      ['prechecks', 'done', 'URL, dates and limits fit this workspace.'],
+      ['backup', 'done', 'Kept the stored license OTHER-2 (SHA-256 cccccccccccc…): it can be restored in one step.'],
+      ['server-validation', 'done', 'The server says the license is valid for this workspace.'],
+      ['apply', 'done', 'The server accepted the license file (200).'],
+      ['verify', 'done', 'The server confirms the license is active.'],
+    ]);
+  });
+
+  it('the headlines of "not sent" say which check stopped it', async () => {
+    expect((await run({}, { license: elsewhere })).result.headline).toBe('Not sent: the license does not fit this workspace. Nothing was sent to the server.');
+    expect((await run({ version: '6.4.0' })).result.headline).toBe("Not sent: this workspace (Rocket.Chat 6.4.0) cannot read this license's format. Nothing was sent to the server.");
+    expect((await run({ validation: { valid: false, reasons: [] } })).result.headline).toBe('Not sent: the server itself says this license is not valid for this workspace.');
+    const two = await run({ validation: { valid: false, reasons: [{ behavior: 'invalidate_license', reason: 'url' }, { behavior: 'invalidate_license', reason: 'period' }] } });
+    expect(two.step('server-validation')?.message).toBe('The server says the license is not valid here (url, period).');
+  });
+
+  it('the headlines after sending: rejected with what was lost, unconfirmed with what to do', async () => {
+    const rejected = await run({ before: shows(other, true), stored: { readable: true, value: other.canonical.text }, after: [shows(null, false)] });
+    expect(rejected.result.headline).toBe('Rejected: the workspace accepted the file but did not activate the license. OTHER-2, which was active before, is no longer active: nothing is active now.');
+    const quiet = await run({ before: shows(other, true), after: [shows(other, true)] }, { waitSeconds: 1, settleMs: 5000 });
+    expect(quiet.result.reasons[0]).toBe('Verify again once the workspace answers, or check Administration → Workspace → Subscription before leaving.');
   });
 
   it('a server that applies late is waited for: "not ours" only counts once it has lasted the settle time', async () => {
@@ -247,6 +290,24 @@ describe('send or do not send', () => {
   it('this license shown but not valid, and stored: already rejected, nothing sent', async () => {
     const { result, calls } = await run({ before: shows(ours, false), stored: { readable: true, value: ours.canonical.text } });
     expect([result.outcome, calls.add, result.error?.code]).toEqual(['already-rejected', 0, 'LICENSE_ALREADY_REJECTED']);
+    expect(result.after).toEqual(shows(ours, false).state);
+    expect(result.reasons).toHaveLength(2); // what to do, and where the log says why: nothing else was active
+  });
+
+  it('an account that may not read the state, and this text already stored: already rejected, "after" unknown', async () => {
+    const { result, calls } = await run({ notAdmin: true, stored: { readable: true, value: ours.canonical.text } });
+    expect([result.outcome, calls.add, result.after]).toEqual(['already-rejected', 0, null]);
+  });
+
+  it('an account that may not read the state, another text stored: kept with nothing known as active', async () => {
+    const keepBackup = vi.fn(async () => kept('d'.repeat(64)));
+    await run({ notAdmin: true, stored: { readable: true, value: other.canonical.text } }, { keepBackup });
+    expect(keepBackup).toHaveBeenCalledWith(other.canonical.text, null);
+  });
+
+  it('an account that may not read the state, a valid license unnamed after: cannot tell, unconfirmed', async () => {
+    const { result } = await run({ notAdmin: true, stored: { readable: false, reason: 'no' }, after: [{ ...shows(null, true), state: state(true) }] }, { waitSeconds: 2 });
+    expect(result.outcome).toBe('unconfirmed');
   });
 
   it('stored with the same text but with spaces around it: still "already stored"', async () => {
@@ -311,9 +372,9 @@ describe('send or do not send', () => {
   });
 });
 
-describe('the backup before sending', () => {
-  const kept = (sha256: string): Extract<LicenseBackup, { status: 'kept' }> => ({ status: 'kept', sha256, licenseId: 'OTHER-2', format: 'v3', activeBefore: null });
+const kept = (sha256: string): Extract<LicenseBackup, { status: 'kept' }> => ({ status: 'kept', sha256, licenseId: 'OTHER-2', format: 'v3', activeBefore: null });
 
+describe('the backup before sending', () => {
   it('another license stored: kept first (with what was active), then the job is told, then sent', async () => {
     const order: string[] = [];
     const keepBackup = vi.fn(async () => (order.push('backup'), kept('b'.repeat(64))));
@@ -335,14 +396,14 @@ describe('the backup before sending', () => {
     expect(step('stored')?.message).toBe('The server stores no license.');
   });
 
-  it('another license active but no text stored: the warning says there is nothing to keep', async () => {
-    const { result } = await run({ before: shows(other, true), stored: { readable: true, value: '' } }, { keepBackup: vi.fn() });
+  it('another license active but no text stored (only blanks): the warning says there is nothing to keep', async () => {
+    const { result } = await run({ before: shows(other, true), stored: { readable: true, value: '  \n' } }, { keepBackup: vi.fn() });
     expect(result.replaced?.warning).toMatch(/ No backup: the server stores no license text to keep\.$/);
   });
 
   it('kept without anyone to tell: the step names what was kept', async () => {
     const { result, step } = await run({ before: shows(other, true), stored: { readable: true, value: other.canonical.text } }, { keepBackup: async () => kept('b'.repeat(64)) });
-    expect(result.backup?.status).toBe('kept');
+    expect([result.backup?.status, result.outcome]).toEqual(['kept', 'active']);
     expect(step('backup')?.message).toBe('Kept the stored license OTHER-2 (SHA-256 bbbbbbbbbbbb…): it can be restored in one step.');
   });
 
