@@ -396,6 +396,13 @@ async function main() {
   for (const r of rows) console.log(line(r));
   for (const f of figures.filter((x) => x.note)) console.log(`  · ${f.figure}: ${f.note}`);
   if (only) {
+    // One part measured again: its figures replace those of the same name in bench/results.json.
+    if (existsSync('bench/results.json')) {
+      const kept = JSON.parse(readFileSync('bench/results.json', 'utf8')) as { figures: Figure[] };
+      const fresh = new Map(figures.map((f) => [f.figure, f]));
+      kept.figures = [...kept.figures.map((f) => fresh.get(f.figure) ?? f), ...figures.filter((f) => !kept.figures.some((k) => k.figure === f.figure))];
+      writeFileSync('bench/results.json', JSON.stringify(kept, null, 2) + '\n');
+    }
     rmSync(tmp, { recursive: true, force: true });
     return;
   }

@@ -203,14 +203,12 @@ export class Installations {
   /** Keeps the backups of the newest jobs of a workspace, removes older ones. */
   prune(workspaceId: string): void {
     const keep = this.options.backupsPerWorkspace ?? DEFAULT_BACKUPS_PER_WORKSPACE;
-    const mine = this.jobs
-      .read()
-      .jobs.filter((j) => j.workspace.id === workspaceId && j.backup?.status === 'kept')
-      .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    const jobs = this.jobs.retentionIndex();
+    const mine = jobs.filter((j) => j.workspaceId === workspaceId && j.kept).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
     for (const old of mine.slice(keep)) this.backups.remove(old.jobId);
     // A backup no job names: the process died between writing it and recording its job. An hour
     // later no installation in any process can still be about to record it.
-    const named = new Set(this.jobs.read().jobs.map((j) => j.jobId));
+    const named = new Set(jobs.map((j) => j.jobId));
     for (const id of this.backups.list()) {
       const at = this.backups.writtenAt(id);
       if (!named.has(id) && at !== null && Date.now() - at > ORPHAN_BACKUP_MS) this.backups.remove(id);

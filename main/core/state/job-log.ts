@@ -57,6 +57,25 @@ export class JobLog {
     }
   }
 
+  /**
+   * What retention needs of each job (its last record), parsed a line at a time so that only one
+   * record is ever held whole: an install reads this, and must not cost more as the log grows.
+   */
+  retentionIndex(): Array<{ jobId: string; workspaceId: string | null; kept: boolean; startedAt: string }> {
+    if (!existsSync(this.path)) return [];
+    const last = new Map<string, { jobId: string; workspaceId: string | null; kept: boolean; startedAt: string }>();
+    for (const line of readFileSync(this.path, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        const j = JSON.parse(line) as Partial<InstallResult>;
+        if (typeof j.jobId === 'string') last.set(j.jobId, { jobId: j.jobId, workspaceId: j.workspace?.id ?? null, kept: j.backup?.status === 'kept', startedAt: String(j.startedAt ?? '') });
+      } catch {
+        // A torn or unreadable line names no job: read() reports it.
+      }
+    }
+    return [...last.values()];
+  }
+
   /** Every job once, as last recorded (a job verified again is appended again). */
   read(): JobLogRead {
     const { jobs, warnings } = this.readRecords();
