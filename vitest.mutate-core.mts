@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     globalSetup: ['e2e/test-key-setup.ts'],
-    include: ['main/core/rocketchat/*.test.ts'],
+    include: ['main/core/rocketchat/*.test.ts', 'main/core/license/replacement.test.ts'],
     testTimeout: 30000,
     hookTimeout: 60000,
   },
