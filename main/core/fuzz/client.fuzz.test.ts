@@ -8,7 +8,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import { AppFailure, ERROR_CODES } from '../errors';
 import { MAX_RESPONSE_BYTES, Transport } from '../rocketchat/http';
 import { RocketChatClient } from '../rocketchat/rocketchat-client';
-import type { ServerCapabilities } from '../types';
+import { capsFor } from '../rocketchat/flow-test-kit';
 
 type Body =
   | { kind: 'json'; value: unknown }
@@ -72,17 +72,6 @@ afterAll(async () => {
   await new Promise((r) => server.close(r));
 });
 
-const caps = (v: number): ServerCapabilities => ({
-  licensesInfo: v >= 6.5,
-  hasValidLicense: v >= 8.3,
-  validate: v >= 8.7,
-  legacy: v < 7,
-  isEnterprise: v >= 5 && v < 7,
-  v3Licenses: v >= 6.5,
-  seatsCheckedOnApply: v < 4,
-  maxActiveUsers: v >= 4,
-  workspaceUrl: v >= 8.6,
-});
 const CALLS: Record<string, () => Promise<unknown>> = {
   info: () => client.info(),
   login: () => client.login('tech', 'pass', '123456'),
@@ -92,9 +81,9 @@ const CALLS: Record<string, () => Promise<unknown>> = {
   storedLicense: () => client.storedLicense(),
   validate: () => client.validate('RCV3_abc'),
   add: () => client.add('RCV3_abc'),
-  'licenseState 3.18': () => client.licenseState(caps(3.18)),
-  'licenseState 6.3': () => client.licenseState(caps(6.3)),
-  'licenseState 8.8': () => client.licenseState(caps(8.8)),
+  'licenseState 3.18': () => client.licenseState(capsFor(3.18)),
+  'licenseState 6.3': () => client.licenseState(capsFor(6.3)),
+  'licenseState 8.8': () => client.licenseState(capsFor(8.8)),
 };
 
 // JSON that looks like Rocket.Chat's answers in shape, with the wrong types and values inside.

@@ -9,8 +9,24 @@ import type { LoadedLicense } from '../license/license-store';
 import { Transport, type TransportOptions } from './http';
 import { RocketChatClient } from './rocketchat-client';
 import { installLicense, type InstallOptions } from './install-flow';
+import type { ServerCapabilities } from '../types';
 
 export const DAY = 86400000;
+
+/** What a server of version `v` (as a number, 8.8 or 6.5) can do, for tests with a scripted server. */
+export function capsFor(v: number): ServerCapabilities {
+  return {
+    licensesInfo: v >= 6.5,
+    hasValidLicense: v >= 8.3,
+    validate: v >= 8.7,
+    legacy: v < 7,
+    isEnterprise: v >= 5 && v < 7,
+    v3Licenses: v >= 6.5,
+    seatsCheckedOnApply: v < 4,
+    maxActiveUsers: v >= 4,
+    workspaceUrl: v >= 8.6,
+  };
+}
 
 /**
  * The flow's waits on a clock that runs ahead: each sleep waits at most 30 ms for real (longer than

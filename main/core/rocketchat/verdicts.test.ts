@@ -12,7 +12,8 @@ import { AppFailure } from '../errors';
 import { licenses, sharedTestKeyPair, signV3 } from '../../../e2e/simulator/license-factory';
 import { installLicense, type InstallOptions } from './install-flow';
 import type { LicenseStateWithUsage, RocketChatClient } from './rocketchat-client';
-import type { ActiveLicenseState, LicenseBackup, ServerCapabilities, WorkspaceInfo } from '../types';
+import type { ActiveLicenseState, LicenseBackup, WorkspaceInfo } from '../types';
+import { capsFor } from './flow-test-kit';
 
 const HOST = 'chat.plant7.lan';
 let ours: LoadedLicense;
@@ -26,21 +27,10 @@ beforeAll(async () => {
   elsewhere = await load(await signV3(licenses.boundTo('chat.elsewhere.lan', { id: 'ELSEWHERE-3' })));
 });
 
-const caps = (v: number): ServerCapabilities => ({
-  licensesInfo: v >= 6.5,
-  hasValidLicense: v >= 8.3,
-  validate: v >= 8.7,
-  legacy: v < 7,
-  isEnterprise: v >= 5 && v < 7,
-  v3Licenses: v >= 6.5,
-  seatsCheckedOnApply: v < 4,
-  maxActiveUsers: v >= 4,
-  workspaceUrl: v >= 8.6,
-});
 function info(version = '8.8.0'): WorkspaceInfo {
   const [major, minor] = version.split('.').map(Number);
   const now = new Date().toISOString();
-  return { baseUrl: `https://${HOST}`, version, major, minor, workspaceUrl: HOST, workspaceUrlSource: 'server', workspaceUrlHash: '', serverTime: now, localTime: now, unencrypted: false, capabilities: caps(major + minor / 10) };
+  return { baseUrl: `https://${HOST}`, version, major, minor, workspaceUrl: HOST, workspaceUrlSource: 'server', workspaceUrlHash: '', serverTime: now, localTime: now, unencrypted: false, capabilities: capsFor(major + minor / 10) };
 }
 function state(valid: boolean | null, id: string | null = null): ActiveLicenseState {
   return { known: true, valid, id, modules: [], tags: [], seats: null, seatsInUse: 12, validUntil: null, trial: false, source: 'licenses.info' };
