@@ -4,7 +4,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'node_modules/**', 'bench/results.json'] },
+  { ignores: ['out/**', 'dist/**', '.stryker-tmp*/**', 'test-results/**', 'playwright-report/**', 'node_modules/**', 'bench/results.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs['flat/recommended'],

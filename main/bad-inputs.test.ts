@@ -8,23 +8,23 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { AppFailure, toAppError, type AppError } from './errors';
-import { decodeLicense } from './license/license';
-import { makeKey, type VerificationKey } from './license/license-decode';
-import { normalizeBaseUrl, normalizeProxyUrl, Transport } from './rocketchat/http';
-import { RocketChatClient } from './rocketchat/rocketchat-client';
-import { KeytarSecretStore } from './secret-store';
-import { WorkspaceStore } from './state/workspace-store';
-import { JobLog } from './state/job-log';
-import { BackupStore } from './state/backups';
-import { InstallLock } from './state/install-lock';
-import { jobRecord } from './state/job-fixture';
-import { createHandlers, dispatch } from './handlers';
-import { MemorySecretStore } from './secret-store';
-import { Installer } from './installer';
-import { main } from '../cli';
-import { createTestKeyPair, licenseV2Payload, licenses, sharedTestKeyPair, signV2, signV3 } from '../../e2e/simulator/license-factory';
-import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
+import { AppFailure, toAppError, type AppError } from './core/errors';
+import { decodeLicense } from './core/license/license';
+import { makeKey, type VerificationKey } from './core/license/license-decode';
+import { normalizeBaseUrl, normalizeProxyUrl, Transport } from './core/rocketchat/http';
+import { RocketChatClient } from './core/rocketchat/rocketchat-client';
+import { KeytarSecretStore } from './core/secret-store';
+import { WorkspaceStore } from './core/state/workspace-store';
+import { JobLog } from './core/state/job-log';
+import { BackupStore } from './core/state/backups';
+import { InstallLock } from './core/state/install-lock';
+import { jobRecord } from './core/state/job-fixture';
+import { createHandlers, dispatch } from './core/handlers';
+import { MemorySecretStore } from './core/secret-store';
+import { Installer } from './core/installer';
+import { main } from './cli';
+import { createTestKeyPair, licenseV2Payload, licenses, sharedTestKeyPair, signV2, signV3 } from '../e2e/simulator/license-factory';
+import { startSimulator, type Simulator } from '../e2e/simulator/simulator';
 
 type Area = 'file or paste' | 'server answer' | 'network' | 'command line' | 'app call' | 'keychain' | 'disk';
 interface Row {
@@ -287,8 +287,8 @@ function markdown(): string {
   const lines = [
     '# Bad inputs and what the technician reads',
     '',
-    'Generated from `main/core/bad-inputs.test.ts`, where every row is run for real in `npm test`',
-    '(`RC_UPDATE_DOCS=1 npx vitest run main/core/bad-inputs.test.ts` rewrites this file). Codes are',
+    'Generated from `main/bad-inputs.test.ts`, where every row is run for real in `npm test`',
+    '(`RC_UPDATE_DOCS=1 npx vitest run main/bad-inputs.test.ts` rewrites this file). Codes are',
     'the app\'s error codes (`main/core/errors.ts`); `exit N` is `rc-license`\'s exit code.',
     '',
     `${ROWS.length} bad inputs.`,
@@ -323,6 +323,6 @@ describe('the bad-input inventory', () => {
   it('docs/BAD-INPUTS.md is this table', () => {
     const path = join(process.cwd(), 'docs', 'BAD-INPUTS.md');
     if (process.env.RC_UPDATE_DOCS === '1') writeFileSync(path, markdown());
-    expect(existsSync(path) ? readFileSync(path, 'utf8') : '', 'stale: run RC_UPDATE_DOCS=1 npx vitest run main/core/bad-inputs.test.ts').toBe(markdown());
+    expect(existsSync(path) ? readFileSync(path, 'utf8') : '', 'stale: run RC_UPDATE_DOCS=1 npx vitest run main/bad-inputs.test.ts').toBe(markdown());
   });
 });
