@@ -223,12 +223,18 @@ globalThis.__appStart = performance.now();`,
   record('main-process start-up work before the window (imports, services, IPC)', 'ms', app, 150, `${median(withBoot).toFixed(0)} ms from process spawn, with Node's own boot`);
 }
 
+/** A preload (`node -r`) that writes the process's peak RSS (KB) to $BENCH_RSS_FILE as it exits. */
+function rssProbe(): string {
+  const probe = join(tmp, 'rss-probe.cjs');
+  writeFileSync(probe, `process.on('exit', () => require('fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));`);
+  return probe;
+}
+
 async function applyRss() {
   const s = await startSimulator({ version: '8.8.0', validationDelayMs: 0 });
   try {
     const lic = join(tmp, 'apply.lic');
-    const probe = join(tmp, 'rss-probe.cjs');
-    writeFileSync(probe, `process.on('exit', () => require('fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));`);
+    const probe = rssProbe();
     const samples: number[] = [];
     for (let i = 0; i < 5; i++) {
       s.state.active = null;
@@ -258,8 +264,7 @@ async function soak() {
   const RUNS = Number(process.env.BENCH_SOAK_RUNS ?? 300);
   const s = await startSimulator({ version: '8.8.0', validationDelayMs: 0 });
   const home = mkdtempSync(join(tmp, 'soak-'));
-  const probe = join(tmp, 'soak-probe.cjs');
-  writeFileSync(probe, `process.on('exit', () => require('fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));`);
+  const probe = rssProbe();
   const host = s.url.replace(/^http:\/\//, '');
   const { userId, authToken } = s.login('admin');
   const env = { RC_USER_ID: userId, RC_AUTH_TOKEN: authToken, RC_LICENSE_HOME: home, RC_LICENSE_PUBLIC_KEY: keyFile };

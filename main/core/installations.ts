@@ -71,6 +71,9 @@ export class Installations {
   private async runLocked(client: RocketChatClient, workspace: { id: string; name: string }, license: LoadedLicense, options: RunOptions & { restoreOf?: string }): Promise<InstallResult> {
     let keptFor: string | null = null;
     const jobId = newJobId();
+    // The job as it stands, recorded with the outcome a crash from this point on would leave.
+    const checkpoint = (outcome: InstallResult['outcome'], headline: string) => (job: InstallResult) =>
+      this.jobs.append(capJobStrings({ ...job, outcome, headline, reasons: [], finishedAt: new Date().toISOString() }));
     const result = capJobStrings(
       await installLicense({
         ...this.options.timing,
@@ -84,28 +87,8 @@ export class Installations {
         restoreOf: options.restoreOf,
         // If the process dies from here until the "sending" record, this one says so: nothing
         // was sent, and the backup it names is found and pruned like any other.
-        afterBackup: (job) => {
-          this.jobs.append(
-            capJobStrings({
-              ...job,
-              outcome: 'failed',
-              headline: 'Stopped before sending: the app ended after keeping the stored license and before sending the new one. Nothing was sent; the workspace is as it was.',
-              reasons: [],
-              finishedAt: new Date().toISOString(),
-            }),
-          );
-        },
-        beforeSend: (job) => {
-          this.jobs.append(
-            capJobStrings({
-              ...job,
-              outcome: 'interrupted',
-              headline: 'Interrupted while sending: the app stopped before the server’s answer was read, so whether it took the license is unknown. Verify again.',
-              reasons: [],
-              finishedAt: new Date().toISOString(),
-            }),
-          );
-        },
+        afterBackup: checkpoint('failed', 'Stopped before sending: the app ended after keeping the stored license and before sending the new one. Nothing was sent; the workspace is as it was.'),
+        beforeSend: checkpoint('interrupted', 'Interrupted while sending: the app stopped before the server’s answer was read, so whether it took the license is unknown. Verify again.'),
         keepBackup: async (text, activeBefore) => {
           const saved = this.backups.save(jobId, text);
           keptFor = jobId;
@@ -210,8 +193,9 @@ export class Installations {
     // later no installation in any process can still be about to record it.
     const named = new Set(jobs.map((j) => j.jobId));
     for (const id of this.backups.list()) {
+      if (named.has(id)) continue;
       const at = this.backups.writtenAt(id);
-      if (!named.has(id) && at !== null && Date.now() - at > ORPHAN_BACKUP_MS) this.backups.remove(id);
+      if (at !== null && Date.now() - at > ORPHAN_BACKUP_MS) this.backups.remove(id);
     }
   }
 

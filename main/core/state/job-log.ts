@@ -57,21 +57,33 @@ export class JobLog {
     }
   }
 
+  /** Each non-blank line in turn, parsed (null where it is not a job record); `final`: the last one. */
+  private *records(): Generator<{ job: InstallResult | null; line: number; final: boolean }> {
+    if (!existsSync(this.path)) return;
+    const lines = readFileSync(this.path, 'utf8').split('\n');
+    let end = lines.length - 1;
+    while (end >= 0 && !lines[end].trim()) end--;
+    for (let i = 0; i <= end; i++) {
+      if (!lines[i].trim()) continue;
+      let job: InstallResult | null = null;
+      try {
+        const parsed = JSON.parse(lines[i]) as InstallResult;
+        if (typeof parsed.jobId === 'string') job = parsed;
+      } catch {
+        job = null;
+      }
+      yield { job, line: i + 1, final: i === end };
+    }
+  }
+
   /**
-   * What retention needs of each job (its last record), parsed a line at a time so that only one
-   * record is ever held whole: an install reads this, and must not cost more as the log grows.
+   * What retention needs of each job (its last record), reduced as each line is parsed so that
+   * only one record is ever held whole: an install reads this, and must not cost more as the log grows.
    */
   retentionIndex(): Array<{ jobId: string; workspaceId: string | null; kept: boolean; startedAt: string }> {
-    if (!existsSync(this.path)) return [];
     const last = new Map<string, { jobId: string; workspaceId: string | null; kept: boolean; startedAt: string }>();
-    for (const line of readFileSync(this.path, 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      try {
-        const j = JSON.parse(line) as Partial<InstallResult>;
-        if (typeof j.jobId === 'string') last.set(j.jobId, { jobId: j.jobId, workspaceId: j.workspace?.id ?? null, kept: j.backup?.status === 'kept', startedAt: String(j.startedAt ?? '') });
-      } catch {
-        // A torn or unreadable line names no job: read() reports it.
-      }
+    for (const { job: j } of this.records()) {
+      if (j) last.set(j.jobId, { jobId: j.jobId, workspaceId: j.workspace?.id ?? null, kept: j.backup?.status === 'kept', startedAt: String(j.startedAt ?? '') });
     }
     return [...last.values()];
   }
@@ -85,25 +97,17 @@ export class JobLog {
   }
 
   private readRecords(): JobLogRead {
-    if (!existsSync(this.path)) return { jobs: [], warnings: [] };
-    const lines = readFileSync(this.path, 'utf8').split('\n');
     const jobs: InstallResult[] = [];
     const warnings: string[] = [];
-    lines.forEach((line, i) => {
-      if (!line.trim()) return;
-      try {
-        const job = JSON.parse(line) as InstallResult;
-        if (typeof job.jobId !== 'string') throw new Error('no job id');
-        jobs.push(job);
-      } catch {
-        const last = i === lines.length - 1 || lines.slice(i + 1).every((l) => !l.trim());
+    for (const { job, line, final } of this.records()) {
+      if (job) jobs.push(job);
+      else
         warnings.push(
-          last
-            ? `The last job log entry (line ${i + 1}) is incomplete — the app probably stopped while writing it — and was skipped.`
-            : `Job log line ${i + 1} could not be read and was skipped.`,
+          final
+            ? `The last job log entry (line ${line}) is incomplete — the app probably stopped while writing it — and was skipped.`
+            : `Job log line ${line} could not be read and was skipped.`,
         );
-      }
-    });
+    }
     return { jobs, warnings };
   }
 

@@ -109,7 +109,7 @@ class AppState {
     this.announcedAt = new Date();
   }
 
-  /** A failure shown in a form (sign-in, add, trust, rename) is also the status line's newest message. */
+  /** A failure, as the status line's newest message (also one shown in a form: sign-in, add, trust, rename). */
   private announceError(error: AppError): void {
     this.announce(`${error.message} ${error.detail ?? ''}`.trim());
   }
@@ -287,7 +287,7 @@ class AppState {
       );
     } else {
       this.licenseError = r.error;
-      this.announce(`${r.error.message} ${r.error.detail ?? ''}`);
+      this.announceError(r.error);
     }
   }
 
@@ -317,7 +317,7 @@ class AppState {
     this.announce('Asking the workspace again…');
     const r = await installer()['history.verify']({ jobId });
     if (!r.ok) {
-      this.announce(`${r.error.message} ${r.error.detail ?? ''}`.trim());
+      this.announceError(r.error);
       return null;
     }
     if (this.result?.jobId === jobId) this.result = r.value;
@@ -345,7 +345,7 @@ class AppState {
       this.announce(r.value.headline);
     } else {
       this.installError = r.error;
-      this.announce(`${r.error.message} ${r.error.detail ?? ''}`.trim());
+      this.announceError(r.error);
     }
     await this.finishJob();
     return r.ok ? r.value : null;
@@ -369,7 +369,7 @@ class AppState {
   async saveReceipt(jobId: string, format: 'html' | 'pdf' | 'json'): Promise<void> {
     const r = await installer()['receipt.save']({ jobId, format });
     if (r.ok) this.announce(r.value.path ? `Receipt saved: ${r.value.path}` : 'Receipt not saved.');
-    else this.announce(`${r.error.message} ${r.error.detail ?? ''}`);
+    else this.announceError(r.error);
   }
 
   async copy(text: string, what: string): Promise<void> {
