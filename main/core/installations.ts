@@ -201,8 +201,7 @@ export class Installations {
 
   /** Deletes every backup kept for a workspace (it is being forgotten). */
   forgetWorkspace(workspaceId: string): void {
-    for (const j of this.jobs.read().jobs)
-      if (j.workspace.id === workspaceId && j.backup?.status === 'kept') this.backups.remove(j.jobId);
+    for (const j of this.jobs.retentionIndex()) if (j.workspaceId === workspaceId && j.kept) this.backups.remove(j.jobId);
   }
 
   history(): { jobs: JobSummary[]; warnings: string[] } {

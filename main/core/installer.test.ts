@@ -241,6 +241,39 @@ describe('job log', () => {
     expect(log.get('j2').license.id).toBe('lic-1');
     expect(() => log.get('nope')).toThrow(expect.objectContaining({ code: 'JOB_UNKNOWN' }));
   });
+
+  it('a bad line in the middle is named by its line number; blank lines are counted and skipped; the last record of a job counts', () => {
+    const log = new JobLog(tempDir());
+    const lines = [JSON.stringify(job('j1')), '', '{"not":"a job"}', '   ', 'garbage', JSON.stringify(job('j1', { outcome: 'rejected' })), JSON.stringify(job('j2')), '', ''];
+    writeFileSync(log.path, lines.join('\n'));
+    const read = log.read();
+    expect(read.jobs.map((j) => [j.jobId, j.outcome])).toEqual([
+      ['j1', 'rejected'],
+      ['j2', 'active'],
+    ]);
+    expect(read.warnings).toEqual(['Job log line 3 could not be read and was skipped.', 'Job log line 5 could not be read and was skipped.']);
+    expect(log.retentionIndex().map((r) => r.jobId)).toEqual(['j1', 'j2']);
+  });
+
+  it('a bad last line is named as incomplete even when blank lines follow it; a missing log is empty', () => {
+    const log = new JobLog(tempDir());
+    expect(log.read()).toEqual({ jobs: [], warnings: [] });
+    expect(log.retentionIndex()).toEqual([]);
+    writeFileSync(log.path, `${JSON.stringify(job('j1'))}\nnull\n\n\n`);
+    expect(log.read()).toEqual({ jobs: [expect.objectContaining({ jobId: 'j1' })], warnings: [expect.stringMatching(/^The last job log entry \(line 2\) is incomplete/)] });
+  });
+
+  it('is read in chunks: records longer than a chunk, and characters cut by a chunk edge, come back whole', () => {
+    const log = new JobLog(tempDir());
+    // 3-byte and 4-byte characters, shifted by one byte per record, so that chunk edges (every 64 KiB)
+    // fall inside characters and inside lines; one record is longer than a whole chunk.
+    const records = Array.from({ length: 40 }, (_, i) => job(`j${i}`, { headline: `${'x'.repeat(i)}${'Prüfung € 🔑 '.repeat(i === 7 ? 9000 : 300)}` }));
+    writeFileSync(log.path, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    expect(readFileSync(log.path).length).toBeGreaterThan(4 * 64 * 1024);
+    const read = log.read();
+    expect(read.warnings).toEqual([]);
+    expect(read.jobs.map((j) => j.headline)).toEqual(records.map((r) => r.headline));
+  });
 });
 
 describe('receipts', () => {

@@ -1,6 +1,7 @@
 // The job log: one JSON line per installation attempt, appended, never rewritten. Holds no token,
 // password or license text — licenses are named by id and SHA-256.
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { dirname, join } from 'node:path';
 import { AppFailure } from '../errors';
 import type { InstallResult, JobSummary } from '../types';
@@ -21,6 +22,17 @@ export function capJobStrings<T>(value: T, max = MAX_JOB_STRING): T {
   if (Array.isArray(value)) return value.map((v) => capJobStrings(v, max)) as T;
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, capJobStrings(v, max)])) as T;
   return value;
+}
+
+const READ_CHUNK = 64 * 1024;
+
+function parseRecord(line: string): InstallResult | null {
+  try {
+    const parsed = JSON.parse(line) as InstallResult;
+    return typeof parsed?.jobId === 'string' ? parsed : null;
+  } catch {
+    return null;
+  }
 }
 
 export class JobLog {
@@ -57,22 +69,42 @@ export class JobLog {
     }
   }
 
-  /** Each non-blank line in turn, parsed (null where it is not a job record); `final`: the last one. */
+  /**
+   * Each non-blank line in turn, parsed (null where it is not a job record); `final`: the last one.
+   * The file is read 64 KiB at a time, so reading the log costs the same memory however long it is.
+   */
   private *records(): Generator<{ job: InstallResult | null; line: number; final: boolean }> {
-    if (!existsSync(this.path)) return;
-    const lines = readFileSync(this.path, 'utf8').split('\n');
-    let end = lines.length - 1;
-    while (end >= 0 && !lines[end].trim()) end--;
-    for (let i = 0; i <= end; i++) {
-      if (!lines[i].trim()) continue;
-      let job: InstallResult | null = null;
-      try {
-        const parsed = JSON.parse(lines[i]) as InstallResult;
-        if (typeof parsed.jobId === 'string') job = parsed;
-      } catch {
-        job = null;
+    let pending: { text: string; line: number } | null = null;
+    for (const { text, line } of this.lines()) {
+      if (!text.trim()) continue;
+      if (pending) yield { job: parseRecord(pending.text), line: pending.line, final: false };
+      pending = { text, line };
+    }
+    if (pending) yield { job: parseRecord(pending.text), line: pending.line, final: true };
+  }
+
+  /** The file's lines (split on \n, numbered from 1), decoded as UTF-8 across chunk edges. */
+  private *lines(): Generator<{ text: string; line: number }> {
+    let fd: number;
+    try {
+      fd = openSync(this.path, 'r');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw e;
+    }
+    try {
+      const chunk = Buffer.alloc(READ_CHUNK);
+      const decoder = new StringDecoder('utf8');
+      let rest = '';
+      let line = 0;
+      for (let n = readSync(fd, chunk, 0, READ_CHUNK, null); n > 0; n = readSync(fd, chunk, 0, READ_CHUNK, null)) {
+        const parts = (rest + decoder.write(chunk.subarray(0, n))).split('\n');
+        rest = parts.pop() ?? '';
+        for (const text of parts) yield { text, line: ++line };
       }
-      yield { job, line: i + 1, final: i === end };
+      yield { text: rest + decoder.end(), line: ++line };
+    } finally {
+      closeSync(fd);
     }
   }
 
