@@ -1,11 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from './App.svelte';
 import { app } from './lib/app-state.svelte';
-import { err, fakeApi } from './test-fixtures';
+import { err, fakeApi, ok } from './test-fixtures';
 
-beforeEach(() => app.reset());
+beforeEach(() => {
+  app.reset();
+  performance.clearMarks();
+});
 afterEach(() => cleanup());
 
 describe('the status bar', () => {
@@ -27,5 +30,21 @@ describe('the status bar', () => {
     expect(text).toHaveTextContent(/^Nothing answered at https:\/\/10\.0\.0\.5:3000\. Connection refused\.$/);
     expect(bar.textContent).not.toContain('Ready.');
     expect(text).toHaveAttribute('aria-live', 'polite');
+  });
+});
+
+describe('History', () => {
+  it('is read after start-up, so it opens with its rows at once while it reads them again', async () => {
+    const jobs = [{ jobId: 'j1', outcome: 'active', headline: 'ok', startedAt: '2026-11-26T12:00:00Z', workspace: 'Plant 7', licenseId: 'ACME-1', sha256: 'a'.repeat(64), username: 'tech', hasBackup: false, restoreOf: null }];
+    let calls = 0;
+    const api = fakeApi({ 'history.list': () => (++calls === 1 ? ok({ jobs, warnings: [] }) : new Promise(() => undefined)) });
+    render(App);
+    // Read once without the technician asking; the bench waits for the same mark.
+    await vi.waitFor(() => expect(api['history.list']).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(performance.getEntriesByName('history-ready')).toHaveLength(1));
+    await userEvent.setup().click(screen.getByRole('button', { name: 'History' }));
+    // The second read never answers here: the row comes from the first.
+    expect(within(screen.getByTestId('history')).getByText('ACME-1')).toBeInTheDocument();
+    expect(api['history.list']).toHaveBeenCalledTimes(2);
   });
 });
