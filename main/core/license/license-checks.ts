@@ -145,8 +145,8 @@ export function checkPeriod(summary: LicenseSummary, facts: WorkspaceFacts): Lic
     }
   }
   // The server verifies V3 tokens with jose's defaults, which enforce exp/nbf with no tolerance.
-  if (summary.jwt?.exp && now >= Date.parse(summary.jwt.exp)) blockingFailures.push(`its token expired on ${day(summary.jwt.exp)}`);
-  if (summary.jwt?.nbf && now < Date.parse(summary.jwt.nbf)) blockingFailures.push(`its token is valid only from ${day(summary.jwt.nbf)}`);
+  if (summary.jwt?.exp && now >= Date.parse(summary.jwt.exp)) blockingFailures.push(`carries a token that expired on ${day(summary.jwt.exp)}`);
+  if (summary.jwt?.nbf && now < Date.parse(summary.jwt.nbf)) blockingFailures.push(`carries a token valid only from ${day(summary.jwt.nbf)}`);
 
   const tail = skew ? ` ${skew}` : '';
   if (blockingFailures.length) {
@@ -229,7 +229,16 @@ export function checkLimits(summary: LicenseSummary, facts: WorkspaceFacts): Lic
       over.push(`${label}: ${value} in use, the license allows ${max}`);
       items.push({ label, status: 'fail', detail: `${value} in use, max ${max}` });
     } else if (value > max) {
-      const effect = l.behavior === 'start_fair_policy' ? 'the fair-use policy starts' : l.behavior === 'disable_modules' ? `modules ${l.modules.join(', ')} are switched off` : 'no more can be added';
+      // Only prevent_action stops anything at action time; allow_action is only reported
+      // (shouldPreventAction in ee/packages/license/src/license.ts, Rocket.Chat develop, late 2024).
+      const effect =
+        l.behavior === 'start_fair_policy'
+          ? 'the fair-use policy starts'
+          : l.behavior === 'disable_modules'
+            ? `modules ${l.modules.join(', ')} are switched off`
+            : l.behavior === 'prevent_action'
+              ? 'no more can be added'
+              : 'nothing is blocked';
       notes.push(`${label} is over its limit (${value} of ${max}): ${effect}.`);
       items.push({ label, status: 'pass', detail: `${value} in use, max ${max}: ${effect}` });
     } else {
