@@ -310,7 +310,7 @@ describe('the Electron shell in development', () => {
     const bigSource = (await call('file.open')).value.source;
     expect(Buffer.from(bigSource.base64, 'base64').length).toBe(MAX_LICENSE_BYTES + 1);
     // …and the real size travels with it, for the message.
-    expect(await call('license.inspect', { source: bigSource })).toMatchObject({ ok: false, error: { code: 'LICENSE_TOO_LARGE', detail: 'It is 3.0 MB.' } });
+    expect(await call('license.inspect', { source: bigSource })).toMatchObject({ ok: false, error: { code: 'LICENSE_TOO_LARGE', detail: 'It is 3.0 MiB.' } });
     expect(starts).toEqual([h.paths.documents, dir]);
     pick = dir;
     expect(await call('file.open')).toMatchObject({ ok: false, error: { code: 'FILE_UNREADABLE', detail: expect.stringContaining('not a regular file') } });

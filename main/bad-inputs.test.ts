@@ -121,7 +121,7 @@ const ROWS: Row[] = [
   { area: 'file or paste', input: 'an empty file', code: 'LICENSE_EMPTY', says: 'The license is empty', run: license(new Uint8Array()) },
   { area: 'file or paste', input: 'only spaces and line breaks', code: 'LICENSE_EMPTY', says: 'The license is empty', run: license(' \n\t \r\n') },
   { area: 'file or paste', input: 'a 70 KiB file', code: 'LICENSE_TOO_LARGE', says: 'It is 70 KiB', run: license(new Uint8Array(70 * 1024).fill(65)) },
-  { area: 'file or paste', input: 'a 10 MB file (only its first 64 KiB read)', code: 'LICENSE_TOO_LARGE', says: 'It is 10.0 MB', run: license(new Uint8Array(64 * 1024 + 1).fill(65), 10 * 1024 * 1024) },
+  { area: 'file or paste', input: 'a 10 MiB file (only its first 64 KiB read)', code: 'LICENSE_TOO_LARGE', says: 'It is 10.0 MiB', run: license(new Uint8Array(64 * 1024 + 1).fill(65), 10 * 1024 * 1024) },
   { area: 'file or paste', input: 'a PNG image', code: 'LICENSE_BINARY', says: 'is not text', run: license(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])) },
   { area: 'file or paste', input: 'a ZIP archive', code: 'LICENSE_BINARY', says: 'is not text', run: license(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0])) },
   { area: 'file or paste', input: 'text with control characters', code: 'LICENSE_BINARY', says: 'control characters', run: license('RCV3_abc\u0007def') },

@@ -113,13 +113,13 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** Reads license bytes or pasted text into the canonical string, or fails with a specific code. */
-/** "10.0 MB", "65 KiB": a size as a technician reads it. */
+/** "10.0 MiB", "65 KiB": a size as a technician reads it, in the units the limit is set in. */
 export function sizeInWords(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KiB`;
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }
 
-/** `fileSize`: the whole file's size when only its first bytes were read (the real size is said). */
+/** Reads license bytes or pasted text into the canonical string, or fails with a specific code.
+ * `fileSize`: the whole file's size when only its first bytes were read (the real size is said). */
 export function readLicense(input: Uint8Array | string, fileSize?: number): CanonicalLicense {
   const cleaned: string[] = [];
   const byteLength = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.length;

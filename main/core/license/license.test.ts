@@ -134,7 +134,7 @@ describe('reading', () => {
 
   it('a file that is too large is said with its real size, not the size of what was read', () => {
     const firstBytes = Buffer.alloc(MAX_LICENSE_BYTES + 1, 0x41);
-    expect(() => readLicense(firstBytes, 10 * 1024 * 1024)).toThrow(expect.objectContaining({ code: 'LICENSE_TOO_LARGE', detail: 'It is 10.0 MB.' }));
+    expect(() => readLicense(firstBytes, 10 * 1024 * 1024)).toThrow(expect.objectContaining({ code: 'LICENSE_TOO_LARGE', detail: 'It is 10.0 MiB.' }));
     expect(() => readLicense(firstBytes)).toThrow(expect.objectContaining({ detail: 'It is larger than 64 KiB.' }));
     expect(() => readLicense('A'.repeat(100 * 1024))).toThrow(expect.objectContaining({ detail: 'It is 100 KiB.' }));
   });
