@@ -56,13 +56,13 @@ export class BackupStore {
     rmSync(this.file(jobId), { force: true });
   }
 
-  /** Job ids that have a backup file. */
   /** When the backup of a job was written (ms since the epoch), or null when there is none. */
   writtenAt(jobId: string): number | null {
     const path = this.file(jobId);
     return existsSync(path) ? statSync(path).mtimeMs : null;
   }
 
+  /** Job ids that have a backup file. */
   list(): string[] {
     let names: string[];
     try {
