@@ -1,0 +1,166 @@
+// The receipt a technician hands in: every fact of the job in words, in order, and the outcome's
+// colour. Read as text (tags stripped), the way a reader of the printed page meets it.
+import { describe, expect, it } from 'vitest';
+import type { ActiveLicenseState, InstallResult } from '../types';
+import { jobRecord } from './job-fixture';
+import { receiptHtml, receiptJson } from './receipt';
+
+const state = (extra: Partial<ActiveLicenseState> = {}): ActiveLicenseState => ({ known: true, valid: true, id: 'OLD-1', modules: ['a', 'b'], tags: [], seats: 50, seatsInUse: 10, validUntil: '2026-12-31T00:00:00.000Z', trial: false, source: 'licenses.info', ...extra });
+
+/** The page as a reader sees it: one line per table row, heading or paragraph. */
+function text(html: string): string[] {
+  return html
+    .split('<body>')[1]
+    .replace(/<\/(tr|h1|h2|p|li|div)>/g, '\n')
+    .replace(/<\/th>/g, ': ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+const full: InstallResult = jobRecord('20261127-120000-abcd', {
+  outcome: 'active',
+  headline: 'The workspace confirms license NEW-2 is active.',
+  reasons: ['First reason.', 'Second reason.'],
+  startedAt: '2026-11-27T12:00:00.000Z',
+  finishedAt: '2026-11-27T12:00:07.500Z',
+  workspace: { id: 'w1', name: 'Plant 7', baseUrl: 'https://chat.acme.lan', version: '8.8.0', workspaceUrl: 'chat.acme.lan', workspaceUrlSource: 'server' },
+  user: { username: 'jo', isAdmin: true },
+  license: { sha256: 'e'.repeat(64), hashTail: 'eeeeeeee', id: 'NEW-2', format: 'v3', customer: 'ACME', validUntil: '2027-12-31T00:00:00.000Z', seats: 250 },
+  checks: [
+    { name: 'url', status: 'pass', message: 'Matches.' },
+    { name: 'limits', status: 'unknown', message: 'Usage unknown.' },
+  ],
+  serverValidation: { valid: false, reasons: ['Expired.', 'Too many users.'] },
+  steps: [
+    { step: 'connect', status: 'done', message: 'Rocket.Chat 8.8.0.', durationMs: 12 },
+    { step: 'apply', status: 'failed', message: 'Refused.', httpStatus: 400 },
+    { step: 'verify', status: 'warning', message: 'Slow.', durationMs: 0 },
+  ],
+  before: state(),
+  after: state({ id: 'NEW-2', seats: null, validUntil: null, modules: [] }),
+  replaced: { current: 'OLD-1 (50 seats)', lostWhen: 'now', warning: 'w', afterRejection: 'a' },
+  backup: { status: 'kept', sha256: 'b'.repeat(64), licenseId: 'OLD-1', format: 'v3', activeBefore: null },
+  restoreOf: '20261126-120000-ffff',
+  forced: true,
+  error: { code: 'SERVER_ERROR', message: 'The workspace answered with an error.', detail: 'HTTP 500' },
+});
+
+describe('the receipt', () => {
+  it('says every fact of the job, in order', () => {
+    expect(receiptHtml(full, '1.2.3')).toContain('<title>License installation receipt 20261127-120000-abcd</title>');
+    expect(text(receiptHtml(full, '1.2.3'))).toEqual([
+      'License installation receipt',
+      'Job 20261127-120000-abcd · 2026-11-27 12:00:00 UTC → 2026-11-27 12:00:07 UTC',
+      'ACTIVE — confirmed by the workspace',
+      'The workspace confirms license NEW-2 is active.',
+      'First reason.',
+      'Second reason.',
+      'Workspace',
+      'Name: Plant 7',
+      'Address: https://chat.acme.lan',
+      'Site URL (license binding): chat.acme.lan',
+      'Rocket.Chat version: 8.8.0',
+      'Signed in as: jo (administrator)',
+      'License',
+      'License id: NEW-2',
+      'Format: V3',
+      'Customer: ACME',
+      'Valid until: 2027-12-31',
+      'Seats: 250',
+      `SHA-256: ${'e'.repeat(64)}`,
+      'What the workspace says',
+      'Before: active (OLD-1), 50 seats, until 2026-12-31, 2 modules',
+      'After: active (NEW-2)',
+      'Replaced: OLD-1 (50 seats)',
+      `Previous license kept: OLD-1 (V3), SHA-256 ${'b'.repeat(64)} — kept on the installing laptop, restorable`,
+      'Restores the license kept by job: 20261126-120000-ffff',
+      'Server validation (licenses.validate): not valid: Expired. Too many users.',
+      'Sent despite failed checks: yes — the technician chose to apply anyway',
+      'Checks before sending',
+      'url: PASS Matches.',
+      'limits: UNKNOWN Usage unknown.',
+      'Steps',
+      'connect: done Rocket.Chat 8.8.0. 12 ms',
+      'apply: failed Refused. (HTTP 400)',
+      'verify: warning Slow. 0 ms',
+      'Error',
+      'The workspace answered with an error. HTTP 500',
+      'Made offline by Offline License Installer for Rocket.Chat 1.2.3. The license text is not part of this receipt; it is identified by its SHA-256.',
+    ]);
+  });
+
+  it('colours each step by its status and the outcome by what it means', () => {
+    const html = receiptHtml(full, '1');
+    expect(html).toContain('<span class="pass">done</span>');
+    expect(html).toContain('<span class="fail">failed</span>');
+    expect(html).toContain('<span class="unknown">warning</span>');
+    expect(html).toContain('<span class="unknown">UNKNOWN</span>');
+    const tone = (outcome: InstallResult['outcome']) => /<div class="outcome (\w+)">/.exec(receiptHtml({ ...full, outcome }, '1'))?.[1];
+    expect(['active', 'already-active'].map(tone)).toEqual(['ok', 'ok']);
+    expect(['unconfirmed', 'already-rejected'].map(tone)).toEqual(['warn', 'warn']);
+    expect(['rejected', 'blocked', 'failed', 'interrupted'].map(tone)).toEqual(['bad', 'bad', 'bad', 'bad']);
+  });
+
+  it('says each outcome in words', () => {
+    const said = (outcome: InstallResult['outcome']) => text(receiptHtml({ ...full, outcome }, '1'))[2];
+    expect(said('rejected')).toBe('REJECTED by the workspace');
+    expect(said('unconfirmed')).toBe('SENT, NOT CONFIRMED');
+    expect(said('blocked')).toBe('NOT SENT — pre-check failed');
+    expect(said('already-active')).toBe('ALREADY ACTIVE — nothing sent');
+    expect(said('already-rejected')).toBe('ALREADY REJECTED — the server holds this license; nothing sent');
+    expect(said('failed')).toBe('STOPPED');
+    expect(said('interrupted')).toBe('INTERRUPTED — outcome unknown, verify again');
+  });
+
+  it('a job that knows little says so, and leaves out the rows that do not apply', () => {
+    const bare = jobRecord('20261127-120000-abcd', {
+      startedAt: '2026-11-27T12:00:00.000Z',
+      finishedAt: '',
+      workspace: { id: null, name: null, baseUrl: 'https://10.0.0.5', version: null, workspaceUrl: null, workspaceUrlSource: null },
+      user: { username: 'op', isAdmin: false },
+      license: { sha256: 'f'.repeat(64), hashTail: 'ffffffff', id: null, format: 'v2', customer: null, validUntil: null, seats: null },
+      before: state({ known: false }),
+      after: state({ valid: false }),
+      backup: { status: 'none-before' },
+    });
+    const lines = text(receiptHtml(bare, '1'));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'Job 20261127-120000-abcd · 2026-11-27 12:00:00 UTC → —',
+        'Name: —',
+        'Site URL (license binding): —',
+        'Rocket.Chat version: —',
+        'Signed in as: op',
+        'License id: —',
+        'Format: V2',
+        'Valid until: no end date',
+        'Seats: unlimited',
+        'Before: not readable with this account',
+        'After: no active license',
+        'Previous license kept: none: no license was stored before',
+      ]),
+    );
+    for (const absent of ['Replaced', 'Restores', 'Server validation', 'Sent despite', 'Checks before sending', 'Error']) expect(lines.some((l) => l.startsWith(absent))).toBe(false);
+    expect(lines).not.toContain('First reason.');
+
+    const lines2 = text(receiptHtml(jobRecord('20261127-120000-abcd', { user: null, before: null, after: state({ id: null, seats: 0, validUntil: null, modules: [] }), backup: { status: 'unavailable', reason: 'this account may not read it' }, serverValidation: { valid: true, reasons: [] } }), '1'));
+    expect(lines2).toEqual(expect.arrayContaining(['Signed in as: —', 'Before: not known', 'After: active, 0 seats', 'Previous license kept: none: this account may not read it', 'Server validation (licenses.validate): valid']));
+    const kept = text(receiptHtml(jobRecord('20261127-120000-abcd', { backup: { status: 'kept', sha256: 'b'.repeat(64), licenseId: null, format: null, activeBefore: null } }), '1'));
+    expect(kept).toContain(`Previous license kept: license, SHA-256 ${'b'.repeat(64)} — kept on the installing laptop, restorable`);
+  });
+
+  it('escapes every quote and ampersand too', () => {
+    const html = receiptHtml(jobRecord('20261127-120000-abcd', { headline: `Tom & Jerry's "test"` }), '1');
+    expect(html).toContain('<p>Tom &amp; Jerry&#39;s &quot;test&quot;</p>');
+  });
+
+  it('as JSON: the job itself, named as a receipt, with the app version, readable by people', () => {
+    const json = receiptJson(full, '1.2.3');
+    expect(JSON.parse(json)).toEqual({ receipt: 'rc-license-installer', appVersion: '1.2.3', ...full });
+    expect(json).toMatch(/^\{\n {2}"receipt": "rc-license-installer",\n/);
+    expect(json.endsWith('}\n')).toBe(true);
+  });
+});
