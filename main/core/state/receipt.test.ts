@@ -99,9 +99,9 @@ describe('the receipt', () => {
     expect(html).toContain('<span class="unknown">warning</span>');
     expect(html).toContain('<span class="unknown">UNKNOWN</span>');
     const tone = (outcome: InstallResult['outcome']) => /<div class="outcome (\w+)">/.exec(receiptHtml({ ...full, outcome }, '1'))?.[1];
-    expect(['active', 'already-active'].map(tone)).toEqual(['ok', 'ok']);
-    expect(['unconfirmed', 'already-rejected'].map(tone)).toEqual(['warn', 'warn']);
-    expect(['rejected', 'blocked', 'failed', 'interrupted'].map(tone)).toEqual(['bad', 'bad', 'bad', 'bad']);
+    expect((['active', 'already-active'] as const).map(tone)).toEqual(['ok', 'ok']);
+    expect((['unconfirmed', 'already-rejected'] as const).map(tone)).toEqual(['warn', 'warn']);
+    expect((['rejected', 'blocked', 'failed', 'interrupted'] as const).map(tone)).toEqual(['bad', 'bad', 'bad', 'bad']);
   });
 
   it('says each outcome in words', () => {
