@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
+import { CompactSign } from 'jose';
 import { AppFailure, toAppError, type AppError } from './core/errors';
 import { decodeLicense } from './core/license/license';
 import { makeKey, type VerificationKey } from './core/license/license-decode';
@@ -136,6 +137,7 @@ const ROWS: Row[] = [
   { area: 'file or paste', input: 'a V2 license with one character changed', code: 'LICENSE_SIGNATURE', says: 'damaged or was not signed by Rocket.Chat', run: () => license(v2.slice(0, 100) + (v2[100] === 'A' ? 'B' : 'A') + v2.slice(101))() },
   { area: 'file or paste', input: 'two different V3 licenses in one file', code: 'LICENSE_MULTIPLE', says: '2 different licenses', run: async () => license(`${v3}\n${await signV3(licenses.boundTo('chat.plant7.lan', { id: 'ROW-4' }))}`)() },
   { area: 'file or paste', input: 'two different V2 licenses, a blank line apart', code: 'LICENSE_MULTIPLE', says: '2 different licenses', run: () => license(`${v2}\n\n${signV2(licenseV2Payload({ url: 'chat.other.lan' }))}`)() },
+  { area: 'file or paste', input: 'a genuine V3 signature over something that is not a license', code: 'LICENSE_MALFORMED', says: 'the content is not a license document', run: async () => license(`RCV3_${await new CompactSign(new TextEncoder().encode('not a license')).setProtectedHeader({ alg: 'RS256' }).sign(sharedTestKeyPair().privateKey)}`)() },
   { area: 'file or paste', input: 'bytes that are not UTF-8 text', code: 'LICENSE_BINARY', says: 'is not text', run: license(new Uint8Array([0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1])) },
 
   // ---- what a server (or something in front of it) answers ----

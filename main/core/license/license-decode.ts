@@ -113,13 +113,16 @@ async function decodeV3(text: string, keys: VerificationKey[]): Promise<Verified
   const jws = text.slice('RCV3_'.length);
   let lastError: unknown;
   for (const key of keys) {
+    let payload: Uint8Array;
     try {
       // Signature only: exp/nbf are reported by the period check against the server's clock.
-      const { payload } = await compactVerify(jws, await key.jose, { algorithms: ['RS256'] });
-      return { payload: parsePayload(new TextDecoder().decode(payload)), key };
+      ({ payload } = await compactVerify(jws, await key.jose, { algorithms: ['RS256'] }));
     } catch (e) {
       lastError = e;
+      continue;
     }
+    // Outside the try: a genuine signature over something else is said as that, not as damage.
+    return { payload: parsePayload(new TextDecoder().decode(payload)), key };
   }
   const code = (lastError as { code?: string } | undefined)?.code;
   if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') {
