@@ -21,15 +21,16 @@ export interface CanonicalLicense extends LicenseReading {
 }
 
 function decodeText(bytes: Uint8Array, cleaned: string[]): string {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+  // (Indexing past the end gives undefined: no length checks needed.)
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     cleaned.push('UTF-8 byte-order mark');
     return utf8(bytes.subarray(3));
   }
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     cleaned.push('UTF-16 (little-endian) encoding');
     return utf16(bytes.subarray(2), 'utf-16le');
   }
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     cleaned.push('UTF-16 (big-endian) encoding');
     return utf16(bytes.subarray(2), 'utf-16be');
   }
@@ -66,7 +67,8 @@ function stripWrapping(text: string, cleaned: string[]): string {
     } catch {
       throw new AppFailure('LICENSE_MALFORMED', 'The file looks like JSON but cannot be read as JSON.');
     }
-    const license = (parsed as { license?: unknown } | null)?.license;
+    // Text that starts with "{" and parses is an object: it has fields, or not.
+    const license = (parsed as { license?: unknown }).license;
     if (typeof license !== 'string') {
       throw new AppFailure('LICENSE_MALFORMED', 'The JSON in the file has no "license" text field.');
     }
@@ -81,36 +83,33 @@ function stripWrapping(text: string, cleaned: string[]): string {
   return t;
 }
 
-function looksLikeWholeLicense(block: string): boolean {
-  if (V3_RE.test(block)) return true;
+function isWholeV2Block(block: string): boolean {
   return BASE64_RE.test(block) && Buffer.from(block, 'base64').length === V2_BLOCK_BYTES;
+}
+
+/** The licenses a text holds when it holds several: V3 tokens, or V2 blocks in paragraphs of their own. */
+function licenseParts(text: string): string[] {
+  const v3 = text.split(V3_PREFIX).slice(1);
+  if (v3.length >= 2) return v3.map((p) => V3_PREFIX + p.replace(INVISIBLE_RE, ''));
+  // One V3 token, or a V2 block wrapped over lines, is one paragraph that no V2 block can be.
+  const blocks = text
+    .split(/\r?\n[ \t\u00A0]*\r?\n/)
+    .map((b) => b.replace(INVISIBLE_RE, ''))
+    .filter(Boolean);
+  return blocks.every(isWholeV2Block) ? blocks : [];
 }
 
 /** Two different licenses in one file must not be glued together silently. */
 function singleLicense(text: string): string {
-  const v3Count = text.split(V3_PREFIX).length - 1;
-  let parts: string[] = [];
-  if (v3Count > 1) {
-    parts = text
-      .split(V3_PREFIX)
-      .slice(1)
-      .map((p) => V3_PREFIX + p.replace(INVISIBLE_RE, ''));
-  } else if (v3Count === 0) {
-    const blocks = text.split(/\r?\n[ \t\u00A0]*\r?\n/).map((b) => b.replace(INVISIBLE_RE, '')).filter(Boolean);
-    if (blocks.length > 1 && blocks.every(looksLikeWholeLicense)) parts = blocks;
-  }
-  if (parts.length > 1) {
-    const distinct = new Set(parts);
-    if (distinct.size > 1) {
-      throw new AppFailure('LICENSE_MULTIPLE', `The file holds ${distinct.size} different licenses.`);
-    }
-    return parts[0];
-  }
-  return text;
+  const parts = licenseParts(text);
+  if (parts.length < 2) return text;
+  const distinct = new Set(parts);
+  if (distinct.size > 1) throw new AppFailure('LICENSE_MULTIPLE', `The file holds ${distinct.size} different licenses.`);
+  return parts[0];
 }
 
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /** "10.0 MiB", "65 KiB": a size as a technician reads it, in the units the limit is set in. */
@@ -122,7 +121,7 @@ export function sizeInWords(bytes: number): string {
  * `fileSize`: the whole file's size when only its first bytes were read (the real size is said). */
 export function readLicense(input: Uint8Array | string, fileSize?: number): CanonicalLicense {
   const cleaned: string[] = [];
-  const byteLength = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.length;
+  const byteLength = typeof input === 'string' ? Buffer.byteLength(input) : input.length;
   if (byteLength > MAX_LICENSE_BYTES || (fileSize ?? 0) > MAX_LICENSE_BYTES) {
     const size = fileSize && fileSize > MAX_LICENSE_BYTES ? fileSize : byteLength > MAX_LICENSE_BYTES + 1 || typeof input === 'string' ? byteLength : null;
     throw new AppFailure('LICENSE_TOO_LARGE', size ? `It is ${sizeInWords(size)}.` : `It is larger than ${sizeInWords(MAX_LICENSE_BYTES)}.`);
@@ -136,18 +135,14 @@ export function readLicense(input: Uint8Array | string, fileSize?: number): Cano
   if (/[\u0000-\u0008\u000E-\u001F\u007F]/.test(text)) {
     throw new AppFailure('LICENSE_BINARY', 'The text contains control characters.');
   }
-  if (text.trim() === '') throw new AppFailure('LICENSE_EMPTY');
-
   text = stripWrapping(text, cleaned);
   if (/\r\n/.test(text)) cleaned.push('Windows line endings');
   text = singleLicense(text);
   const compact = text.replace(INVISIBLE_RE, '');
-  if (compact.length !== text.length) {
-    if (/[\u200B-\u200D\u2060\u180E\uFEFF]/.test(text)) cleaned.push('zero-width characters');
-    if (/\u00A0|\u202F/.test(text)) cleaned.push('non-breaking spaces');
-    if (/[\r\n]/.test(text)) cleaned.push('line breaks');
-    if (/[ \t]/.test(text)) cleaned.push('spaces or tabs');
-  }
+  if (/[\u200B-\u200D\u2060\u180E\uFEFF]/.test(text)) cleaned.push('zero-width characters');
+  if (/\u00A0|\u202F/.test(text)) cleaned.push('non-breaking spaces');
+  if (/[\r\n]/.test(text)) cleaned.push('line breaks');
+  if (/[ \t]/.test(text)) cleaned.push('spaces or tabs');
   if (compact === '') throw new AppFailure('LICENSE_EMPTY');
 
   let format: LicenseFormat;
@@ -159,8 +154,13 @@ export function readLicense(input: Uint8Array | string, fileSize?: number): Cano
   } else if (BASE64_RE.test(compact)) {
     format = 'v2';
   } else {
-    const bad = [...compact].find((c) => !/[A-Za-z0-9+/=]/.test(c)) ?? '';
-    throw new AppFailure('LICENSE_MALFORMED', `It contains characters a license never has (for example ${JSON.stringify(bad)}).`);
+    const bad = [...compact].find((c) => !/[A-Za-z0-9+/=]/.test(c));
+    throw new AppFailure(
+      'LICENSE_MALFORMED',
+      bad === undefined
+        ? 'It has only the characters a license has, but not in the order of one ("=" can only end it).'
+        : `It contains characters a license never has (for example ${JSON.stringify(bad)}).`,
+    );
   }
   return { text: compact, format, sha256: sha256Hex(compact), length: compact.length, cleaned: [...new Set(cleaned)] };
 }
