@@ -34,10 +34,10 @@ describe('AppFailure', () => {
     expect(isAppFailure({ code: 'BUSY', message: 'x' })).toBe(false);
   });
 
-  it('every code has words to read, and every fix is a sentence', () => {
+  it('every code has words to read and a fix, each a sentence', () => {
     for (const code of ERROR_CODES) {
       expect(ERROR_TEXT[code].message, code).toMatch(/^[A-Z].*\.$/s);
-      if (ERROR_TEXT[code].fix !== undefined) expect(ERROR_TEXT[code].fix, code).toMatch(/^[A-Z].*\.$/s);
+      expect(ERROR_TEXT[code].fix, code).toMatch(/^[A-Z].*\.$/s);
     }
   });
 });

@@ -58,8 +58,8 @@ export interface AppError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
-/** What a technician should read for each code, and what to do about it. */
-export const ERROR_TEXT: Record<ErrorCode, { message: string; fix?: string }> = {
+/** What a technician should read for each code, and what to do about it (every code has both). */
+export const ERROR_TEXT: Record<ErrorCode, { message: string; fix: string }> = {
   INVALID_INPUT: { message: 'The request was not understood.', fix: 'Check the values entered and try again.' },
   NETWORK_UNREACHABLE: {
     message: 'The workspace could not be reached.',
@@ -213,8 +213,7 @@ export class AppFailure extends Error {
   toError(): AppError {
     const error: AppError = { code: this.code, message: this.message };
     if (this.detail !== undefined) error.detail = this.detail;
-    const fix = ERROR_TEXT[this.code].fix;
-    if (fix) error.fix = fix;
+    error.fix = ERROR_TEXT[this.code].fix;
     if (this.data !== undefined) error.data = this.data;
     return error;
   }
