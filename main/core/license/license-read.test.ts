@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CompactSign } from 'jose';
-import { AppFailure } from '../errors';
+import { failureOf as failure, rejectionOf as failureOf } from '../test-support';
 import { licenseV2Payload, licenseV3Payload, sharedTestKeyPair, signV2, signV3 } from '../../../e2e/simulator/license-factory';
 import { makeKey, rocketChatKey, verificationKeys, verifyLicense, type VerificationKey } from './license-decode';
 import { MAX_LICENSE_BYTES, readLicense, sizeInWords } from './license-read';
@@ -24,24 +24,6 @@ beforeAll(async () => {
   testKey = makeKey(sharedTestKeyPair().publicKeyPem, 'custom');
 });
 
-function failure(fn: () => unknown): AppFailure {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppFailure) return e;
-    throw e;
-  }
-  throw new Error('did not throw');
-}
-async function failureOf(p: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppFailure) return e;
-    throw e;
-  }
-  throw new Error('did not reject');
-}
 const bytes = (...parts: Array<number[] | string | Buffer>) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
 const utf16le = (s: string) => Buffer.from(s, 'utf16le');
 const utf16be = (s: string) => Buffer.from(s, 'utf16le').swap16();

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppFailure } from '../errors';
+import { failureOf as caught } from '../test-support';
 
 // One armed fault at a time: the next call of `op` whose first argument contains `match` throws
 // (every such call while `persist` is set: a disk that stays full).
@@ -52,15 +53,6 @@ function tempDir(): string {
 }
 const listing = (dir: string) => (realFs.existsSync(dir) ? realFs.readdirSync(dir) : []);
 const leftovers = (dir: string) => realFs.readdirSync(dir).filter((f) => f.endsWith('.tmp'));
-function caught(fn: () => unknown): AppFailure {
-  try {
-    fn();
-  } catch (e) {
-    return e as AppFailure;
-  }
-  throw new Error('expected a failure');
-}
-
 describe('writeFileAtomic: a failed write leaves the previous file as it was, and no temp file', () => {
   it.each([
     ['openSync', 'EROFS', /the disk is read-only/],

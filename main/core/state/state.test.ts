@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { AppFailure } from '../errors';
 import { MemorySecretStore, type SecretStore } from '../secret-store';
+import { failureOf as caught } from '../test-support';
 import { BackupStore, sha256Hex } from './backups';
 import { CredentialVault, credentialKey } from './credential-vault';
 import { defaultDataDir, PRODUCT_NAME, storageFailure, storageReason } from './files';
@@ -22,16 +23,6 @@ const tempDir = () => {
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
-
-function caught(fn: () => unknown): AppFailure {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppFailure) return e;
-    throw e;
-  }
-  throw new Error('did not throw');
-}
 
 /** A PID that was a process a moment ago and is not one now. */
 function deadPid(): number {
