@@ -85,6 +85,8 @@ describe('checkUrl', () => {
         { label: `the hashed address ${HASH.slice(0, 12)}…`, status: 'unknown', detail: 'type hash' },
       ],
     });
+    // Only a regex rule is a pattern; a url rule with a * in it is that exact text.
+    expect(checkUrl(summary({ serverUrls: [{ value: 'chat*.lan', type: 'url' }] }), facts({ workspaceUrl: null })).items?.[0].label).toBe('chat*.lan');
     expect(checkUrl(summary(), facts({ workspaceUrl: null, unreadable: 'connection refused' })).message).toBe(
       'This license is for chat.acme.lan. The workspace did not answer (connection refused), so its Site URL could not be compared.',
     );
@@ -207,6 +209,7 @@ describe('checkPeriod', () => {
       ],
     });
     expect(checkPeriod(summary({ periods: [period('2026-12-01T00:00:00Z', null, 'disable_modules')] }), facts()).items?.[0].detail).toBe('starts on 2026-12-01: modules (none) are switched off');
+    expect(checkPeriod(summary({ periods: [period(null, null, 'disable_modules', ['auditing', 'voip-enterprise'])] }), facts()).items?.[0].detail).toBe('modules auditing, voip-enterprise in force');
   });
 
   it("a V3 token's exp and nbf claims count with no tolerance, as the server's verifier does", () => {
@@ -228,7 +231,7 @@ describe('checkServer', () => {
     expect(checkServer(summary(), facts({ serverVersion: '5.9.0' }))).toMatchObject({ status: 'fail' });
   });
   it('says nothing for 6.5 on, for a V2 license, or for an unknown version', () => {
-    for (const serverVersion of ['6.5.0', '6.10.0', '7.0.0', '10.1.0', null, 'develop']) expect(checkServer(summary(), facts({ serverVersion }))).toBeNull();
+    for (const serverVersion of ['6.5.0', '6.10.0', '7.0.0', '10.1.0', null, 'develop', 'x6.4.0']) expect(checkServer(summary(), facts({ serverVersion }))).toBeNull();
     expect(checkServer(summary({ format: 'v2' }), facts({ serverVersion: '4.8.0' }))).toBeNull();
   });
 });
@@ -248,7 +251,14 @@ describe('checkLimits', () => {
       message: 'Rocket.Chat 3.18.2 rejects this license if more than 50 users are active, and this version cannot report how many are. Check the number of active users (Administration → Info) before applying.',
       items: [{ label: 'Active users (seats)', status: 'unknown', detail: 'max 50; this version rejects the license above it' }],
     });
-    expect(checkLimits(s, facts({ serverVersion: '4.0.0', usage: {} })).message).toBe('This server does not report current usage; the limits cannot be compared.');
+    expect(checkLimits(s, facts({ serverVersion: '3.18.2', usage: null })).status).toBe('unknown');
+    expect(checkLimits(s, facts({ serverVersion: '3.18.2', usage: null })).message).toMatch(/^Rocket\.Chat 3\.18\.2 rejects this license if more than 50 users/);
+    expect(checkLimits(s, facts({ serverVersion: '4.0.0', usage: {} }))).toEqual({
+      name: 'limits',
+      status: 'unknown',
+      message: 'This server does not report current usage; the limits cannot be compared.',
+      items: [{ label: 'Active users (seats)', status: 'unknown', detail: 'max 50; current usage not reported by this server' }],
+    });
     expect(checkLimits(s, facts({ serverVersion: '3.18.2', usage: { activeUsers: 10 } })).status).toBe('pass');
     expect(checkLimits(summary({ limits: [limit('guestUsers', 5)] }), facts({ serverVersion: '3.18.2', usage: {} })).message).toMatch(/^This server does not report/);
   });
@@ -308,6 +318,11 @@ describe('checkLimits', () => {
       ],
     });
     expect(checkLimits(summary({ limits: [limit('privateApps', 3, 'allow_action')] }), facts({ usage: { privateApps: 3 } })).message).toBe('Current usage is within the license.');
+    expect(checkLimits(summary({ limits: [limit('privateApps', 3, 'prevent_action')] }), facts({ usage: { privateApps: 4 } }))).toMatchObject({
+      status: 'pass',
+      message: 'Current usage is within the license. Private apps is over its limit (4 of 3): no more can be added.',
+      items: [{ label: 'Private apps', status: 'pass', detail: '4 in use, max 3: no more can be added' }],
+    });
   });
 });
 

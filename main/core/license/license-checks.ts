@@ -12,11 +12,11 @@ const CLOCK_SKEW_NOTE_MS = 5 * 60 * 1000;
 
 /** Site_Url → the string licenses are checked against: scheme and one trailing slash removed (§5.4). */
 export function normalizeWorkspaceUrl(siteUrl: string): string {
-  return siteUrl.trim().replace(/\/$/, '').replace(/^https?:\/\/(.*)$/i, '$1');
+  return siteUrl.trim().replace(/\/$/, '').replace(/^https?:\/\//i, '');
 }
 
 export function workspaceUrlHash(workspaceUrl: string): string {
-  return createHash('sha256').update(workspaceUrl, 'utf8').digest('hex');
+  return createHash('sha256').update(workspaceUrl).digest('hex');
 }
 
 /** Exactly the server's rule per type (validateLicenseUrl.ts): url = case-insensitive equality;
@@ -88,15 +88,15 @@ export function checkUrl(summary: LicenseSummary, facts: WorkspaceFacts): Licens
     status: 'fail',
     code: 'LICENSE_URL_MISMATCH',
     message:
-      rules.length > 1 && failing.length < rules.length
+      failing.length < rules.length
         ? `Every address in a license must match, and ${names} does not match this workspace's Site URL (${workspaceUrl}). Ask for a license for ${workspaceUrl} only.`
         : `This license is for ${names}; this workspace's Site URL is ${workspaceUrl}. Ask for a license for ${workspaceUrl}, or change the Site URL setting.`,
     items,
   };
 }
 
-function day(iso: string | null): string {
-  return iso ? iso.slice(0, 10) : '—';
+function day(iso: string): string {
+  return iso.slice(0, 10);
 }
 
 function stamp(ms: number): string {
@@ -133,7 +133,7 @@ export function checkPeriod(summary: LicenseSummary, facts: WorkspaceFacts): Lic
     const blocking = BLOCKING.includes(p.invalidBehavior);
     const label = `${p.validFrom ? day(p.validFrom) : '…'} → ${p.validUntil ? day(p.validUntil) : '…'}`;
     if (early || late) {
-      const what = late ? `ended on ${day(p.validUntil)}` : `starts on ${day(p.validFrom)}`;
+      const what = late ? `ended on ${day(p.validUntil as string)}` : `starts on ${day(p.validFrom as string)}`;
       if (blocking) blockingFailures.push(what);
       items.push({
         label,
