@@ -175,7 +175,7 @@ async function browser() {
       }
       await page.close();
     }
-    record('drop-to-summary in the browser bridge', 'ms', drops, 50, 'the history is read after start-up; the view draws it, then reads it again behind the rows');
+    record('drop-to-summary in the browser bridge', 'ms', drops, 50, 'includes the bridge round trip Electron IPC replaces');
     record('renderer time to interactive', 'ms', interactive, 300);
   } finally {
     await browserInstance.close();
