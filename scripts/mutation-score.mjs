@@ -3,9 +3,10 @@
 // the performance figures. `node scripts/mutation-score.mjs core` reads only the core's report.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { scopeNames } from '../stryker.core.config.mjs';
 
 // The core is measured in four parts (stryker.core.config.mjs); their reports are read as one.
-const runs = { shell: ['test-results/mutation/shell.json'], core: ['flow', 'license', 'state', 'errors'].map((p) => `test-results/mutation/core-${p}.json`) };
+const runs = { shell: ['test-results/mutation/shell.json'], core: scopeNames.map((p) => `test-results/mutation/core-${p}.json`) };
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(runs);
 const path = 'bench/results.json';
 const results = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {};
