@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CompactSign } from 'jose';
-import { failureOf as failure, rejectionOf as failureOf } from '../test-support';
+import { failureOf, rejectionOf } from '../test-support';
 import { licenseV2Payload, licenseV3Payload, sharedTestKeyPair, signV2, signV3 } from '../../../e2e/simulator/license-factory';
 import { makeKey, rocketChatKey, verificationKeys, verifyLicense, type VerificationKey } from './license-decode';
 import { MAX_LICENSE_BYTES, readLicense, sizeInWords } from './license-read';
@@ -43,18 +43,18 @@ describe('the encoding of a file', () => {
 
   it('bytes that only begin like a byte-order mark are read as what they are', () => {
     // EF BB 80 is the UTF-8 of U+FEC0, not a byte-order mark.
-    expect(failure(() => readLicense(bytes([0xef, 0xbb, 0x80], v3))).detail).toBe('It contains characters a license never has (for example "ﻀ").');
-    expect(failure(() => readLicense(bytes([0xff, 0x41, 0x42, 0x43])))).toMatchObject({ code: 'LICENSE_BINARY', detail: 'The file is not valid UTF-8 text.' });
-    expect(failure(() => readLicense(bytes([0xfe, 0x41, 0x42, 0x43])))).toMatchObject({ code: 'LICENSE_BINARY', detail: 'The file is not valid UTF-8 text.' });
+    expect(failureOf(() => readLicense(bytes([0xef, 0xbb, 0x80], v3))).detail).toBe('It contains characters a license never has (for example "ﻀ").');
+    expect(failureOf(() => readLicense(bytes([0xff, 0x41, 0x42, 0x43])))).toMatchObject({ code: 'LICENSE_BINARY', detail: 'The file is not valid UTF-8 text.' });
+    expect(failureOf(() => readLicense(bytes([0xfe, 0x41, 0x42, 0x43])))).toMatchObject({ code: 'LICENSE_BINARY', detail: 'The file is not valid UTF-8 text.' });
   });
 
   it('what cannot be text is LICENSE_BINARY, saying why', () => {
-    expect(failure(() => readLicense(bytes('PK', [0x03, 0x04, 0x00, 0x41])))).toMatchObject({ code: 'LICENSE_BINARY', detail: 'The file contains NUL bytes.' });
-    expect(failure(() => readLicense(bytes([0x41, 0xc3, 0x28])))).toMatchObject({ code: 'LICENSE_BINARY', detail: 'The file is not valid UTF-8 text.' });
-    expect(failure(() => readLicense(bytes([0xff, 0xfe], utf16le('AB'), [0x41])))).toMatchObject({ code: 'LICENSE_BINARY', detail: 'The UTF-16 text is cut off mid-character.' });
-    expect(failure(() => readLicense(bytes([0xff, 0xfe], utf16le('AB'), [0x00, 0xd8], utf16le('C'))))).toMatchObject({ code: 'LICENSE_BINARY', detail: 'The file is not valid UTF-16 text.' });
-    expect(failure(() => readLicense(bytes([0xfe, 0xff], utf16be('A\u0000B'))))).toMatchObject({ code: 'LICENSE_BINARY', detail: 'The file is not valid UTF-16 text.' });
-    expect(failure(() => readLicense('abc\u0007def'))).toMatchObject({ code: 'LICENSE_BINARY', detail: 'The text contains control characters.' });
+    expect(failureOf(() => readLicense(bytes('PK', [0x03, 0x04, 0x00, 0x41])))).toMatchObject({ code: 'LICENSE_BINARY', detail: 'The file contains NUL bytes.' });
+    expect(failureOf(() => readLicense(bytes([0x41, 0xc3, 0x28])))).toMatchObject({ code: 'LICENSE_BINARY', detail: 'The file is not valid UTF-8 text.' });
+    expect(failureOf(() => readLicense(bytes([0xff, 0xfe], utf16le('AB'), [0x41])))).toMatchObject({ code: 'LICENSE_BINARY', detail: 'The UTF-16 text is cut off mid-character.' });
+    expect(failureOf(() => readLicense(bytes([0xff, 0xfe], utf16le('AB'), [0x00, 0xd8], utf16le('C'))))).toMatchObject({ code: 'LICENSE_BINARY', detail: 'The file is not valid UTF-16 text.' });
+    expect(failureOf(() => readLicense(bytes([0xfe, 0xff], utf16be('A\u0000B'))))).toMatchObject({ code: 'LICENSE_BINARY', detail: 'The file is not valid UTF-16 text.' });
+    expect(failureOf(() => readLicense('abc\u0007def'))).toMatchObject({ code: 'LICENSE_BINARY', detail: 'The text contains control characters.' });
   });
 });
 
@@ -77,22 +77,22 @@ describe('what is cleaned, exactly', () => {
   });
 
   it('quotes count only when they surround the whole text', () => {
-    expect(failure(() => readLicense(`${v3}"`))).toMatchObject({ code: 'LICENSE_SIGNATURE' });
-    expect(failure(() => readLicense(`RCV3_abc.def."ghi"`))).toMatchObject({ code: 'LICENSE_SIGNATURE' });
-    expect(failure(() => readLicense(`"${v3}"x`))).toMatchObject({ code: 'LICENSE_MALFORMED', detail: 'It contains characters a license never has (for example "\\"").' });
+    expect(failureOf(() => readLicense(`${v3}"`))).toMatchObject({ code: 'LICENSE_SIGNATURE' });
+    expect(failureOf(() => readLicense(`RCV3_abc.def."ghi"`))).toMatchObject({ code: 'LICENSE_SIGNATURE' });
+    expect(failureOf(() => readLicense(`"${v3}"x`))).toMatchObject({ code: 'LICENSE_MALFORMED', detail: 'It contains characters a license never has (for example "\\"").' });
   });
 
   it('JSON that is not a license wrapper is said as such', () => {
-    expect(failure(() => readLicense('{"license": '))).toMatchObject({ code: 'LICENSE_MALFORMED', detail: 'The file looks like JSON but cannot be read as JSON.' });
-    expect(failure(() => readLicense('{"key": "value"}'))).toMatchObject({ code: 'LICENSE_MALFORMED', detail: 'The JSON in the file has no "license" text field.' });
-    expect(failure(() => readLicense('{"license": 42}'))).toMatchObject({ code: 'LICENSE_MALFORMED', detail: 'The JSON in the file has no "license" text field.' });
+    expect(failureOf(() => readLicense('{"license": '))).toMatchObject({ code: 'LICENSE_MALFORMED', detail: 'The file looks like JSON but cannot be read as JSON.' });
+    expect(failureOf(() => readLicense('{"key": "value"}'))).toMatchObject({ code: 'LICENSE_MALFORMED', detail: 'The JSON in the file has no "license" text field.' });
+    expect(failureOf(() => readLicense('{"license": 42}'))).toMatchObject({ code: 'LICENSE_MALFORMED', detail: 'The JSON in the file has no "license" text field.' });
   });
 
   it('nothing left is LICENSE_EMPTY; what is left is named by format, or by a character a license never has', () => {
-    for (const empty of ['', ' \r\n\t', '\u200B\u2060', '""', '{"license": "  "}']) expect(failure(() => readLicense(empty)).code).toBe('LICENSE_EMPTY');
-    expect(failure(() => readLicense('RCV3_abc.def.ghi!'))).toMatchObject({ code: 'LICENSE_SIGNATURE', detail: 'It begins like a Rocket.Chat V3 license (RCV3_) but the rest is not a complete signed token.' });
-    expect(failure(() => readLicense('Dear customer, attached.'))).toMatchObject({ code: 'LICENSE_MALFORMED', detail: 'It contains characters a license never has (for example ",").' });
-    expect(failure(() => readLicense('abc=def'))).toMatchObject({ code: 'LICENSE_MALFORMED', detail: 'It has only the characters a license has, but not in the order of one ("=" can only end it).' });
+    for (const empty of ['', ' \r\n\t', '\u200B\u2060', '""', '{"license": "  "}']) expect(failureOf(() => readLicense(empty)).code).toBe('LICENSE_EMPTY');
+    expect(failureOf(() => readLicense('RCV3_abc.def.ghi!'))).toMatchObject({ code: 'LICENSE_SIGNATURE', detail: 'It begins like a Rocket.Chat V3 license (RCV3_) but the rest is not a complete signed token.' });
+    expect(failureOf(() => readLicense('Dear customer, attached.'))).toMatchObject({ code: 'LICENSE_MALFORMED', detail: 'It contains characters a license never has (for example ",").' });
+    expect(failureOf(() => readLicense('abc=def'))).toMatchObject({ code: 'LICENSE_MALFORMED', detail: 'It has only the characters a license has, but not in the order of one ("=" can only end it).' });
     expect(readLicense('QUJD')).toMatchObject({ format: 'v2', text: 'QUJD', length: 4 });
     expect(readLicense(v3)).toMatchObject({ format: 'v3', length: v3.length });
   });
@@ -100,7 +100,7 @@ describe('what is cleaned, exactly', () => {
 
 describe('several licenses in one file', () => {
   it('different ones are refused, however they are laid out; the same one twice is one', () => {
-    const holds = (text: string) => failure(() => readLicense(text));
+    const holds = (text: string) => failureOf(() => readLicense(text));
     expect(holds(`${v2}\n\n${other2}`)).toMatchObject({ code: 'LICENSE_MULTIPLE', detail: 'The file holds 2 different licenses.' });
     expect(holds(`${v2}\r\n \t\u00A0\r\n${other2}\n`).code).toBe('LICENSE_MULTIPLE');
     expect(holds(`${v2}\n\n\n\n${other2}`).code).toBe('LICENSE_MULTIPLE');
@@ -113,23 +113,23 @@ describe('several licenses in one file', () => {
     // Base64, but not 512 bytes each: read as one (and then found not to verify).
     expect(readLicense('QUJD\n\nREVG')).toMatchObject({ text: 'QUJDREVG', format: 'v2' });
     // A license and a closing line: not two licenses — and not a license either.
-    expect(failure(() => readLicense(`${v2}\n\nThanks, Jo`))).toMatchObject({ code: 'LICENSE_MALFORMED', detail: 'It contains characters a license never has (for example ",").' });
+    expect(failureOf(() => readLicense(`${v2}\n\nThanks, Jo`))).toMatchObject({ code: 'LICENSE_MALFORMED', detail: 'It contains characters a license never has (for example ",").' });
   });
 });
 
 describe('the size limit', () => {
   it('falls after 64 KiB, counted in bytes', () => {
     expect(readLicense('A'.repeat(MAX_LICENSE_BYTES)).length).toBe(MAX_LICENSE_BYTES);
-    expect(failure(() => readLicense('A'.repeat(MAX_LICENSE_BYTES + 1)))).toMatchObject({ code: 'LICENSE_TOO_LARGE', detail: 'It is 65 KiB.' });
+    expect(failureOf(() => readLicense('A'.repeat(MAX_LICENSE_BYTES + 1)))).toMatchObject({ code: 'LICENSE_TOO_LARGE', detail: 'It is 65 KiB.' });
     // 40 000 characters, 80 000 bytes.
-    expect(failure(() => readLicense('é'.repeat(40_000)))).toMatchObject({ code: 'LICENSE_TOO_LARGE', detail: 'It is 79 KiB.' });
+    expect(failureOf(() => readLicense('é'.repeat(40_000)))).toMatchObject({ code: 'LICENSE_TOO_LARGE', detail: 'It is 79 KiB.' });
   });
 
   it("says the file's real size when it is known, and no guess when only the first bytes were read", () => {
-    expect(failure(() => readLicense(Buffer.alloc(MAX_LICENSE_BYTES + 1, 0x41))).detail).toBe('It is larger than 64 KiB.');
-    expect(failure(() => readLicense(Buffer.alloc(MAX_LICENSE_BYTES + 2, 0x41))).detail).toBe('It is 65 KiB.');
-    expect(failure(() => readLicense(Buffer.from(v3), 3 * 1024 * 1024)).detail).toBe('It is 3.0 MiB.');
-    expect(failure(() => readLicense(Buffer.alloc(MAX_LICENSE_BYTES + 1, 0x41), MAX_LICENSE_BYTES + 1)).detail).toBe('It is 65 KiB.');
+    expect(failureOf(() => readLicense(Buffer.alloc(MAX_LICENSE_BYTES + 1, 0x41))).detail).toBe('It is larger than 64 KiB.');
+    expect(failureOf(() => readLicense(Buffer.alloc(MAX_LICENSE_BYTES + 2, 0x41))).detail).toBe('It is 65 KiB.');
+    expect(failureOf(() => readLicense(Buffer.from(v3), 3 * 1024 * 1024)).detail).toBe('It is 3.0 MiB.');
+    expect(failureOf(() => readLicense(Buffer.alloc(MAX_LICENSE_BYTES + 1, 0x41), MAX_LICENSE_BYTES + 1)).detail).toBe('It is 65 KiB.');
     expect(readLicense(Buffer.from(v3), MAX_LICENSE_BYTES).text).toBe(v3);
   });
 
@@ -143,9 +143,9 @@ describe('the size limit', () => {
 
 describe('keys', () => {
   it('a verification key must be an RSA public key in PEM', () => {
-    expect(failure(() => makeKey('not a key', 'custom'))).toMatchObject({ code: 'INVALID_INPUT', detail: expect.stringMatching(/^The verification key is not a PEM public key \(.+\)\.$/) });
+    expect(failureOf(() => makeKey('not a key', 'custom'))).toMatchObject({ code: 'INVALID_INPUT', detail: expect.stringMatching(/^The verification key is not a PEM public key \(.+\)\.$/) });
     const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
-    expect(failure(() => makeKey(ec, 'custom'))).toMatchObject({ code: 'INVALID_INPUT', detail: 'The verification key must be an RSA public key.' });
+    expect(failureOf(() => makeKey(ec, 'custom'))).toMatchObject({ code: 'INVALID_INPUT', detail: 'The verification key must be an RSA public key.' });
     expect(makeKey(sharedTestKeyPair().publicKeyPem, 'custom')).toMatchObject({ kind: 'custom', fingerprint: testKey.fingerprint });
   });
 
@@ -161,7 +161,7 @@ describe('keys', () => {
       ]);
       const other = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
       expect(verificationKeys({ extraKeyPem: other, env: { RC_LICENSE_PUBLIC_KEY: path } })[1].fingerprint).not.toBe(testKey.fingerprint);
-      expect(failure(() => verificationKeys({ env: { RC_LICENSE_PUBLIC_KEY: join(dir, 'missing.pem') } }))).toMatchObject({ code: 'FILE_UNREADABLE', detail: expect.stringMatching(/^RC_LICENSE_PUBLIC_KEY: ENOENT/) });
+      expect(failureOf(() => verificationKeys({ env: { RC_LICENSE_PUBLIC_KEY: join(dir, 'missing.pem') } }))).toMatchObject({ code: 'FILE_UNREADABLE', detail: expect.stringMatching(/^RC_LICENSE_PUBLIC_KEY: ENOENT/) });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -174,21 +174,21 @@ describe('signatures', () => {
   it('name the key that verified, or say that none did and how many were tried', async () => {
     expect((await verifyLicense({ format: 'v3', text: v3 }, both())).key.kind).toBe('custom');
     expect((await verifyLicense({ format: 'v2', text: v2 }, both())).key.kind).toBe('custom');
-    expect(await failureOf(verifyLicense({ format: 'v3', text: v3 }, [rocketChatKey()]))).toMatchObject({ code: 'LICENSE_SIGNATURE', detail: 'Its signature does not match the Rocket.Chat key.' });
-    expect(await failureOf(verifyLicense({ format: 'v2', text: v2 }, [rocketChatKey()]))).toMatchObject({ code: 'LICENSE_SIGNATURE', detail: 'Its signature does not match the Rocket.Chat key (invalid padding).' });
+    expect(await rejectionOf(verifyLicense({ format: 'v3', text: v3 }, [rocketChatKey()]))).toMatchObject({ code: 'LICENSE_SIGNATURE', detail: 'Its signature does not match the Rocket.Chat key.' });
+    expect(await rejectionOf(verifyLicense({ format: 'v2', text: v2 }, [rocketChatKey()]))).toMatchObject({ code: 'LICENSE_SIGNATURE', detail: 'Its signature does not match the Rocket.Chat key (invalid padding).' });
     const stranger = makeKey(generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString(), 'custom');
     for (const text of [v3, v2]) {
-      expect((await failureOf(verifyLicense({ format: text === v3 ? 'v3' : 'v2', text }, [rocketChatKey(), stranger]))).detail).toBe('Its signature matches neither the Rocket.Chat key nor the additional key.');
+      expect((await rejectionOf(verifyLicense({ format: text === v3 ? 'v3' : 'v2', text }, [rocketChatKey(), stranger]))).detail).toBe('Its signature matches neither the Rocket.Chat key nor the additional key.');
     }
   });
 
   it('a V3 token that is damaged, or signed another way, is said as such', async () => {
     const [h, p] = v3.slice(5).split('.');
-    expect(await failureOf(verifyLicense({ format: 'v3', text: `RCV3_${h}.${p}.AAAA` }, both()))).toMatchObject({ code: 'LICENSE_SIGNATURE', detail: 'Its signature matches neither the Rocket.Chat key nor the additional key.' });
-    expect(await failureOf(verifyLicense({ format: 'v3', text: `RCV3_${h}.${p}` }, both()))).toMatchObject({ code: 'LICENSE_SIGNATURE', detail: expect.stringMatching(/^Its signed token is damaged \(.+\)\.$/) });
+    expect(await rejectionOf(verifyLicense({ format: 'v3', text: `RCV3_${h}.${p}.AAAA` }, both()))).toMatchObject({ code: 'LICENSE_SIGNATURE', detail: 'Its signature matches neither the Rocket.Chat key nor the additional key.' });
+    expect(await rejectionOf(verifyLicense({ format: 'v3', text: `RCV3_${h}.${p}` }, both()))).toMatchObject({ code: 'LICENSE_SIGNATURE', detail: expect.stringMatching(/^Its signed token is damaged \(.+\)\.$/) });
     const hs = await new CompactSign(new TextEncoder().encode('{}')).setProtectedHeader({ alg: 'HS256' }).sign(new Uint8Array(32));
-    expect(await failureOf(verifyLicense({ format: 'v3', text: `RCV3_${hs}` }, both()))).toMatchObject({ code: 'LICENSE_SIGNATURE', detail: 'It is signed with an algorithm Rocket.Chat does not use (only RS256 is accepted).' });
-    expect(await failureOf(verifyLicense({ format: 'v3', text: v3 }, []))).toMatchObject({ code: 'LICENSE_SIGNATURE', detail: 'Its signed token is damaged (unreadable).' });
+    expect(await rejectionOf(verifyLicense({ format: 'v3', text: `RCV3_${hs}` }, both()))).toMatchObject({ code: 'LICENSE_SIGNATURE', detail: 'It is signed with an algorithm Rocket.Chat does not use (only RS256 is accepted).' });
+    expect(await rejectionOf(verifyLicense({ format: 'v3', text: v3 }, []))).toMatchObject({ code: 'LICENSE_SIGNATURE', detail: 'Its signed token is damaged (unreadable).' });
   });
 
   it('a genuine signature over something that is not a license document is LICENSE_MALFORMED', async () => {
@@ -197,7 +197,7 @@ describe('signatures', () => {
     const v3Of = async (text: string) => `RCV3_${await new CompactSign(new TextEncoder().encode(text)).setProtectedHeader({ alg: 'RS256' }).sign(key)}`;
     for (const content of ['not json', '[1,2]', 'null', '42', '"text"']) {
       for (const license of [{ format: 'v2' as const, text: v2Of(content) }, { format: 'v3' as const, text: await v3Of(content) }]) {
-        expect(await failureOf(verifyLicense(license, both()))).toMatchObject({ code: 'LICENSE_MALFORMED', detail: 'The signature is genuine but the content is not a license document.' });
+        expect(await rejectionOf(verifyLicense(license, both()))).toMatchObject({ code: 'LICENSE_MALFORMED', detail: 'The signature is genuine but the content is not a license document.' });
       }
     }
     expect((await verifyLicense({ format: 'v2', text: v2Of('{}') }, both())).payload).toEqual({});
@@ -206,10 +206,10 @@ describe('signatures', () => {
   it('a V2 block of the wrong length: a damaged copy when close to 512 bytes, something else when far', async () => {
     const block = (n: number) => Buffer.alloc(n, 7).toString('base64');
     for (const n of [384, 511, 513, 640]) {
-      expect(await failureOf(verifyLicense({ format: 'v2', text: block(n) }, both()))).toMatchObject({ code: 'LICENSE_SIGNATURE', detail: `It is ${n} bytes long instead of 512: characters were lost or added when it was copied.` });
+      expect(await rejectionOf(verifyLicense({ format: 'v2', text: block(n) }, both()))).toMatchObject({ code: 'LICENSE_SIGNATURE', detail: `It is ${n} bytes long instead of 512: characters were lost or added when it was copied.` });
     }
     for (const n of [383, 641, 109]) {
-      expect(await failureOf(verifyLicense({ format: 'v2', text: block(n) }, both()))).toMatchObject({ code: 'LICENSE_MALFORMED', detail: `It decodes to ${n} bytes; a Rocket.Chat license is 512.` });
+      expect(await rejectionOf(verifyLicense({ format: 'v2', text: block(n) }, both()))).toMatchObject({ code: 'LICENSE_MALFORMED', detail: `It decodes to ${n} bytes; a Rocket.Chat license is 512.` });
     }
   });
 });

@@ -26,6 +26,14 @@ export function capJobStrings<T>(value: T, max = MAX_JOB_STRING): T {
 
 const READ_CHUNK = 64 * 1024;
 
+/** What retention needs of one job. */
+export interface RetentionEntry {
+  jobId: string;
+  workspaceId: string | null;
+  kept: boolean;
+  startedAt: string;
+}
+
 function parseRecord(line: string): InstallResult | null {
   try {
     const parsed = JSON.parse(line) as InstallResult;
@@ -112,8 +120,8 @@ export class JobLog {
    * What retention needs of each job (its last record), reduced as each line is parsed so that
    * only one record is ever held whole: an install reads this, and must not cost more as the log grows.
    */
-  retentionIndex(): Array<{ jobId: string; workspaceId: string | null; kept: boolean; startedAt: string }> {
-    const last = new Map<string, { jobId: string; workspaceId: string | null; kept: boolean; startedAt: string }>();
+  retentionIndex(): RetentionEntry[] {
+    const last = new Map<string, RetentionEntry>();
     for (const { job: j } of this.records()) {
       if (j) last.set(j.jobId, { jobId: j.jobId, workspaceId: j.workspace?.id ?? null, kept: j.backup?.status === 'kept', startedAt: String(j.startedAt ?? '') });
     }
