@@ -199,8 +199,10 @@ describe('retention', () => {
 
 describe('verify again', () => {
   it('an unconfirmed job is read again and recorded with what the server says now; the last record counts', async () => {
-    const s = await sim({ version: '8.8.0', validationDelayMs: 2500 });
-    const { inst, apply } = await ready(s, 'admin', { realClock: true });
+    // The flow waits 1 s on fastClock's time (a few real polls of ≤ 30 ms); the server validates
+    // after 1 s of real time, so the send is unconfirmed with a wide margin on a loaded machine.
+    const s = await sim({ version: '8.8.0', validationDelayMs: 1000 });
+    const { inst, apply } = await ready(s);
     const text = await signV3(licenses.boundTo(host(s), { id: 'LATE-1' }));
     const id = inst.listWorkspaces().workspaces[0].id;
     const inspection = await inst.inspect(text, null, id);
@@ -215,6 +217,7 @@ describe('verify again', () => {
 
     // Someone installs another license afterwards: this job's license is no longer in force.
     await apply(await signV3(licenses.boundTo(host(s), { id: 'OTHER-2' })));
+    await s.settled();
     expect(await inst.verify(sent.jobId)).toMatchObject({ outcome: 'rejected', headline: expect.stringContaining('now stores a different license'), reasons: ['The license active now is OTHER-2.'] });
   });
 
@@ -237,7 +240,7 @@ describe('verify again', () => {
   });
 
   it('a non-admin cannot tell: still not confirmed, and says how to find out', async () => {
-    const s = await sim({ version: '7.10.0', validationDelayMs: 2500 });
+    const s = await sim({ version: '7.10.0', validationDelayMs: 1000 });
     const admin = await ready(s);
     const text = await signV3(licenses.boundTo(host(s), { id: 'LATE-2' }));
     const inspection = await admin.inst.inspect(text, null, admin.id);
