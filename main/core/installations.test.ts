@@ -12,6 +12,7 @@ import { Installer } from './installer';
 import { MemorySecretStore } from './secret-store';
 import { makeKey, type VerificationKey } from './license/license-decode';
 import { sha256Hex } from './state/backups';
+import { JobLog } from './state/job-log';
 import { fastClock } from './rocketchat/flow-test-kit';
 
 const cleanup: Array<() => Promise<void> | void> = [];
@@ -193,7 +194,42 @@ describe('retention', () => {
     stray('20261127-090000-aaaa', 2 * 3600_000);
     stray('20261127-120000-bbbb', 60_000); // another process may be about to record it
     const { result } = await apply(await signV3(licenses.boundTo(host(s), { id: 'ACME-2' })));
-    expect(readdirSync(join(dataDir, 'backups')).sort()).toEqual(['20261127-120000-bbbb.license', `${result.jobId}.license`].sort());
+    expect(readdirSync(join(dataDir, 'backups')).sort()).toEqual(['20261127-120000-bbbb.license', `${result.jobId}.license`, `${result.jobId}.owner`].sort());
+  });
+
+  it('an install does not read the job log to keep backups: each backup names its workspace beside it', async () => {
+    const s = await sim({ version: '8.8.0' });
+    const { dataDir, id, apply } = await ready(s, 'admin', { backupsPerWorkspace: 1 });
+    await apply(await signV3(licenses.boundTo(host(s), { id: 'ACME-1' })));
+    const { result: second } = await apply(await signV3(licenses.boundTo(host(s), { id: 'ACME-2' })));
+    expect(JSON.parse(readFileSync(join(dataDir, 'backups', `${second.jobId}.owner`), 'utf8'))).toEqual({ workspaceId: id, keptAt: second.startedAt });
+    const read = vi.spyOn(JobLog.prototype, 'retentionIndex');
+    cleanup.push(() => read.mockRestore());
+    const { result: third } = await apply(await signV3(licenses.boundTo(host(s), { id: 'ACME-3' })));
+    expect(read).not.toHaveBeenCalled();
+    // …and retention still works: one backup per workspace, the newest.
+    expect(readdirSync(join(dataDir, 'backups')).sort()).toEqual([`${third.jobId}.license`, `${third.jobId}.owner`]);
+  });
+
+  it('a backup kept by an earlier version (no owner file) is found in the job log once, and counts', async () => {
+    const s = await sim({ version: '8.8.0' });
+    const { dataDir, id, apply } = await ready(s, 'admin', { backupsPerWorkspace: 2 });
+    await apply(await signV3(licenses.boundTo(host(s), { id: 'ACME-1' })));
+    const { result: old } = await apply(await signV3(licenses.boundTo(host(s), { id: 'ACME-2' })));
+    const ownerFile = join(dataDir, 'backups', `${old.jobId}.owner`);
+    rmSync(ownerFile);
+    // Two hours old: were it not named by its job, it would be removed as a stray.
+    const t = new Date(Date.now() - 2 * 3600_000);
+    utimesSync(join(dataDir, 'backups', `${old.jobId}.license`), t, t);
+    const read = vi.spyOn(JobLog.prototype, 'retentionIndex');
+    cleanup.push(() => read.mockRestore());
+    const { result: next } = await apply(await signV3(licenses.boundTo(host(s), { id: 'ACME-3' })));
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(JSON.parse(readFileSync(ownerFile, 'utf8'))).toEqual({ workspaceId: id, keptAt: old.startedAt });
+    const { result: last } = await apply(await signV3(licenses.boundTo(host(s), { id: 'ACME-4' })));
+    expect(read).toHaveBeenCalledTimes(1); // recorded: not looked up again
+    // The older backup counts in retention like any other: the newest two are kept.
+    expect(readdirSync(join(dataDir, 'backups')).filter((f) => f.endsWith('.license')).sort()).toEqual([`${next.jobId}.license`, `${last.jobId}.license`].sort());
   });
 });
 
@@ -224,7 +260,6 @@ describe('verify again', () => {
   it('a job whose license never reached the server says so', async () => {
     const s = await sim({ version: '8.8.0' });
     const { inst, dataDir } = await ready(s);
-    const { JobLog } = await import('./state/job-log');
     const { jobRecord } = await import('./state/job-fixture');
     const id = inst.listWorkspaces().workspaces[0].id;
     new JobLog(dataDir).append(jobRecord('20261127-100000-abcd', { outcome: 'interrupted', workspace: { id, name: 'Plant 7', baseUrl: s.url, version: '8.8.0', workspaceUrl: host(s), workspaceUrlSource: 'server' } }));

@@ -8,7 +8,7 @@ import type { VerificationKey } from './license/license-decode';
 import type { LoadedLicense } from './license/license-store';
 import { installLicense, newJobId, serverLogHint, type InstallOptions } from './rocketchat/install-flow';
 import type { RocketChatClient } from './rocketchat/rocketchat-client';
-import { BackupStore, sha256Hex } from './state/backups';
+import { BackupStore, sha256Hex, type BackupOwner } from './state/backups';
 import { InstallLock } from './state/install-lock';
 import { writeFileAtomic } from './state/files';
 import { JobLog, capJobStrings } from './state/job-log';
@@ -87,7 +87,18 @@ export class Installations {
         restoreOf: options.restoreOf,
         // If the process dies from here until the "sending" record, this one says so: nothing
         // was sent, and the backup it names is found and pruned like any other.
-        afterBackup: checkpoint('failed', 'Stopped before sending: the app ended after keeping the stored license and before sending the new one. Nothing was sent; the workspace is as it was.'),
+        afterBackup: (job) => {
+          checkpoint('failed', 'Stopped before sending: the app ended after keeping the stored license and before sending the new one. Nothing was sent; the workspace is as it was.')(job);
+          // Now that a job names the backup, its owner lets retention skip reading the log. If it
+          // cannot be written, retention finds the owner in the log instead, as for older backups.
+          if (keptFor) {
+            try {
+              this.backups.setOwner(keptFor, { workspaceId: workspace.id, keptAt: job.startedAt });
+            } catch {
+              // See above: nothing is lost.
+            }
+          }
+        },
         beforeSend: checkpoint('interrupted', 'Interrupted while sending: the app stopped before the server’s answer was read, so whether it took the license is unknown. Verify again.'),
         keepBackup: async (text, activeBefore) => {
           const saved = this.backups.save(jobId, text);
@@ -186,22 +197,48 @@ export class Installations {
   /** Keeps the backups of the newest jobs of a workspace, removes older ones. */
   prune(workspaceId: string): void {
     const keep = this.options.backupsPerWorkspace ?? DEFAULT_BACKUPS_PER_WORKSPACE;
-    const jobs = this.jobs.retentionIndex();
-    const mine = jobs.filter((j) => j.workspaceId === workspaceId && j.kept).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
-    for (const old of mine.slice(keep)) this.backups.remove(old.jobId);
-    // A backup no job names: the process died between writing it and recording its job. An hour
-    // later no installation in any process can still be about to record it.
-    const named = new Set(jobs.map((j) => j.jobId));
+    const mine = [...this.backupOwners()].filter(([, o]) => o.workspaceId === workspaceId).sort((a, b) => b[1].keptAt.localeCompare(a[1].keptAt));
+    for (const [jobId] of mine.slice(keep)) this.backups.remove(jobId);
+  }
+
+  /**
+   * Every backup with the workspace it belongs to, from the small owner file beside it: an install
+   * costs the same however long the job log has grown. A backup without one (kept by an earlier
+   * version, or by a process that died before its job named it) is looked up in the job log, and
+   * its owner recorded so that this happens once. One no job names is removed an hour after it was
+   * written: by then no installation in any process can still be about to record it.
+   */
+  private backupOwners(): Map<string, BackupOwner> {
+    const owners = new Map<string, BackupOwner>();
+    const unowned: string[] = [];
     for (const id of this.backups.list()) {
-      if (named.has(id)) continue;
-      const at = this.backups.writtenAt(id);
-      if (at !== null && Date.now() - at > ORPHAN_BACKUP_MS) this.backups.remove(id);
+      const owner = this.backups.owner(id);
+      if (owner) owners.set(id, owner);
+      else unowned.push(id);
     }
+    if (!unowned.length) return owners;
+    const named = new Map(this.jobs.retentionIndex().map((j) => [j.jobId, j]));
+    for (const id of unowned) {
+      const job = named.get(id);
+      if (job?.kept && job.workspaceId) {
+        const owner = { workspaceId: job.workspaceId, keptAt: job.startedAt };
+        owners.set(id, owner);
+        try {
+          this.backups.setOwner(id, owner);
+        } catch {
+          // Read-only or full: the log is read again next time, as now.
+        }
+      } else if (!job) {
+        const at = this.backups.writtenAt(id);
+        if (at !== null && Date.now() - at > ORPHAN_BACKUP_MS) this.backups.remove(id);
+      }
+    }
+    return owners;
   }
 
   /** Deletes every backup kept for a workspace (it is being forgotten). */
   forgetWorkspace(workspaceId: string): void {
-    for (const j of this.jobs.retentionIndex()) if (j.workspaceId === workspaceId && j.kept) this.backups.remove(j.jobId);
+    for (const [jobId, owner] of this.backupOwners()) if (owner.workspaceId === workspaceId) this.backups.remove(jobId);
   }
 
   history(): { jobs: JobSummary[]; warnings: string[] } {

@@ -14,6 +14,16 @@ const MAX_BACKUP_BYTES = 64 * 1024;
 
 export const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
+/**
+ * Which workspace a backup belongs to and when it was kept, written beside it (<job>.owner) once
+ * the job that kept it is in the job log: retention then reads these few small files instead of
+ * the whole log, whose length grows with every job.
+ */
+export interface BackupOwner {
+  workspaceId: string;
+  keptAt: string;
+}
+
 export class BackupStore {
   readonly dir: string;
 
@@ -54,6 +64,26 @@ export class BackupStore {
 
   remove(jobId: string): void {
     rmSync(this.file(jobId), { force: true });
+    rmSync(this.ownerFile(jobId), { force: true });
+  }
+
+  private ownerFile(jobId: string): string {
+    return this.file(jobId).replace(/\.license$/, '.owner');
+  }
+
+  /** Records the workspace a backup belongs to; throws STORAGE_FAILED when it cannot be written. */
+  setOwner(jobId: string, owner: BackupOwner): void {
+    writeFileAtomic(this.ownerFile(jobId), JSON.stringify({ workspaceId: owner.workspaceId, keptAt: owner.keptAt }));
+  }
+
+  /** The recorded owner of a backup, or null when none was recorded or it cannot be read. */
+  owner(jobId: string): BackupOwner | null {
+    try {
+      const o = JSON.parse(readFileSync(this.ownerFile(jobId), 'utf8')) as Partial<BackupOwner> | null;
+      return typeof o?.workspaceId === 'string' && typeof o.keptAt === 'string' ? { workspaceId: o.workspaceId, keptAt: o.keptAt } : null;
+    } catch {
+      return null;
+    }
   }
 
   /** When the backup of a job was written (ms since the epoch), or null when there is none. */

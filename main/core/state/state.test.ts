@@ -141,6 +141,24 @@ describe('backups', () => {
     store.remove(JOB);
   });
 
+  it('name their workspace in an owner file beside them, read back only when whole; removing one removes both', () => {
+    const dir = tempDir();
+    const store = new BackupStore(dir);
+    store.save(JOB, 'RCV3_a.b.c');
+    expect(store.owner(JOB)).toBeNull();
+    store.setOwner(JOB, { workspaceId: 'w1', keptAt: '2026-11-27T12:00:00.000Z' });
+    expect(store.owner(JOB)).toEqual({ workspaceId: 'w1', keptAt: '2026-11-27T12:00:00.000Z' });
+    expect(statSync(join(dir, 'backups', `${JOB}.owner`)).mode & 0o777).toBe(0o600);
+    expect(store.list()).toEqual([JOB]);
+    for (const broken of ['{"workspaceId":"w1"}', '{"keptAt":"x"}', '{"workspaceId":1,"keptAt":"x"}', '{"workspaceId":"w1","keptAt":2}', 'null', '{"work', '']) {
+      writeFileSync(join(dir, 'backups', `${JOB}.owner`), broken);
+      expect(store.owner(JOB)).toBeNull();
+    }
+    store.remove(JOB);
+    expect(readdirSync(join(dir, 'backups'))).toEqual([]);
+    expect(caught(() => store.setOwner('../x', { workspaceId: 'w1', keptAt: 'x' }))).toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
   it('refuse what is not a job id, so that no path can be made of one', () => {
     const store = new BackupStore(tempDir());
     for (const id of ['../../etc/passwd', '20261127-120000-ABCD', '20261127-120000-abcd.x', ' 20261127-120000-abcd', '']) {
