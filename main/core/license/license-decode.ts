@@ -67,11 +67,11 @@ export function verificationKeys(options: { extraKeyPem?: string; env?: NodeJS.P
 const V2_BLOCK_BYTES = 512;
 
 function parsePayload(json: string): Record<string, unknown> {
-  let payload: unknown;
+  let payload: unknown = null;
   try {
     payload = JSON.parse(json);
   } catch {
-    throw new AppFailure('LICENSE_MALFORMED', 'The signature is genuine but the content is not a license document.');
+    // Not JSON: refused below, as any other content that is not a license document.
   }
   if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
     throw new AppFailure('LICENSE_MALFORMED', 'The signature is genuine but the content is not a license document.');

@@ -35,7 +35,7 @@ describe('the encoding of a file', () => {
     expect(readLicense(bytes([0xef, 0xbb, 0xbf], v3))).toMatchObject({ text: v3, cleaned: ['UTF-8 byte-order mark'] });
     expect(readLicense(bytes([0xff, 0xfe], utf16le(v3)))).toMatchObject({ text: v3, cleaned: ['UTF-16 (little-endian) encoding'] });
     expect(readLicense(bytes([0xfe, 0xff], utf16be(v3)))).toMatchObject({ text: v3, cleaned: ['UTF-16 (big-endian) encoding'] });
-    // A byte-order mark in the text as well: said once.
+    // A byte-order mark in the text as well (TextDecoder drops it): said once, and gone.
     expect(readLicense(bytes([0xef, 0xbb, 0xbf], '\uFEFF' + v3))).toMatchObject({ text: v3, cleaned: ['UTF-8 byte-order mark'] });
     // Pasted text that starts with one.
     expect(readLicense('\uFEFF' + v3)).toMatchObject({ text: v3, cleaned: ['byte-order mark'] });
@@ -46,6 +46,12 @@ describe('the encoding of a file', () => {
     expect(failureOf(() => readLicense(bytes([0xef, 0xbb, 0x80], v3))).detail).toBe('It contains characters a license never has (for example "ﻀ").');
     expect(failureOf(() => readLicense(bytes([0xff, 0x41, 0x42, 0x43])))).toMatchObject({ code: 'LICENSE_BINARY', detail: 'The file is not valid UTF-8 text.' });
     expect(failureOf(() => readLicense(bytes([0xfe, 0x41, 0x42, 0x43])))).toMatchObject({ code: 'LICENSE_BINARY', detail: 'The file is not valid UTF-8 text.' });
+    // Every byte of a mark counts: two of the three (or one of the two) are not a mark.
+    for (const start of [[0x41, 0xbb, 0xbf], [0xef, 0x41, 0xbf], [0xef, 0xbb, 0x41], [0xef, 0x41, 0x41]]) {
+      expect(failureOf(() => readLicense(bytes(start, v3)))).toMatchObject({ code: 'LICENSE_BINARY', detail: 'The file is not valid UTF-8 text.' });
+    }
+    expect(failureOf(() => readLicense(bytes([0x41, 0xfe], utf16le(v3))))).toMatchObject({ code: 'LICENSE_BINARY', detail: 'The file contains NUL bytes.' });
+    expect(failureOf(() => readLicense(bytes([0x41, 0xff], utf16be(v3))))).toMatchObject({ code: 'LICENSE_BINARY', detail: 'The file contains NUL bytes.' });
   });
 
   it('what cannot be text is LICENSE_BINARY, saying why', () => {
@@ -53,7 +59,7 @@ describe('the encoding of a file', () => {
     expect(failureOf(() => readLicense(bytes([0x41, 0xc3, 0x28])))).toMatchObject({ code: 'LICENSE_BINARY', detail: 'The file is not valid UTF-8 text.' });
     expect(failureOf(() => readLicense(bytes([0xff, 0xfe], utf16le('AB'), [0x41])))).toMatchObject({ code: 'LICENSE_BINARY', detail: 'The UTF-16 text is cut off mid-character.' });
     expect(failureOf(() => readLicense(bytes([0xff, 0xfe], utf16le('AB'), [0x00, 0xd8], utf16le('C'))))).toMatchObject({ code: 'LICENSE_BINARY', detail: 'The file is not valid UTF-16 text.' });
-    expect(failureOf(() => readLicense(bytes([0xfe, 0xff], utf16be('A\u0000B'))))).toMatchObject({ code: 'LICENSE_BINARY', detail: 'The file is not valid UTF-16 text.' });
+    expect(failureOf(() => readLicense(bytes([0xfe, 0xff], utf16be('A\u0000B'))))).toMatchObject({ code: 'LICENSE_BINARY', detail: 'The UTF-16 text contains NUL characters.' });
     expect(failureOf(() => readLicense('abc\u0007def'))).toMatchObject({ code: 'LICENSE_BINARY', detail: 'The text contains control characters.' });
   });
 });

@@ -48,13 +48,14 @@ function utf8(bytes: Uint8Array): string {
 
 function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string {
   if (bytes.length % 2 !== 0) throw new AppFailure('LICENSE_BINARY', 'The UTF-16 text is cut off mid-character.');
+  let text: string;
   try {
-    const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    if (text.includes('\u0000')) throw new Error('NUL');
-    return text;
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
     throw new AppFailure('LICENSE_BINARY', 'The file is not valid UTF-16 text.');
   }
+  if (text.includes('\u0000')) throw new AppFailure('LICENSE_BINARY', 'The UTF-16 text contains NUL characters.');
+  return text;
 }
 
 function stripWrapping(text: string, cleaned: string[]): string {
@@ -121,16 +122,18 @@ export function sizeInWords(bytes: number): string {
  * `fileSize`: the whole file's size when only its first bytes were read (the real size is said). */
 export function readLicense(input: Uint8Array | string, fileSize?: number): CanonicalLicense {
   const cleaned: string[] = [];
-  const byteLength = typeof input === 'string' ? Buffer.byteLength(input) : input.length;
+  const byteLength = Buffer.byteLength(input);
   if (byteLength > MAX_LICENSE_BYTES || (fileSize ?? 0) > MAX_LICENSE_BYTES) {
-    const size = fileSize && fileSize > MAX_LICENSE_BYTES ? fileSize : byteLength > MAX_LICENSE_BYTES + 1 || typeof input === 'string' ? byteLength : null;
+    // The size is known when the whole file was measured or read: bytes are read up to one past
+    // the limit, so exactly that many says only "larger".
+    const whole = typeof input === 'string' || byteLength > MAX_LICENSE_BYTES + 1 ? byteLength : 0;
+    const size = Math.max(fileSize ?? 0, whole);
     throw new AppFailure('LICENSE_TOO_LARGE', size ? `It is ${sizeInWords(size)}.` : `It is larger than ${sizeInWords(MAX_LICENSE_BYTES)}.`);
   }
   let text = typeof input === 'string' ? input : decodeText(input, cleaned);
-  if (text.startsWith('\uFEFF')) {
-    if (!cleaned.length) cleaned.push('byte-order mark');
-    text = text.slice(1);
-  }
+  // A paste that starts with a byte-order mark (trim() below drops it). A file's own is handled
+  // in decodeText, and TextDecoder drops a second one after it.
+  if (typeof input === 'string' && input.startsWith('\uFEFF')) cleaned.push('byte-order mark');
   // eslint-disable-next-line no-control-regex -- detecting control characters is the point
   if (/[\u0000-\u0008\u000E-\u001F\u007F]/.test(text)) {
     throw new AppFailure('LICENSE_BINARY', 'The text contains control characters.');
