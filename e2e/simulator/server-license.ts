@@ -35,8 +35,14 @@ const ENTERPRISE = [
   'auditing', 'canned-responses', 'ldap-enterprise', 'livechat-enterprise', 'voip-enterprise', 'omnichannel-mobile-enterprise',
   'engagement-dashboard', 'push-privacy', 'scalability', 'saml-enterprise', 'oauth-enterprise', 'device-management', 'federation',
   'videoconference-enterprise', 'message-read-receipt', 'outlook-calendar', 'teams-mention', 'hide-watermark', 'custom-roles',
-  'accessibility-certification',
+  'accessibility-certification', 'unlimited-presence', // (6.7.0 added the last one: ee/packages/license/src/v2/bundles.ts)
 ];
+/** convertToV3.ts: a V2 license with no tag is named by its bundles ("enterprise:*" → "enterprise"), coloured by getTagColor.ts. */
+const bundleTags = (modules: string[]) =>
+  [...new Set(modules.map((m) => /^(.+):\*$/.exec(m)?.[1]).filter((b): b is string => Boolean(b)))].map((name) => ({
+    name,
+    color: ({ bronze: '#BD5A0B', silver: '#9EA2A8', gold: '#F3BE08' } as Record<string, string>)[name] ?? '#4411DD',
+  }));
 
 export function flattenV2Modules(modules: string[]): string[] {
   return [...new Set(modules.flatMap((m) => (m === '*' || m === 'enterprise:*' ? ENTERPRISE : m.endsWith(':*') ? [] : [m])))];
@@ -67,7 +73,7 @@ function convertV2(v2: Record<string, unknown>): V3 {
       offline: false,
       createdAt: new Date().toISOString(),
       grantedBy: { method: 'manual', seller: 'V2' },
-      tags: v2.tag ? [v2.tag as { name: string; color: string }] : [{ name: 'Enterprise', color: '#5154ec' }],
+      tags: v2.tag ? [v2.tag as { name: string; color: string }] : bundleTags((v2.modules as string[]) ?? []),
     },
     validation: {
       serverUrls: [{ value: String(v2.url), type: 'regex' }],

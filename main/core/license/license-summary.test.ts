@@ -156,6 +156,13 @@ describe('a V3 license', () => {
     expect(v3({ information: 'x', validation: [1], limits: null, grantedModules: {} })).toMatchObject({ id: null, periods: [], limits: [], modules: [] });
   });
 
+  it('every kind of limit and every behaviour the server knows is read as itself', () => {
+    const kinds = ['activeUsers', 'guestUsers', 'roomsPerGuest', 'privateApps', 'marketplaceApps', 'monthlyActiveContacts'];
+    const behaviours = ['invalidate_license', 'start_fair_policy', 'prevent_action', 'allow_action', 'prevent_installation', 'disable_modules'];
+    const s = v3({ limits: Object.fromEntries(kinds.map((kind, i) => [kind, [{ max: 10 + i, behavior: behaviours[i] }]])) });
+    expect(s.limits.map((l) => [l.kind, l.max, l.behavior])).toEqual(kinds.map((kind, i) => [kind, 10 + i, behaviours[i]]));
+  });
+
   it('several periods that stop the license: the window is where all of them hold', () => {
     const s = v3({
       validation: {
@@ -205,18 +212,42 @@ describe('a V2 license, as the server converts it', () => {
         { kind: 'privateApps', label: 'Private apps', max: 5, behavior: 'prevent_action', modules: [] },
         { kind: 'marketplaceApps', label: 'Marketplace apps', max: 10, behavior: 'prevent_action', modules: [] },
       ],
-      modules: ['auditing', 'engagement-dashboard'],
+      modules: ['teams-voip', 'contact-id-verification', 'hide-watermark', 'auditing', 'engagement-dashboard'],
       informational: [{ label: 'Cloud workspace id', value: 'ws-9' }],
       jwt: null,
     });
   });
 
   it('"*" and "enterprise:*" grant the enterprise bundle; a tag keeps its colour; no expiry, no url: no period, no address', () => {
-    expect(v2({ modules: ['*'] }).modules).toEqual(ENTERPRISE_BUNDLE);
-    expect(v2({ modules: ['enterprise:*', 'auditing'] }).modules).toEqual(ENTERPRISE_BUNDLE);
-    expect(v2({ modules: ['x', 'enterprise:*'] }).modules).toEqual(['x', ...ENTERPRISE_BUNDLE]);
+    const always = ['teams-voip', 'contact-id-verification', 'hide-watermark'];
+    expect(v2({ modules: ['*'] }).modules).toEqual([...always, ...ENTERPRISE_BUNDLE.filter((m) => m !== 'hide-watermark')]);
+    expect(v2({ modules: ['enterprise:*', 'auditing'] }).modules).toEqual([...always, ...ENTERPRISE_BUNDLE.filter((m) => m !== 'hide-watermark')]);
+    expect(v2({ modules: ['x', 'enterprise:*'] }).modules).toEqual([...always, 'x', ...ENTERPRISE_BUNDLE.filter((m) => m !== 'hide-watermark')]);
+    // Any other bundle is empty; ":*" only counts at the end of a bundle name (bundles.ts: /(.*):\*$/, and an empty name is no bundle).
+    expect(v2({ modules: ['pro:*', 'nothing:*', 'a:*b', ':*'] }).modules).toEqual([...always, 'a:*b', ':*']);
     const s = v2({ tag: { name: 'Gold', color: '#ffd700' }, meta: { trial: 'true' }, expiry: '' });
     expect(s).toMatchObject({ tags: [{ name: 'Gold', color: '#ffd700' }], trial: false, periods: [], serverUrls: [], visualExpiration: null, validUntil: null, informational: [] });
     expect(v2({ expiry: '2027-03-31T00:00:00.000Z' }).visualExpiration).toBe('2027-03-31T00:00:00.000Z');
+  });
+
+  it('the enterprise bundle is the server\'s, module for module (bundles.ts, develop late 2024)', () => {
+    expect(ENTERPRISE_BUNDLE).toEqual([
+      'auditing', 'canned-responses', 'ldap-enterprise', 'livechat-enterprise', 'voip-enterprise', 'omnichannel-mobile-enterprise',
+      'engagement-dashboard', 'push-privacy', 'scalability', 'saml-enterprise', 'oauth-enterprise', 'device-management', 'federation',
+      'videoconference-enterprise', 'message-read-receipt', 'outlook-calendar', 'teams-mention', 'hide-watermark', 'custom-roles',
+      'accessibility-certification', 'unlimited-presence',
+    ]);
+  });
+
+  it('with no tag, the server names the license by its bundles, in getTagColor\'s colours', () => {
+    expect(v2({ modules: ['enterprise:*', 'gold:*', 'silver:*', 'bronze:*', 'pro:*', 'enterprise:*', '*', 'auditing'] }).tags).toEqual([
+      { name: 'enterprise', color: '#4411DD' },
+      { name: 'gold', color: '#F3BE08' },
+      { name: 'silver', color: '#9EA2A8' },
+      { name: 'bronze', color: '#BD5A0B' },
+      { name: 'pro', color: '#4411DD' },
+    ]);
+    expect(v2({ modules: ['*', 'auditing'] }).tags).toEqual([]);
+    expect(v2({ modules: ['enterprise:*'], tag: { name: 'Gold' } }).tags).toEqual([{ name: 'Gold', color: '#6c737a' }]);
   });
 });

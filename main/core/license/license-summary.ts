@@ -4,7 +4,10 @@ import type { LicenseBehavior, LicenseLimit, LicensePeriod, LicenseSummary, Limi
 import type { CanonicalLicense } from './license-read';
 import type { VerifiedLicense } from './license-decode';
 
-/** The V2 "enterprise:*" bundle (ee/packages/license/src/v2/bundles.ts); "pro:*" is empty. */
+/**
+ * The V2 "enterprise:*" bundle (ee/packages/license/src/v2/bundles.ts, develop late 2024: 6.7.0
+ * added 'unlimited-presence'; 6.5–6.6 have the other 20); "pro:*" is empty.
+ */
 export const ENTERPRISE_BUNDLE = [
   'auditing',
   'canned-responses',
@@ -26,7 +29,20 @@ export const ENTERPRISE_BUNDLE = [
   'hide-watermark',
   'custom-roles',
   'accessibility-certification',
+  'unlimited-presence',
 ];
+
+/**
+ * Modules every V2 license is granted when the server converts it: 'hide-watermark' from 6.5.0 on
+ * (convertToV3.ts: `['hide-watermark', ...v2.modules]`), and the newest versions add
+ * 'teams-voip' and 'contact-id-verification' (spec §5.3).
+ */
+export const V2_ALWAYS_GRANTED = ['teams-voip', 'contact-id-verification', 'hide-watermark'];
+
+/** The colour of a tag made from a bundle name (ee/packages/license/src/v2/getTagColor.ts). */
+function tagColor(tag: string): string {
+  return ({ bronze: '#BD5A0B', silver: '#9EA2A8', gold: '#F3BE08' } as Record<string, string>)[tag] ?? '#4411DD';
+}
 
 export const LIMIT_LABELS: Record<LimitKind, string> = {
   activeUsers: 'Active users (seats)',
@@ -52,11 +68,14 @@ const modulesOf = (v: unknown): string[] =>
     .map((m) => (typeof m === 'string' ? m : str(obj(m).module)))
     .filter((m): m is string => Boolean(m));
 
+/** "enterprise:*" → "enterprise"; "*" and plain modules are no bundle name (bundles.ts). */
+const bundleName = (m: string): string | null => /^(.+):\*$/.exec(m)?.[1] ?? null;
+
 function expandV2Modules(modules: string[]): string[] {
   const out = new Set<string>();
-  for (const m of modules) {
-    if (m === '*' || m === 'enterprise:*') ENTERPRISE_BUNDLE.forEach((x) => out.add(x));
-    else if (/:\*$/.test(m)) continue; // other bundles (pro:*) are empty
+  for (const m of [...V2_ALWAYS_GRANTED, ...modules]) {
+    if (m === '*' || bundleName(m) === 'enterprise') ENTERPRISE_BUNDLE.forEach((x) => out.add(x));
+    else if (bundleName(m) !== null) continue; // other bundles (pro:*) are empty
     else out.add(m);
   }
   return [...out];
@@ -64,16 +83,17 @@ function expandV2Modules(modules: string[]): string[] {
 
 /** The overall window: latest start and earliest end among the periods that stop the license. */
 function overallWindow(periods: LicensePeriod[]): { validFrom: string | null; validUntil: string | null } {
-  let from: number | null = null;
-  let until: number | null = null;
+  let from = -Infinity;
+  let until = Infinity;
   for (const p of periods) {
     if (!BLOCKING.includes(p.invalidBehavior)) continue;
     const f = p.validFrom ? Date.parse(p.validFrom) : NaN;
     const u = p.validUntil ? Date.parse(p.validUntil) : NaN;
-    if (!Number.isNaN(f)) from = from === null ? f : Math.max(from, f);
-    if (!Number.isNaN(u)) until = until === null ? u : Math.min(until, u);
+    if (!Number.isNaN(f)) from = Math.max(from, f);
+    if (!Number.isNaN(u)) until = Math.min(until, u);
   }
-  return { validFrom: from === null ? null : new Date(from).toISOString(), validUntil: until === null ? null : new Date(until).toISOString() };
+  const iso = (t: number) => (Number.isFinite(t) ? new Date(t).toISOString() : null);
+  return { validFrom: iso(from), validUntil: iso(until) };
 }
 
 function summarizeV2(p: Obj): Omit<LicenseSummary, 'sha256' | 'hashTail' | 'verifiedWith' | 'format' | 'validFrom' | 'validUntil'> {
@@ -90,12 +110,16 @@ function summarizeV2(p: Obj): Omit<LicenseSummary, 'sha256' | 'hashTail' | 'veri
   add('privateApps', apps.maxPrivateApps);
   add('marketplaceApps', apps.maxMarketplaceApps);
   const tag = obj(p.tag);
+  // No tag: an old license, and the server names it by its bundles (convertToV3.ts).
+  const tags = str(tag.name)
+    ? [{ name: String(tag.name), color: str(tag.color) ?? '#6c737a' }]
+    : [...new Set(modulesOf(p.modules).map(bundleName).filter((b): b is string => b !== null))].map((name) => ({ name, color: tagColor(name) }));
   const informational: LicenseSummary['informational'] = [];
   if (str(meta.workspaceId)) informational.push({ label: 'Cloud workspace id', value: String(meta.workspaceId) });
   return {
     id: null,
     customer: null,
-    tags: str(tag.name) ? [{ name: String(tag.name), color: str(tag.color) ?? '#6c737a' }] : [],
+    tags,
     trial: meta.trial === true,
     createdAt: null,
     visualExpiration: str(meta.trialEnd) ?? expiry,
