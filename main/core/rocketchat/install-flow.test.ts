@@ -6,6 +6,7 @@ import { caSignedCert, selfSignedCert, testCa } from '../../../e2e/simulator/cer
 import type { Simulator } from '../../../e2e/simulator/simulator';
 import { Transport, probeCertificate, normalizeBaseUrl } from './http';
 import { RocketChatClient } from './rocketchat-client';
+import { AppFailure } from '../errors';
 import { DAY, useFlowKit } from './flow-test-kit';
 
 const { running, sim, clientFor, load, host, adds, quick } = useFlowKit();
@@ -198,7 +199,7 @@ describe('errors a technician meets on site', () => {
     const s = await sim();
     const license = await load(await signV3(licenses.boundTo(host(s))));
     const first = quick({ client: clientFor(s), license });
-    await expect(quick({ client: clientFor(s), license })).rejects.toMatchObject({ code: 'BUSY' });
+    await expect(quick({ client: clientFor(s), license })).rejects.toMatchObject({ code: 'BUSY', detail: `An installation to ${s.url} is still running.` });
     expect((await first).outcome).toBe('active');
   });
 });
@@ -253,5 +254,129 @@ describe('TLS on site', () => {
     const s = await sim({ tls: { cert: await caSignedCert(ca) } });
     expect(await clientFor(s).info().catch((x) => x)).toMatchObject({ code: 'TLS_UNTRUSTED' });
     expect((await clientFor(s, 'admin', { trust: { caPem: ca.cert } }).info()).version).toBe('8.8.0');
+  });
+});
+
+// What the job record says about itself, step by step: the receipt, History and the CLI print these.
+describe('the job record', () => {
+  it('names the workspace, the license, the account and each step, in the words a technician reads', async () => {
+    const s = await sim({ version: '8.8.0', usage: { activeUsers: 42 } });
+    const license = await load(await signV3(licenses.seats(host(s), 100, { id: 'REC-1', customer: { company: 'ACME Corp' } })));
+    const t0 = performance.now();
+    const result = await quick({ client: clientFor(s), license, workspace: { id: 'w-1', name: 'Plant 7' }, restoreOf: '20261127-100000-abcd', jobId: '20261127-120000-beef' });
+    const elapsed = performance.now() - t0;
+    expect(result).toMatchObject({
+      jobId: '20261127-120000-beef',
+      outcome: 'active',
+      reasons: [],
+      workspace: { id: 'w-1', name: 'Plant 7', baseUrl: s.url, version: '8.8.0', workspaceUrl: host(s), workspaceUrlSource: 'server' },
+      user: { username: 'admin', isAdmin: true },
+      license: { sha256: license.summary.sha256, id: 'REC-1', format: 'v3', customer: 'ACME Corp', seats: 100 },
+      restoreOf: '20261127-100000-abcd',
+      forced: false,
+      error: null,
+    });
+    const step = (name: string) => result.steps.find((x) => x.step === name);
+    expect(step('license')).toMatchObject({ status: 'warning', message: `V3 license REC-1, SHA-256 ${license.summary.sha256.slice(0, 12)}…, signature verified with a non-Rocket.Chat key.` });
+    expect(step('connect')).toMatchObject({ status: 'done', message: `Rocket.Chat 8.8.0; Site URL ${host(s)}.` });
+    expect(step('account')).toMatchObject({ status: 'done', message: 'Signed in as admin (administrator).' });
+    expect(step('usage')).toMatchObject({ status: 'done', message: 'No license is active; 42 active users.' });
+    for (const st of result.steps) {
+      expect(st.durationMs).toBeGreaterThanOrEqual(0);
+      expect(st.durationMs).toBeLessThanOrEqual(elapsed + 1);
+    }
+    // The same again: the usage step names the license in force.
+    const again = await quick({ client: clientFor(s), license });
+    expect(again.steps.find((x) => x.step === 'usage')?.message).toBe('A license is active (REC-1); 42 active users.');
+    expect(again).toMatchObject({ workspace: { id: null, name: null }, restoreOf: null, reasons: [] });
+    // A license with no id, no company and no seats: the record says so, not a guess.
+    const bare = await load(await signV3(licenses.boundTo(host(s), { customer: { name: 'Jane' } })));
+    const third = await quick({ client: clientFor(s), license: bare });
+    expect(third.license).toMatchObject({ customer: 'Jane', seats: null });
+    // Plain http to another machine (loopback is exempt), and a version that does not report its Site URL.
+    const client = clientFor(s);
+    const info = client.info.bind(client);
+    client.info = async () => ({ ...(await info()), unencrypted: true, workspaceUrlSource: 'guess' as const });
+    client.withSiteUrl = async (i) => i;
+    const plain = await quick({ client, license: bare });
+    expect(plain.steps.find((x) => x.step === 'connect')).toMatchObject({
+      status: 'warning',
+      message: `Rocket.Chat 8.8.0; Site URL ${host(s)} (from the address entered: this version does not report it). The connection is not encrypted (http://).`,
+    });
+  });
+
+  it('a step that fails keeps the server’s status and words, and the job says it stopped', async () => {
+    const s = await sim({ version: '8.8.0' });
+    s.setFault({ kind: 'error500', match: '/api/v1/me' });
+    const broken = await quick({ client: clientFor(s), license: await load(await signV3(licenses.boundTo(host(s)))) });
+    expect(broken.error).toMatchObject({ code: 'SERVER_ERROR' });
+    expect(broken.steps.at(-1)).toMatchObject({ step: 'account', status: 'failed', httpStatus: 500, message: `${broken.error!.message} ${broken.error!.detail}`, serverError: broken.error!.detail });
+    s.setFault(null);
+    const result = await quick({ client: clientFor(s, 'jo'), license: await load(await signV3(licenses.boundTo(host(s)))) });
+    const failed = result.steps.find((x) => x.status === 'failed');
+    expect(result.error).toMatchObject({ code: 'FORBIDDEN' });
+    expect(failed).toMatchObject({ message: `${result.error!.message} ${result.error!.detail}`, serverError: result.error!.detail });
+    expect(result.headline).toBe(`Stopped: ${result.error!.message}`);
+    expect(result.reasons).toEqual([result.error!.detail, result.error!.fix].filter(Boolean));
+    expect(result.reasons.length).toBeGreaterThan(0);
+  });
+
+  it('only a non-admin refused the license state goes on; any other failure to read it stops the job', async () => {
+    const s = await sim({ version: '8.8.0' });
+    const license = await load(await signV3(licenses.boundTo(host(s))));
+    const failing = (user: string, error: unknown) => {
+      const client = clientFor(s, user);
+      client.licenseState = async () => Promise.reject(error);
+      return quick({ client, license });
+    };
+    const forbidden = new AppFailure('FORBIDDEN', 'Refused.');
+    // A non-admin may not read the license state: a warning, and the job goes on (the server then refuses the send).
+    const jo = await failing('jo', forbidden);
+    expect(jo.steps.find((x) => x.step === 'usage')).toMatchObject({ status: 'warning', message: 'This account may not read the license state.' });
+    expect(jo.steps.map((x) => x.step)).toContain('stored');
+    expect((await failing('admin', forbidden)).error).toMatchObject({ code: 'FORBIDDEN', detail: 'Refused.' });
+    expect((await failing('jo', new AppFailure('SERVER_ERROR', 'Broken.'))).error).toMatchObject({ code: 'SERVER_ERROR' });
+    expect((await failing('jo', Object.assign(new Error('odd'), { code: 'FORBIDDEN' }))).outcome).toBe('failed');
+    expect(adds(s)).toHaveLength(0);
+  });
+
+  it('a non-admin is not sent to read the Site URL setting it may not read', async () => {
+    const s = await sim({ version: '8.5.0' });
+    await quick({ client: clientFor(s, 'jo'), license: await load(await signV3(licenses.boundTo(host(s)))) });
+    expect(s.requests.some((r) => r.path.includes('Site_Url'))).toBe(false);
+    const admin = await quick({ client: clientFor(s), license: await load(await signV3(licenses.boundTo(host(s)))) });
+    expect(s.requests.some((r) => r.path.includes('Site_Url'))).toBe(true);
+    expect(admin.workspace.workspaceUrlSource).toBe('server');
+  });
+
+  it('servers before 3.10 are refused at connect, before anything is read or sent; 3.10 is not', async () => {
+    for (const version of ['2.4.0', '3.9.0', '3.10.0', '4.0.0']) {
+      const s = await sim({ version });
+      const result = await quick({ client: clientFor(s), license: await load(signV2(licenseV2Payload({ url: host(s) }))) });
+      const old = version === '2.4.0' || version === '3.9.0';
+      expect(result.steps.find((x) => x.step === 'connect')?.status).toBe(old ? 'failed' : 'done');
+      if (old) {
+        expect(result.error).toMatchObject({ code: 'SERVER_TOO_OLD', detail: `This workspace runs Rocket.Chat ${version}.` });
+        expect(result.steps.map((x) => x.step)).toEqual(['license', 'connect']);
+      }
+    }
+  });
+
+  it('job ids are the start time in UTC and four random hex digits; one given is kept', async () => {
+    const { newJobId } = await import('./install-flow');
+    expect(newJobId(new Date('2026-11-27T09:08:07.654Z'))).toMatch(/^20261127-090807-[0-9a-f]{4}$/);
+    const ids = new Set(Array.from({ length: 20 }, () => newJobId(new Date('2026-11-27T09:08:07Z'))));
+    expect(ids.size).toBeGreaterThan(1);
+    expect(newJobId()).toMatch(new RegExp(`^${new Date().toISOString().slice(0, 10).replaceAll('-', '')}-\\d{6}-[0-9a-f]{4}$`));
+  });
+
+  it('without a clock given, the flow waits for real between reads (a few reads a second, not a busy loop)', async () => {
+    const s = await sim({ version: '8.8.0', validationDelayMs: 5000 });
+    const { installLicense } = await import('./install-flow');
+    const result = await installLicense({ client: clientFor(s), license: await load(await signV3(licenses.boundTo(host(s)))), waitSeconds: 1 });
+    expect(result.outcome).toBe('unconfirmed');
+    const reads = s.requests.filter((r) => r.path.endsWith('/licenses.info')).length;
+    expect(reads).toBeGreaterThan(1);
+    expect(reads).toBeLessThan(12);
   });
 });
