@@ -212,14 +212,14 @@ describe('a V2 license, as the server converts it', () => {
         { kind: 'privateApps', label: 'Private apps', max: 5, behavior: 'prevent_action', modules: [] },
         { kind: 'marketplaceApps', label: 'Marketplace apps', max: 10, behavior: 'prevent_action', modules: [] },
       ],
-      modules: ['teams-voip', 'contact-id-verification', 'hide-watermark', 'auditing', 'engagement-dashboard'],
+      modules: ['hide-watermark', 'auditing', 'engagement-dashboard'],
       informational: [{ label: 'Cloud workspace id', value: 'ws-9' }],
       jwt: null,
     });
   });
 
   it('"*" and "enterprise:*" grant the enterprise bundle; a tag keeps its colour; no expiry, no url: no period, no address', () => {
-    const always = ['teams-voip', 'contact-id-verification', 'hide-watermark'];
+    const always = ['hide-watermark'];
     expect(v2({ modules: ['*'] }).modules).toEqual([...always, ...ENTERPRISE_BUNDLE.filter((m) => m !== 'hide-watermark')]);
     expect(v2({ modules: ['enterprise:*', 'auditing'] }).modules).toEqual([...always, ...ENTERPRISE_BUNDLE.filter((m) => m !== 'hide-watermark')]);
     expect(v2({ modules: ['x', 'enterprise:*'] }).modules).toEqual([...always, 'x', ...ENTERPRISE_BUNDLE.filter((m) => m !== 'hide-watermark')]);

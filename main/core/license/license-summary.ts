@@ -33,11 +33,12 @@ export const ENTERPRISE_BUNDLE = [
 ];
 
 /**
- * Modules every V2 license is granted when the server converts it: 'hide-watermark' from 6.5.0 on
- * (convertToV3.ts: `['hide-watermark', ...v2.modules]`), and the newest versions add
- * 'teams-voip' and 'contact-id-verification' (spec §5.3).
+ * Modules every V2 license is granted when the server converts it: 'hide-watermark', from 6.5.0-rc.4
+ * to develop late 2024 (convertToV3.ts: `['hide-watermark', ...v2.modules]`). The newest versions
+ * add 'teams-voip' and 'contact-id-verification' too (spec §5.3); since when is not known, and the
+ * summary is read before the server's version is, so it does not claim them.
  */
-export const V2_ALWAYS_GRANTED = ['teams-voip', 'contact-id-verification', 'hide-watermark'];
+export const V2_ALWAYS_GRANTED = ['hide-watermark'];
 
 /** The colour of a tag made from a bundle name (ee/packages/license/src/v2/getTagColor.ts). */
 function tagColor(tag: string): string {
