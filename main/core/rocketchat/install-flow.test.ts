@@ -293,6 +293,10 @@ describe('the job record', () => {
     const bare = await load(await signV3(licenses.boundTo(host(s), { customer: { name: 'Jane' } })));
     const third = await quick({ client: clientFor(s), license: bare });
     expect(third.license).toMatchObject({ customer: 'Jane', seats: null });
+    // Signed with Rocket.Chat's own key (the test cannot sign one: the summary says so instead).
+    const genuine = { ...bare, summary: { ...bare.summary, verifiedWith: { ...bare.summary.verifiedWith, key: 'rocket.chat' as const } } };
+    const official = await quick({ client: clientFor(s), license: genuine });
+    expect(official.steps[0]).toMatchObject({ step: 'license', status: 'done', message: `V3 license ${bare.summary.id}, SHA-256 ${bare.summary.sha256.slice(0, 12)}…, signature verified.` });
     // Plain http to another machine (loopback is exempt), and a version that does not report its Site URL.
     const client = clientFor(s);
     const info = client.info.bind(client);
