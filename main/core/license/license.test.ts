@@ -8,6 +8,9 @@ import { readLicense, MAX_LICENSE_BYTES } from './license-read';
 import { makeKey, rocketChatKey, verificationKeys, type VerificationKey } from './license-decode';
 import { decodeLicense, inspectLicense } from './license';
 import { ENTERPRISE_BUNDLE } from './license-summary';
+
+// convertToV3.ts grants ['hide-watermark', ...v2.modules] with the bundles expanded, duplicates dropped.
+const V2_ENTERPRISE = ['hide-watermark', ...ENTERPRISE_BUNDLE.filter((m) => m !== 'hide-watermark')];
 import { checkLicense, normalizeWorkspaceUrl, urlRuleMatches, workspaceUrlHash } from './license-checks';
 import type { WorkspaceFacts } from '../types';
 import { createTestKeyPair, licenseV2Payload, licenseV3Payload, licenses, sharedTestKeyPair, signV2, signV3, type TestKeyPair } from '../../../e2e/simulator/license-factory';
@@ -56,7 +59,7 @@ describe('the embedded Rocket.Chat key', () => {
       serverUrls: [{ value: 'localhost:3000', type: 'regex' }],
       validUntil: '2021-01-01T00:00:00.000Z',
     });
-    expect(summary.modules).toEqual(ENTERPRISE_BUNDLE);
+    expect(summary.modules).toEqual(V2_ENTERPRISE);
     expect(summary.limits.map((l) => [l.kind, l.max])).toEqual([
       ['activeUsers', 200],
       ['guestUsers', 3],
@@ -171,7 +174,7 @@ describe('verifying and summarizing', () => {
     expect(summary.format).toBe('v2');
     expect(summary.serverUrls).toEqual([{ value: '*.acme.lan', type: 'regex' }]);
     expect(summary.periods).toEqual([{ validFrom: null, validUntil: '2031-01-01', invalidBehavior: 'invalidate_license', modules: [] }]);
-    expect(summary.modules).toEqual(ENTERPRISE_BUNDLE);
+    expect(summary.modules).toEqual(V2_ENTERPRISE);
     expect(summary.limits).toEqual(
       expect.arrayContaining([
         { kind: 'activeUsers', label: 'Active users (seats)', max: 50, behavior: 'prevent_action', modules: [] },
