@@ -26,6 +26,9 @@ async function tabTo(page: Page, matches: (el: { tag: string; label: string; tex
 }
 
 test('the whole first-run journey by keyboard alone, with accessible screens', async ({ page, app, sim }) => {
+  // Every screen of the app, each with an accessibility scan: on a loaded 2-core machine (a
+  // mutation run beside it) it took 38 s, over the default 30.
+  test.slow();
   const s = await sim({ tls: true });
   const license = await signV3(licenses.boundTo(s.url.replace(/^https:\/\//, ''), { id: 'KEYS-1' }));
   await app.open();
