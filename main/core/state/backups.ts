@@ -31,9 +31,9 @@ export class BackupStore {
     this.dir = join(dataDir, 'backups');
   }
 
-  private file(jobId: string): string {
+  private file(jobId: string, ext: '.license' | '.owner' = '.license'): string {
     if (!JOB_ID.test(jobId)) throw new AppFailure('INVALID_INPUT', `${JSON.stringify(jobId)} is not a job id.`);
-    return join(this.dir, `${jobId}.license`);
+    return join(this.dir, `${jobId}${ext}`);
   }
 
   /** Writes the stored license for this job; throws (and leaves nothing behind) when it cannot. */
@@ -64,22 +64,18 @@ export class BackupStore {
 
   remove(jobId: string): void {
     rmSync(this.file(jobId), { force: true });
-    rmSync(this.ownerFile(jobId), { force: true });
-  }
-
-  private ownerFile(jobId: string): string {
-    return this.file(jobId).replace(/\.license$/, '.owner');
+    rmSync(this.file(jobId, '.owner'), { force: true });
   }
 
   /** Records the workspace a backup belongs to; throws STORAGE_FAILED when it cannot be written. */
   setOwner(jobId: string, owner: BackupOwner): void {
-    writeFileAtomic(this.ownerFile(jobId), JSON.stringify({ workspaceId: owner.workspaceId, keptAt: owner.keptAt }));
+    writeFileAtomic(this.file(jobId, '.owner'), JSON.stringify({ workspaceId: owner.workspaceId, keptAt: owner.keptAt }));
   }
 
   /** The recorded owner of a backup, or null when none was recorded or it cannot be read. */
   owner(jobId: string): BackupOwner | null {
     try {
-      const o = JSON.parse(readFileSync(this.ownerFile(jobId), 'utf8')) as Partial<BackupOwner> | null;
+      const o = JSON.parse(readFileSync(this.file(jobId, '.owner'), 'utf8')) as Partial<BackupOwner> | null;
       return typeof o?.workspaceId === 'string' && typeof o.keptAt === 'string' ? { workspaceId: o.workspaceId, keptAt: o.keptAt } : null;
     } catch {
       return null;

@@ -118,7 +118,8 @@ export class JobLog {
 
   /**
    * What retention needs of each job (its last record), reduced as each line is parsed so that
-   * only one record is ever held whole: an install reads this, and must not cost more as the log grows.
+   * only one record is ever held whole. Retention reads the backups' owner files instead; this is
+   * read only for a backup without one (kept by an earlier version, or by a process that died).
    */
   retentionIndex(): RetentionEntry[] {
     const last = new Map<string, RetentionEntry>();
