@@ -523,7 +523,8 @@ describe('rc-license killed between keeping the backup and sending', () => {
     });
     // BEFORE-1 replaced nothing, so the first backup is KILL-3's; once its job names it, the flow
     // waits on the (delayed) licenses.validate, and has sent nothing.
-    await vi.waitFor(() => expect(existsSync(join(h, 'backups')) && readdirSync(join(h, 'backups')).length).toBe(1), { timeout: 15_000, interval: 10 });
+    // Count the kept licenses only: each has an owner file beside it, written right after it.
+    await vi.waitFor(() => expect(existsSync(join(h, 'backups')) && readdirSync(join(h, 'backups')).filter((f) => f.endsWith('.license')).length).toBe(1), { timeout: 15_000, interval: 10 });
     await vi.waitFor(() => expect(readFileSync(join(h, 'jobs.jsonl'), 'utf8')).toContain('KILL-3'), { timeout: 15_000, interval: 10 });
     child.kill('SIGKILL');
     await new Promise((r) => child.on('close', r));
