@@ -35,8 +35,16 @@ const ENTERPRISE = [
   'auditing', 'canned-responses', 'ldap-enterprise', 'livechat-enterprise', 'voip-enterprise', 'omnichannel-mobile-enterprise',
   'engagement-dashboard', 'push-privacy', 'scalability', 'saml-enterprise', 'oauth-enterprise', 'device-management', 'federation',
   'videoconference-enterprise', 'message-read-receipt', 'outlook-calendar', 'teams-mention', 'hide-watermark', 'custom-roles',
-  'accessibility-certification', 'unlimited-presence', // (6.7.0 added the last one: ee/packages/license/src/v2/bundles.ts)
+  'accessibility-certification',
 ];
+/** 6.7.0 added 'unlimited-presence' to the bundle (ee/packages/license/src/v2/bundles.ts); it is in none before. */
+const enterpriseBundle = (era: Era) => (era.major > 6 || (era.major === 6 && era.minor >= 7) ? [...ENTERPRISE, 'unlimited-presence'] : ENTERPRISE);
+/**
+ * What convertToV3.ts always grants a V2 license. Up to 6.14.0-develop (hmchangw/Rocket.Chat develop,
+ * 2024-10-15) it is 'hide-watermark' alone; 8.8.1 adds 'teams-voip' and 'contact-id-verification'
+ * (spec §5.3). When in 7.0–8.7 that changed is not known: the simulator gives them from 8.8 only.
+ */
+const v2AlwaysGranted = (era: Era) => (era.name === 'E' ? ['teams-voip', 'contact-id-verification', 'hide-watermark'] : ['hide-watermark']);
 /** convertToV3.ts: a V2 license with no tag is named by its bundles ("enterprise:*" → "enterprise"), coloured by getTagColor.ts. */
 const bundleTags = (modules: string[]) =>
   [...new Set(modules.map((m) => /^(.+):\*$/.exec(m)?.[1]).filter((b): b is string => Boolean(b)))].map((name) => ({
@@ -44,13 +52,13 @@ const bundleTags = (modules: string[]) =>
     color: ({ bronze: '#BD5A0B', silver: '#9EA2A8', gold: '#F3BE08' } as Record<string, string>)[name] ?? '#4411DD',
   }));
 
-export function flattenV2Modules(modules: string[]): string[] {
-  return [...new Set(modules.flatMap((m) => (m === '*' || m === 'enterprise:*' ? ENTERPRISE : m.endsWith(':*') ? [] : [m])))];
+export function flattenV2Modules(modules: string[], era: Era): string[] {
+  return [...new Set(modules.flatMap((m) => (m === '*' || m === 'enterprise:*' ? enterpriseBundle(era) : m.endsWith(':*') ? [] : [m])))];
 }
 
 // ee/packages/license/src/v2/convertToV3.ts (every release from 6.5.0 on): the URL becomes a
-// `regex` rule, dates become full ISO instants, and three modules are always added.
-function convertV2(v2: Record<string, unknown>): V3 {
+// `regex` rule, dates become full ISO instants, and the era's always-granted modules are added.
+function convertV2(v2: Record<string, unknown>, era: Era): V3 {
   const limits: V3['limits'] = {};
   const apps = (v2.apps ?? {}) as Record<string, number>;
   const lim = (kind: string, max: unknown) => {
@@ -61,7 +69,7 @@ function convertV2(v2: Record<string, unknown>): V3 {
   lim('roomsPerGuest', v2.maxRoomsPerGuest);
   lim('privateApps', apps.maxPrivateApps);
   lim('marketplaceApps', apps.maxMarketplaceApps);
-  const modules = flattenV2Modules(['teams-voip', 'contact-id-verification', 'hide-watermark', ...((v2.modules as string[]) ?? [])]);
+  const modules = flattenV2Modules([...v2AlwaysGranted(era), ...((v2.modules as string[]) ?? [])], era);
   const meta = v2.meta as { trial?: boolean; trialEnd?: string } | undefined;
   const iso = (date: unknown) => new Date(Date.parse(String(date))).toISOString();
   return {
@@ -110,7 +118,7 @@ export async function serverDecode(license: string, keys: string[], era: Era, no
   for (const pem of keys) {
     try {
       const v2 = JSON.parse(publicDecrypt({ key: pem, padding: constants.RSA_PKCS1_PADDING }, block).toString('utf8'));
-      return { format: 'v2', v2, v3: convertV2(v2) };
+      return { format: 'v2', v2, v3: convertV2(v2, era) };
     } catch (e) {
       lastError = e as Error;
     }
@@ -198,6 +206,6 @@ export function validateV2Old(v2: Record<string, unknown>, siteUrl: string, now:
     say(`#### License error: over seats, max allowed ${v2.maxActiveUsers}, current active users ${activeUsers}`);
     return false;
   }
-  if (era.logsLicenseErrors) log(`#### License validated: ${flattenV2Modules((v2.modules as string[]) ?? []).join(', ')}`);
+  if (era.logsLicenseErrors) log(`#### License validated: ${flattenV2Modules((v2.modules as string[]) ?? [], era).join(', ')}`);
   return true;
 }

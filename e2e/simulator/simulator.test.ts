@@ -587,8 +587,13 @@ describe('unknown routes are never JSON (spec §5.11)', () => {
 describe('what the server does with a V2 license, era by era', () => {
   const v2For = (s: Simulator, o: Parameters<typeof licenseV2Payload>[0] = {}) => signV2(licenseV2Payload({ url: s.url.replace(/^https?:\/\//, ''), ...o }));
 
-  // ee/packages/license/src/v2/convertToV3.ts, every release from 6.5.0.
-  it.each(['6.5.1', '7.10.0', '8.8.0'])('%s shows it converted: regex URL, ISO instants, three modules always added', async (version) => {
+  // ee/packages/license/src/v2/convertToV3.ts, every release from 6.5.0: 'hide-watermark' always
+  // (6.5.0-rc.4 … 6.14.0-develop, hmchangw/Rocket.Chat); 8.8 also 'teams-voip' and 'contact-id-verification' (spec §5.3).
+  it.each([
+    ['6.5.1', ['auditing', 'hide-watermark']],
+    ['7.10.0', ['auditing', 'hide-watermark']],
+    ['8.8.0', ['auditing', 'contact-id-verification', 'hide-watermark', 'teams-voip']],
+  ])('%s shows it converted: regex URL, ISO instants, the always-granted modules added', async (version, modules) => {
     const s = await sim({ version });
     const auth = s.login('admin');
     await call(s, 'POST', '/api/v1/licenses.add', { auth, body: { license: await v2For(s, { expiry: '2031-01-01', modules: ['auditing'] }) } });
@@ -598,7 +603,22 @@ describe('what the server does with a V2 license, era by era', () => {
     expect(l.validation.serverUrls).toEqual([{ value: s.url.replace(/^https?:\/\//, ''), type: 'regex' }]);
     expect(l.validation.validPeriods).toEqual([{ validUntil: '2031-01-01T00:00:00.000Z', invalidBehavior: 'invalidate_license' }]);
     expect(l.information.visualExpiration).toBe('2031-01-01T00:00:00.000Z');
-    expect(l.grantedModules.map((m: { module: string }) => m.module).sort()).toEqual(['auditing', 'contact-id-verification', 'hide-watermark', 'teams-voip']);
+    expect(l.grantedModules.map((m: { module: string }) => m.module).sort()).toEqual(modules);
+  });
+
+  it.each([
+    ['6.6.0', false],
+    ['6.7.0', true],
+    ['8.8.0', true],
+  ])('%s: the enterprise bundle includes unlimited-presence: %s (6.7.0 added it to bundles.ts)', async (version, has) => {
+    const s = await sim({ version });
+    const auth = s.login('admin');
+    await call(s, 'POST', '/api/v1/licenses.add', { auth, body: { license: await v2For(s, { modules: ['enterprise:*'] }) } });
+    await s.settled();
+    const info = (await call(s, 'GET', '/api/v1/licenses.info', { auth })).json as { license: { license: V3 } };
+    const granted = info.license.license.grantedModules.map((m: { module: string }) => m.module);
+    expect(granted).toContain('custom-roles');
+    expect(granted.includes('unlimited-presence')).toBe(has);
   });
 
   it.each(['3.10.5', '3.18.0'])('%s invalidates it when active users exceed maxActiveUsers (logged from 3.13)', async (version) => {
