@@ -17,6 +17,8 @@ import { failureOf as caught } from '../test-support';
 // (every such call while `persist` is set: a disk that stays full).
 type Fault = { op: string; code: string; match?: string; persist?: boolean };
 let armed: Fault | null = null;
+/** How many calls the armed fault has failed. */
+let injected = 0;
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   const wrap =
@@ -25,11 +27,12 @@ vi.mock('node:fs', async (importOriginal) => {
       if (armed && armed.op === op && (armed.match === undefined || String(args[0]).includes(armed.match))) {
         const { code } = armed;
         if (!armed.persist) armed = null;
+        injected++;
         throw Object.assign(new Error(`${code}: injected at ${op}`), { code, syscall: op });
       }
       return fn(...args);
     };
-  const ops = ['openSync', 'writeFileSync', 'fsyncSync', 'renameSync', 'mkdirSync', 'appendFileSync', 'closeSync'] as const;
+  const ops = ['openSync', 'writeFileSync', 'fsyncSync', 'renameSync', 'mkdirSync', 'appendFileSync', 'closeSync', 'writeSync'] as const;
   const mocked: Record<string, unknown> = { ...fs };
   for (const op of ops) mocked[op] = wrap(op, fs[op] as (...a: unknown[]) => unknown);
   return { ...mocked, default: mocked };
@@ -44,6 +47,7 @@ const { jobRecord } = await import('./job-fixture');
 const dirs: string[] = [];
 afterEach(() => {
   armed = null;
+  injected = 0;
   for (const d of dirs.splice(0)) realFs.rmSync(d, { recursive: true, force: true });
 });
 function tempDir(): string {
@@ -125,6 +129,32 @@ describe('the job log survives a failed append', () => {
     expect(caught(() => lock.acquire('https://chat.plant7.lan', 'Plant 7')).toError()).toMatchObject({ code: 'STORAGE_FAILED', detail: expect.stringContaining('read-only') });
     expect(realFs.readdirSync(join(dir, 'locks'))).toEqual([]);
     lock.acquire('https://chat.plant7.lan', 'Plant 7')(); // and works again
+  });
+
+  it('a lock file that cannot take its holder (disk full) is removed, never left to read as stale', () => {
+    const dir = tempDir();
+    const lock = new InstallLock(dir, 'rc-license');
+    armed = { op: 'writeSync', code: 'ENOSPC' };
+    expect(caught(() => lock.acquire('https://chat.plant7.lan', 'Plant 7')).toError()).toMatchObject({
+      code: 'STORAGE_FAILED',
+      detail: expect.stringMatching(/^Could not write .*\.lock: the disk is full\.$/),
+    });
+    expect(injected).toBe(1);
+    expect(realFs.readdirSync(join(dir, 'locks'))).toEqual([]);
+    lock.acquire('https://chat.plant7.lan', 'Plant 7')();
+  });
+
+  it('a lock taken by another process each time this one clears a stale one: BUSY after the second try, never a loop', () => {
+    const dir = tempDir();
+    const lock = new InstallLock(dir, 'rc-license');
+    // Every exclusive create finds the file there, and reading it finds it gone (the other
+    // process's own release or takeover in between): two tries, then BUSY.
+    armed = { op: 'openSync', code: 'EEXIST', match: '.lock', persist: true };
+    expect(caught(() => lock.acquire('https://chat.plant7.lan', 'Plant 7')).toError()).toMatchObject({
+      code: 'BUSY',
+      detail: 'Another installation to Plant 7 took the lock at the same moment; try again.',
+    });
+    expect(injected).toBe(2);
   });
 });
 

@@ -1,7 +1,7 @@
 // The data folder's pieces one by one: where it is, the install lock, the backups, the saved
 // workspaces and the credential vault — each decision and the words a technician reads.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -12,6 +12,9 @@ import { BackupStore, sha256Hex } from './backups';
 import { CredentialVault, credentialKey } from './credential-vault';
 import { defaultDataDir, PRODUCT_NAME, storageFailure, storageReason } from './files';
 import { InstallLock } from './install-lock';
+import type { LicenseBackup } from '../types';
+import { jobRecord } from './job-fixture';
+import { capJobStrings, JobLog } from './job-log';
 import { WorkspaceStore } from './workspace-store';
 
 const dirs: string[] = [];
@@ -101,6 +104,28 @@ describe('the install lock', () => {
     writeFileSync(file, JSON.stringify({ pid: deadPid(), host: 'other-laptop', since: '2026-11-27T10:00:00.000Z', by: 'rc-license' }));
     const busy = caught(() => new InstallLock(dir, 'rc-license').acquire('ws', 'W'));
     expect(busy).toMatchObject({ code: 'BUSY', detail: expect.stringMatching(/^An installation to W is running on other-laptop \(process \d+\) since 2026-11-27 10:00:00 UTC\.$/) });
+    // Its PID means nothing here, even when a process of this machine has it.
+    writeFileSync(file, JSON.stringify({ pid: process.pid, host: 'other-laptop', since: '2026-11-27T10:00:00.000Z', by: 'rc-license' }));
+    expect(caught(() => new InstallLock(dir, 'rc-license').acquire('ws', 'W')).detail).toBe(`An installation to W is running on other-laptop (process ${process.pid}) since 2026-11-27 10:00:00 UTC.`);
+  });
+
+  it("a holder whose process exists but is another user's (EPERM to signal it) is alive: BUSY, not taken over", () => {
+    const dir = tempDir();
+    new InstallLock(dir, 'rc-license').acquire('ws', 'W');
+    const file = join(dir, 'locks', readdirSync(join(dir, 'locks'))[0]);
+    writeFileSync(file, JSON.stringify({ pid: 424242, host: hostname(), since: '2026-11-27T10:00:00.000Z', by: 'the desktop app' }));
+    // As root every process may be signalled, so the other user's process is played by process.kill.
+    const kill = vi.spyOn(process, 'kill').mockImplementation((pid) => {
+      throw Object.assign(new Error(`kill EPERM ${pid}`), { code: pid === 424242 ? 'EPERM' : 'ESRCH' });
+    });
+    try {
+      expect(caught(() => new InstallLock(dir, 'rc-license').acquire('ws', 'W')).detail).toBe('An installation to W is running in the desktop app (process 424242) since 2026-11-27 10:00:00 UTC.');
+      writeFileSync(file, JSON.stringify({ pid: 424243, host: hostname(), since: '2026-11-27T10:00:00.000Z', by: 'the desktop app' }));
+      new InstallLock(dir, 'rc-license').acquire('ws', 'W')(); // ESRCH: gone, taken over
+      expect(kill).toHaveBeenCalledWith(424243, 0);
+    } finally {
+      kill.mockRestore();
+    }
   });
 
   it('releasing a lock someone else took over leaves theirs in place', () => {
@@ -116,7 +141,79 @@ describe('the install lock', () => {
   it('a data folder that is a file is STORAGE_FAILED, not BUSY', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'locks'), 'not a folder');
-    expect(caught(() => new InstallLock(dir, 'rc-license').acquire('ws', 'W'))).toMatchObject({ code: 'STORAGE_FAILED', detail: expect.stringContaining(join(dir, 'locks')) });
+    // The folder is named, not the lock file inside it that could not be opened after.
+    expect(caught(() => new InstallLock(dir, 'rc-license').acquire('ws', 'W'))).toMatchObject({
+      code: 'STORAGE_FAILED',
+      detail: `Could not write ${join(dir, 'locks')}: the folder was removed or replaced while the app was running.`,
+    });
+  });
+});
+
+describe('the job log', () => {
+  const kept: LicenseBackup = { status: 'kept', sha256: 'b'.repeat(64), licenseId: 'OLD-1', format: 'v3', activeBefore: null };
+  it('cuts every long string of a record, however deep, and leaves other values as they are', () => {
+    const long = 'e'.repeat(30);
+    expect(capJobStrings({ a: long, list: [long, 3, ['short', long]], deep: { x: { y: long } }, n: 7, t: true, none: null, undef: undefined }, 10)).toEqual({
+      a: `${'e'.repeat(10)} … [cut: 20 more characters]`,
+      list: [`${'e'.repeat(10)} … [cut: 20 more characters]`, 3, ['short', `${'e'.repeat(10)} … [cut: 20 more characters]`]],
+      deep: { x: { y: `${'e'.repeat(10)} … [cut: 20 more characters]` } },
+      n: 7,
+      t: true,
+      none: null,
+      undef: undefined,
+    });
+    expect(capJobStrings('e'.repeat(10), 10)).toBe('e'.repeat(10));
+  });
+
+  it('is readable by this user only, and an empty log takes its first record on its first line', () => {
+    const dir = tempDir();
+    const log = new JobLog(dir);
+    writeFileSync(log.path, ''); // created, then the app stopped before writing anything
+    log.append(jobRecord('20261127-100000-aaaa'));
+    expect(readFileSync(log.path, 'utf8')).toMatch(/^\{"jobId":"20261127-100000-aaaa",[^\n]*\}\n$/); // no blank line before it
+    rmSync(log.path);
+    log.append(jobRecord('20261127-100000-aaaa'));
+    expect(statSync(log.path).mode & 0o777).toBe(0o600);
+  });
+
+  it('a log that is there but cannot be opened is an error, not an empty history', () => {
+    const dir = tempDir();
+    const log = new JobLog(dir);
+    symlinkSync(log.path, log.path); // a loop: ELOOP on open
+    expect(() => log.read()).toThrow(/ELOOP/);
+    rmSync(log.path);
+    expect(log.read()).toEqual({ jobs: [], warnings: [] }); // no log yet: nothing to show
+  });
+
+  it('History names the workspace by what the job knew, newest first, the log breaking ties', () => {
+    const dir = tempDir();
+    const log = new JobLog(dir);
+    const at = '2026-11-27T10:00:00.000Z';
+    const ws = { id: 'w1', baseUrl: 'https://chat.example', version: '8.8.0', workspaceUrlSource: 'guess' as const };
+    log.append(jobRecord('20261127-100000-aaaa', { startedAt: at, workspace: { ...ws, name: 'Plant 7', workspaceUrl: 'chat.example' } }));
+    log.append(jobRecord('20261127-100000-bbbb', { startedAt: at, workspace: { ...ws, name: null, workspaceUrl: 'chat.example' } }));
+    log.append(jobRecord('20261127-100000-cccc', { startedAt: at, workspace: { ...ws, name: null, workspaceUrl: null }, user: null, backup: null }));
+    log.append(jobRecord('20261127-090000-dddd', { startedAt: '2026-11-27T09:00:00.000Z', backup: kept }));
+    const { jobs } = log.list();
+    expect(jobs.map((j) => [j.jobId, j.workspace, j.username, j.hasBackup])).toEqual([
+      ['20261127-100000-cccc', 'https://chat.example', null, false],
+      ['20261127-100000-bbbb', 'chat.example', 'tech', false],
+      ['20261127-100000-aaaa', 'Plant 7', 'tech', false],
+      ['20261127-090000-dddd', 'Plant 7', 'tech', true],
+    ]);
+  });
+
+  it("retention's index: each job's last record, a torn line skipped, an old record without workspace or start kept", () => {
+    const dir = tempDir();
+    const log = new JobLog(dir);
+    log.append(jobRecord('20261127-100000-aaaa', { startedAt: '2026-11-27T10:00:00.000Z' }));
+    log.append(jobRecord('20261127-100000-aaaa', { startedAt: '2026-11-27T10:00:00.000Z', backup: kept }));
+    const old = { jobId: '20261127-080000-eeee', outcome: 'active' };
+    writeFileSync(log.path, `${readFileSync(log.path, 'utf8')}{"torn\n${JSON.stringify(old)}\n`);
+    expect(log.retentionIndex()).toEqual([
+      { jobId: '20261127-100000-aaaa', workspaceId: 'w1', kept: true, startedAt: '2026-11-27T10:00:00.000Z' },
+      { jobId: '20261127-080000-eeee', workspaceId: null, kept: false, startedAt: '' },
+    ]);
   });
 });
 
