@@ -318,6 +318,21 @@ describe('saved workspaces', () => {
     expect(readFileSync(join(dir, 'workspaces.json'), 'utf8')).toMatch(/^\{\n {2}"schemaVersion": 1,\n[\s\S]*\}\n$/);
   });
 
+  it('every kind of sign-in and workspace address is read back as saved, with no warning', () => {
+    const dir = tempDir();
+    expect(new WorkspaceStore(dir).warnings).toEqual([]); // no file yet is no problem
+    const store = new WorkspaceStore(dir);
+    const at = '2026-11-27T12:00:00.000Z';
+    const a = store.add({ name: 'A', baseUrl: 'https://a.lan' });
+    const b = store.add({ name: 'B', baseUrl: 'https://b.lan' });
+    store.update(a.id, { lastSeen: { version: '8.8.0', workspaceUrl: 'a.lan', workspaceUrlSource: 'server', at }, signedInAs: { userId: 'u1', username: 'tech', kind: 'login', isAdmin: true, storage: 'keychain' } });
+    store.update(b.id, { lastSeen: { version: '6.3.0', workspaceUrl: 'b.lan', workspaceUrlSource: 'guess', at }, signedInAs: { userId: 'u2', username: 'bot', kind: 'pat', isAdmin: false, storage: 'session' } });
+    const again = new WorkspaceStore(dir);
+    expect(again.warnings).toEqual([]);
+    expect(again.list()).toEqual(store.list());
+    expect(again.get(b.id).signedInAs).toEqual({ userId: 'u2', username: 'bot', kind: 'pat', isAdmin: false, storage: 'session' });
+  });
+
   it('a damaged file is set aside with a warning that names where it is kept; nothing is lost', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'workspaces.json'), '{ torn');
@@ -331,7 +346,10 @@ describe('saved workspaces', () => {
 
     const dir2 = tempDir();
     writeFileSync(join(dir2, 'workspaces.json'), JSON.stringify({ schemaVersion: 1, workspaces: [{ id: 1 }] }));
-    expect(new WorkspaceStore(dir2).warnings[0]).toMatch(/^The saved workspaces file was set aside because it does not have the expected content \(.+\)\. It is kept as /);
+    expect(new WorkspaceStore(dir2).warnings[0]).toMatch(/^The saved workspaces file was set aside because it does not have the expected content \(workspaces\.0\.id: Invalid input: expected string, received number\)\. It is kept as /);
+    const dir3 = tempDir();
+    writeFileSync(join(dir3, 'workspaces.json'), '[]');
+    expect(new WorkspaceStore(dir3).warnings[0]).toMatch(/^The saved workspaces file was set aside because it does not have the expected content \(Invalid input: expected object, received array\)\. /);
   });
 
   it('a damaged file that cannot be moved aside is left where it is, and said so', () => {

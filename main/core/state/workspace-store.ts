@@ -64,7 +64,9 @@ export class WorkspaceStore {
         this.workspaces = parsed.data.workspaces;
         return;
       }
-      problem = `it does not have the expected content (${parsed.error.issues[0]?.message ?? 'schema'})`;
+      // The first problem and where it is, e.g. "workspaces.0.id: Invalid input: expected string, received number".
+      const [issue] = parsed.error.issues;
+      problem = `it does not have the expected content (${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message})`;
     } catch (e) {
       problem = `it could not be read (${(e as Error).message})`;
     }
