@@ -127,23 +127,38 @@ describe('the receipt', () => {
       backup: { status: 'none-before' },
     });
     const lines = text(receiptHtml(bare, '1'));
-    expect(lines).toEqual(
-      expect.arrayContaining([
-        'Job 20261127-120000-abcd · 2026-11-27 12:00:00 UTC → —',
-        'Name: —',
-        'Site URL (license binding): —',
-        'Rocket.Chat version: —',
-        'Signed in as: op',
-        'License id: —',
-        'Format: V2',
-        'Valid until: no end date',
-        'Seats: unlimited',
-        'Before: not readable with this account',
-        'After: no active license',
-        'Previous license kept: none: no license was stored before',
-      ]),
-    );
-    for (const absent of ['Replaced', 'Restores', 'Server validation', 'Sent despite', 'Checks before sending', 'Error']) expect(lines.some((l) => l.startsWith(absent))).toBe(false);
+    // All of it, so that nothing stands where a row is left out.
+    expect(lines).toEqual([
+      'License installation receipt',
+      'Job 20261127-120000-abcd · 2026-11-27 12:00:00 UTC → —',
+      'ACTIVE — confirmed by the workspace',
+      'Installed and active.',
+      'Workspace',
+      'Name: —',
+      'Address: https://10.0.0.5',
+      'Site URL (license binding): —',
+      'Rocket.Chat version: —',
+      'Signed in as: op',
+      'License',
+      'License id: —',
+      'Format: V2',
+      'Customer: —',
+      'Valid until: no end date',
+      'Seats: unlimited',
+      `SHA-256: ${'f'.repeat(64)}`,
+      'What the workspace says',
+      'Before: not readable with this account',
+      'After: no active license',
+      'Previous license kept: none: no license was stored before',
+      'Steps',
+      'Made offline by Offline License Installer for Rocket.Chat 1. The license text is not part of this receipt; it is identified by its SHA-256.',
+    ]);
+    // An error without details is its message alone.
+    const failed = text(receiptHtml(jobRecord('20261127-120000-abcd', { outcome: 'failed', error: { code: 'NETWORK', message: 'The workspace could not be reached.' } }), '1'));
+    expect(failed.slice(failed.indexOf('Error'), failed.indexOf('Error') + 2)).toEqual(['Error', 'The workspace could not be reached.']);
+    // A job from before backups were kept has no such row.
+    const old = text(receiptHtml(jobRecord('20261127-120000-abcd'), '1'));
+    expect(old.slice(old.indexOf('What the workspace says'), old.indexOf('Steps'))).toEqual(['What the workspace says', 'Before: not known', 'After: not known']);
     expect(lines).not.toContain('First reason.');
 
     const lines2 = text(receiptHtml(jobRecord('20261127-120000-abcd', { user: null, before: null, after: state({ id: null, seats: 0, validUntil: null, modules: [] }), backup: { status: 'unavailable', reason: 'this account may not read it' }, serverValidation: { valid: true, reasons: [] } }), '1'));

@@ -57,6 +57,7 @@ describe('the data folder', () => {
     const e = storageFailure(Object.assign(new Error('x'), { code: 'ENOSPC' }), '/data/jobs.jsonl').toError();
     expect(e).toMatchObject({ code: 'STORAGE_FAILED', detail: 'Could not write /data/jobs.jsonl: the disk is full.', data: { errno: 'ENOSPC' } });
     expect(storageFailure(new Error('plain'), '/p').toError().data).toEqual({ errno: null });
+    expect(storageFailure(null, '/p').toError()).toMatchObject({ detail: 'Could not write /p: writing failed (null).', data: { errno: null } });
     const already = new AppFailure('BUSY');
     expect(storageFailure(already, '/p')).toBe(already);
   });
@@ -232,6 +233,7 @@ describe('backups', () => {
     writeFileSync(join(dir, 'backups', 'notes.txt'), 'x');
     writeFileSync(join(dir, 'backups', 'not-a-job.license'), 'x');
     writeFileSync(join(dir, 'backups', `${JOB}.license.tmp`), 'x');
+    writeFileSync(join(dir, 'backups', '20261127-130000-abcd.partial'), 'x'); // a job id, but no backup of it
     expect(store.list()).toEqual([JOB]);
     store.remove(JOB);
     expect(store.list()).toEqual([]);
