@@ -57,7 +57,8 @@ class AppState {
   result = $state<InstallResult | null>(null);
   installError = $state<AppError | null>(null);
 
-  jobs = $state<JobSummary[]>([]);
+  /** Replaced whole, never changed in place: raw, so that 1 000 jobs are not made into 1 000 deep proxies. */
+  jobs = $state.raw<JobSummary[]>([]);
   jobWarnings = $state<string[]>([]);
 
   selected = $derived(this.workspaces.find((w) => w.id === this.selectedId) ?? null);
