@@ -48,7 +48,7 @@ const word = fc.oneof(
 const examples: Array<[string[]]> = [
   [['help']],
   [['aply']],
-  [['check', licenseFile]],
+  [['inspect', licenseFile]],
   [['status', '--server', 'http://127.0.0.1:9']],
 ];
 
