@@ -25,6 +25,11 @@ export interface Era {
   logsLicenseErrors: boolean;
   /** POST logout answers 200 with an empty body (7.4+, Rocket.Chat issue #35922). */
   emptyLogout: boolean;
+  /** The V2 "enterprise:*" bundle includes 'unlimited-presence' (6.7.0+, ee/packages/license/src/v2/bundles.ts). */
+  v2BundleUnlimitedPresence: boolean;
+  /** convertToV3.ts grants every V2 license 'teams-voip' and 'contact-id-verification' besides
+   * 'hide-watermark': not at 6.14.0-develop (2024-10-15), yes at 8.8.1 (spec §5.3); 8.8+ here. */
+  v2GrantsVoipAndContactId: boolean;
 }
 
 export function eraOf(version: string): Era {
@@ -53,5 +58,7 @@ export function eraOf(version: string): Era {
     invalidatesOnSeats: !at(4, 0),
     logsLicenseErrors: at(3, 13),
     emptyLogout: at(7, 4),
+    v2BundleUnlimitedPresence: at(6, 7),
+    v2GrantsVoipAndContactId: at(8, 8),
   };
 }

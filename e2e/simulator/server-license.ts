@@ -37,14 +37,9 @@ const ENTERPRISE = [
   'videoconference-enterprise', 'message-read-receipt', 'outlook-calendar', 'teams-mention', 'hide-watermark', 'custom-roles',
   'accessibility-certification',
 ];
-/** 6.7.0 added 'unlimited-presence' to the bundle (ee/packages/license/src/v2/bundles.ts); it is in none before. */
-const enterpriseBundle = (era: Era) => (era.major > 6 || (era.major === 6 && era.minor >= 7) ? [...ENTERPRISE, 'unlimited-presence'] : ENTERPRISE);
-/**
- * What convertToV3.ts always grants a V2 license. Up to 6.14.0-develop (hmchangw/Rocket.Chat develop,
- * 2024-10-15) it is 'hide-watermark' alone; 8.8.1 adds 'teams-voip' and 'contact-id-verification'
- * (spec §5.3). When in 7.0–8.7 that changed is not known: the simulator gives them from 8.8 only.
- */
-const v2AlwaysGranted = (era: Era) => (era.name === 'E' ? ['teams-voip', 'contact-id-verification', 'hide-watermark'] : ['hide-watermark']);
+const enterpriseBundle = (era: Era) => (era.v2BundleUnlimitedPresence ? [...ENTERPRISE, 'unlimited-presence'] : ENTERPRISE);
+/** What convertToV3.ts always grants a V2 license (when in 7.0–8.7 the two were added is not known). */
+const v2AlwaysGranted = (era: Era) => (era.v2GrantsVoipAndContactId ? ['teams-voip', 'contact-id-verification', 'hide-watermark'] : ['hide-watermark']);
 /** convertToV3.ts: a V2 license with no tag is named by its bundles ("enterprise:*" → "enterprise"), coloured by getTagColor.ts. */
 const bundleTags = (modules: string[]) =>
   [...new Set(modules.map((m) => /^(.+):\*$/.exec(m)?.[1]).filter((b): b is string => Boolean(b)))].map((name) => ({

@@ -75,9 +75,9 @@ const bundleName = (m: string): string | null => /^(.+):\*$/.exec(m)?.[1] ?? nul
 function expandV2Modules(modules: string[]): string[] {
   const out = new Set<string>();
   for (const m of [...V2_ALWAYS_GRANTED, ...modules]) {
-    if (m === '*' || bundleName(m) === 'enterprise') ENTERPRISE_BUNDLE.forEach((x) => out.add(x));
-    else if (bundleName(m) !== null) continue; // other bundles (pro:*) are empty
-    else out.add(m);
+    const bundle = bundleName(m);
+    if (m === '*' || bundle === 'enterprise') ENTERPRISE_BUNDLE.forEach((x) => out.add(x));
+    else if (bundle === null) out.add(m); // other bundles (pro:*) are empty
   }
   return [...out];
 }

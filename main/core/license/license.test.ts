@@ -8,12 +8,12 @@ import { readLicense, MAX_LICENSE_BYTES } from './license-read';
 import { makeKey, rocketChatKey, verificationKeys, type VerificationKey } from './license-decode';
 import { decodeLicense, inspectLicense } from './license';
 import { ENTERPRISE_BUNDLE } from './license-summary';
-
-// convertToV3.ts grants ['hide-watermark', ...v2.modules] with the bundles expanded, duplicates dropped.
-const V2_ENTERPRISE = ['hide-watermark', ...ENTERPRISE_BUNDLE.filter((m) => m !== 'hide-watermark')];
 import { checkLicense, normalizeWorkspaceUrl, urlRuleMatches, workspaceUrlHash } from './license-checks';
 import type { WorkspaceFacts } from '../types';
 import { createTestKeyPair, licenseV2Payload, licenseV3Payload, licenses, sharedTestKeyPair, signV2, signV3, type TestKeyPair } from '../../../e2e/simulator/license-factory';
+
+// convertToV3.ts grants ['hide-watermark', ...v2.modules] with the bundles expanded, duplicates dropped.
+const V2_ENTERPRISE = ['hide-watermark', ...ENTERPRISE_BUNDLE.filter((m) => m !== 'hide-watermark')];
 
 const DAY = 86400000;
 let keys: TestKeyPair;

@@ -6,6 +6,7 @@ import { caSignedCert, selfSignedCert, testCa } from '../../../e2e/simulator/cer
 import type { Simulator } from '../../../e2e/simulator/simulator';
 import { Transport, probeCertificate, normalizeBaseUrl } from './http';
 import { RocketChatClient } from './rocketchat-client';
+import { installLicense, newJobId } from './install-flow';
 import { AppFailure } from '../errors';
 import { DAY, useFlowKit } from './flow-test-kit';
 
@@ -369,7 +370,6 @@ describe('the job record', () => {
   });
 
   it('job ids are the start time in UTC and four random hex digits; one given is kept', async () => {
-    const { newJobId } = await import('./install-flow');
     expect(newJobId(new Date('2026-11-27T09:08:07.654Z'))).toMatch(/^20261127-090807-[0-9a-f]{4}$/);
     const ids = new Set(Array.from({ length: 20 }, () => newJobId(new Date('2026-11-27T09:08:07Z'))));
     expect(ids.size).toBeGreaterThan(1);
@@ -378,7 +378,6 @@ describe('the job record', () => {
 
   it('without a clock given, the flow waits for real between reads (a few reads a second, not a busy loop)', async () => {
     const s = await sim({ version: '8.8.0', validationDelayMs: 5000 });
-    const { installLicense } = await import('./install-flow');
     const result = await installLicense({ client: clientFor(s), license: await load(await signV3(licenses.boundTo(host(s)))), waitSeconds: 1 });
     expect(result.outcome).toBe('unconfirmed');
     const reads = s.requests.filter((r) => r.path.endsWith('/licenses.info')).length;
