@@ -1,5 +1,7 @@
 // npm run mutate:core (and the second half of npm run mutate): mutation testing of the core, in the
-// scope the reliability issue sets — main/core/license/*, install-flow.ts, state/* and errors.ts.
+// scope the reliability issue sets — main/core/license/*, the install flow, the data folder's pieces
+// (state/*, and the job log, backups, receipts, saved workspaces and credential vault beside their
+// nouns) and errors.ts.
 // It runs as four StrykerJS runs (scripts/mutate-core.mjs sets RC_MUTATE_SCOPE), each with the
 // tests written for that part: a mutant in errors.ts is covered by nearly every test in the
 // project, and running all of them for each of its ~500 mutants took ~12 s a mutant on 2 cores.
@@ -8,8 +10,14 @@
 const scopes = {
   // What decides send / don't send and active / rejected / unconfirmed, and the replacement warning.
   flow: {
-    mutate: ['main/core/rocketchat/install-flow.ts', 'main/core/license/replacement.ts'],
-    tests: ['main/core/rocketchat/*.test.ts', 'main/core/license/replacement.test.ts'],
+    mutate: ['main/core/installs/install-flow.ts', 'main/core/installs/same-license.ts', 'main/core/license/replacement.ts'],
+    tests: [
+      'main/core/installs/install-flow.test.ts',
+      'main/core/installs/same-license.test.ts',
+      'main/core/installs/server-fidelity.test.ts',
+      'main/core/installs/verdicts.test.ts',
+      'main/core/license/replacement.test.ts',
+    ],
   },
   // Reading, decoding, checking and summarizing a license file.
   license: {
@@ -18,8 +26,18 @@ const scopes = {
   },
   // Job log, backups, install lock, receipts, workspaces, credential vault, atomic writes.
   state: {
-    mutate: ['main/core/state/*.ts', '!main/core/state/*.test.ts', '!main/core/state/job-fixture.ts'],
-    tests: ['main/core/state/*.test.ts', 'main/core/installations.test.ts', 'main/core/installer.test.ts', 'main/bad-inputs.test.ts'],
+    mutate: [
+      'main/core/state/*.ts',
+      '!main/core/state/*.test.ts',
+      'main/core/installs/{backups,job-log,receipt,retention}.ts',
+      'main/core/workspaces/{workspace-store,credential-vault}.ts',
+    ],
+    tests: [
+      'main/core/state/*.test.ts',
+      'main/core/installs/{backups,job-log,receipt,records,installations}.test.ts',
+      'main/core/workspaces/{workspace-store,workspaces}.test.ts',
+      'main/bad-inputs.test.ts',
+    ],
   },
   // Every error code and the words a technician reads for it.
   errors: {

@@ -12,9 +12,9 @@ import { decodeLicense } from '../main/core/license/license';
 import { makeKey, rocketChatKey } from '../main/core/license/license-decode';
 import { Transport } from '../main/core/rocketchat/http';
 import { RocketChatClient } from '../main/core/rocketchat/rocketchat-client';
-import { installLicense } from '../main/core/rocketchat/install-flow';
+import { installLicense } from '../main/core/installs/install-flow';
 import { createHandlers } from '../main/core/handlers';
-import { MemorySecretStore } from '../main/core/secret-store';
+import { MemorySecretStore } from '../main/core/workspaces/secret-store';
 import { installBridge } from '../e2e/bridge/bridge';
 import { serveRenderer } from '../e2e/bridge/serve-renderer';
 
@@ -331,8 +331,8 @@ async function soak() {
 /** A history of 1 000 jobs, read by the core, the CLI and the History view. */
 async function history() {
   const big = mkdtempSync(join(tmp, 'history-'));
-  const { JobLog } = await import('../main/core/state/job-log');
-  const { jobRecord } = await import('../main/core/state/job-fixture');
+  const { JobLog } = await import('../main/core/installs/job-log');
+  const { jobRecord } = await import('../e2e/support/job-fixture');
   const log = new JobLog(big);
   const outcomes = ['active', 'rejected', 'blocked', 'unconfirmed', 'already-active', 'failed', 'interrupted'] as const;
   for (let i = 0; i < 1000; i++) {

@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sharedTestKeyPair, licenses, signV3 } from '../e2e/simulator/license-factory';
 import { CONTENT_SECURITY_POLICY } from './security';
-import { JobLog } from './core/state/job-log';
-import type { InstallResult } from './core/types';
-import { jobRecord } from './core/state/job-fixture';
+import { JobLog } from './core/installs/job-log';
+import type { InstallResult } from './core/installs/types';
+import { jobRecord } from '../e2e/support/job-fixture';
 
 type Handler = (...args: unknown[]) => unknown;
 type FakeWindow = EventEmitter & {

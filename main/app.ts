@@ -16,7 +16,7 @@ import {
 import { readFile, writeFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import type { Handlers } from './core/handlers';
-import { KeytarSecretStore } from './core/secret-store';
+import { KeytarSecretStore } from './core/workspaces/secret-store';
 import { registerIpc } from './ipc';
 import { MAX_LICENSE_BYTES } from './core/license/license-read';
 import type { LicenseSource } from './core/contract';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../e2e/simulator/simulator';
 import { licenses, sharedTestKeyPair, signV3 } from '../e2e/simulator/license-factory';
-import { KeytarSecretStore, KEYCHAIN_SERVICE } from './core/secret-store';
+import { KeytarSecretStore, KEYCHAIN_SERVICE } from './core/workspaces/secret-store';
 import { selfSignedCert } from '../e2e/simulator/certs';
 import { COMMANDS, localTime } from './cli-help';
 
@@ -387,7 +387,7 @@ describe('rc-license at a terminal', () => {
   it('shows an untrusted certificate as ssh does; "no" sends nothing (8), "yes" trusts it for this workspace only', async () => {
     const s = await sim({ tls: true });
     const h = home();
-    const grouped = (await import('./core/fingerprint')).groupFingerprint(createHash('sha256').update(new X509Certificate(s.certificate!.cert).raw).digest('hex'));
+    const grouped = (await import('./core/workspaces/fingerprint')).groupFingerprint(createHash('sha256').update(new X509Certificate(s.certificate!.cert).raw).digest('hex'));
     const no = terminal(['status', '--server', s.url], { home: h });
     await no.see(/does not trust the certificate/);
     await no.see(new RegExp(`SHA-256 {3}${grouped}`));

@@ -5,9 +5,11 @@ import { dirname, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AppFailure, describeError, toAppError, type AppError, type ErrorCode } from './core/errors';
 import { MAX_LICENSE_BYTES } from './core/license/license-read';
-import type { Inspection, InstallProgress, InstallResult, LicenseCheck, WorkspaceView } from './core/types';
+import type { InstallProgress, InstallResult } from './core/installs/types';
+import type { Inspection, LicenseCheck } from './core/license/types';
+import type { WorkspaceView } from './core/workspaces/types';
 import type { Installer } from './core/installer';
-import { parseFingerprint, groupFingerprint } from './core/fingerprint';
+import { parseFingerprint, groupFingerprint } from './core/workspaces/fingerprint';
 import { readLicenseFile } from './shell-files';
 import { COMMANDS, commandHelp, localTime, nearest } from './cli-help';
 
@@ -219,7 +221,7 @@ async function workspaceFor(installer: Installer, v: Values, io?: Io, json = fal
     if (current) return (await import('./core/installer')).viewOf(current);
     throw new Usage('--server URL is required (or choose one once with: rc-license use URL).');
   }
-  const { normalizeBaseUrl } = await import('./core/rocketchat/http');
+  const { normalizeBaseUrl } = await import('./core/rocketchat/addresses');
   const baseUrl = normalizeBaseUrl(v.server);
   const trust = trustOptions(v);
   const existing = installer.workspaces.findByUrl(baseUrl);
@@ -390,7 +392,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const open = async () => {
       const [{ Installer }, { KeytarSecretStore }, { defaultDataDir }] = await Promise.all([
         import('./core/installer'),
-        import('./core/secret-store'),
+        import('./core/workspaces/secret-store'),
         import('./core/state/files'),
       ]);
       installer = new Installer({
@@ -543,7 +545,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'use': {
         if (!arg) throw new Usage('use needs a workspace: its address or its name (see rc-license status).');
         const inst = await open();
-        const { normalizeBaseUrl } = await import('./core/rocketchat/http');
+        const { normalizeBaseUrl } = await import('./core/rocketchat/addresses');
         let target = inst.workspaces.list().find((w) => w.name === arg);
         if (!target) {
           const saved = await workspaceFor(inst, { ...v, server: normalizeBaseUrl(arg) }, io, json);
@@ -598,7 +600,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           if (ext === 'pdf') throw new Usage('PDF receipts are made by the desktop app. Write --out receipt.html and print it to PDF from a browser, or --out receipt.json.');
           if (ext !== 'html' && ext !== 'htm' && ext !== 'json') throw new Usage(`--out ${v.out}: name the receipt .html or .json (the format follows the name).`);
           const { writeFileSync } = await import('node:fs');
-          const { receiptJson } = await import('./core/state/receipt');
+          const { receiptJson } = await import('./core/installs/receipt');
           const content = ext === 'json' ? receiptJson(inst.job(arg), (await import('./core/app-info')).getAppInfo('cli').version) : inst.receiptHtml(arg);
           writeFileSync(v.out, content);
           if (json) out({ ok: true, path: v.out });

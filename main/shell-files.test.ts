@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { developmentSwitches, openDialogStart, printFromTempFile } from './shell-files';
-import { capJobStrings, MAX_JOB_STRING } from './core/state/job-log';
+import { capJobStrings, MAX_JOB_STRING } from './core/installs/job-log';
 
 describe('shell files', () => {
   it('removes the temporary receipt even when printing fails', async () => {

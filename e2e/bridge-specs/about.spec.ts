@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, hasKeychain } from '../bridge/fixtures';
-import { KeytarSecretStore } from '../../main/core/secret-store';
+import { KeytarSecretStore } from '../../main/core/workspaces/secret-store';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 

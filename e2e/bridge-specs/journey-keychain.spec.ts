@@ -1,7 +1,7 @@
 // Journey 8: no keychain → "this session only", and nothing about the sign-in is written to disk.
 import { test, expect } from '../bridge/fixtures';
 import { addWorkspace, apply, dropLicense, outcome } from '../bridge/steps';
-import { KeytarSecretStore } from '../../main/core/secret-store';
+import { KeytarSecretStore } from '../../main/core/workspaces/secret-store';
 import { licenses, signV3 } from '../simulator/license-factory';
 import { allFileText } from '../support/files';
 

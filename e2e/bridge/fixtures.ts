@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createHandlers, type Handlers, type Services } from '../../main/core/handlers';
-import { KeytarSecretStore, type SecretStore } from '../../main/core/secret-store';
+import { KeytarSecretStore, type SecretStore } from '../../main/core/workspaces/secret-store';
 import { makeKey, rocketChatKey } from '../../main/core/license/license-decode';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator/simulator';
 import { sharedTestKeyPair } from '../simulator/license-factory';

@@ -8,7 +8,7 @@ import { findElectron } from './electron-binary';
 import { startSimulator, type Simulator } from '../simulator/simulator';
 import { licenses, sharedTestKeyPair, signV3 } from '../simulator/license-factory';
 import { addWorkspace, apply, dropLicense, outcome, signIn } from '../bridge/steps';
-import { KeytarSecretStore, KEYCHAIN_SERVICE } from '../../main/core/secret-store';
+import { KeytarSecretStore, KEYCHAIN_SERVICE } from '../../main/core/workspaces/secret-store';
 
 const found = findElectron();
 if ('reason' in found) console.log(`[electron journeys skipped] ${found.reason}`);

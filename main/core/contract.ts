@@ -1,17 +1,10 @@
 // The one list of calls the renderer can make. The preload, the Electron IPC registration, the CLI
 // and the browser test bridge are all generated from it; the renderer imports only its types.
 import type { AppError, Result } from './errors';
-import type {
-  AppInfo,
-  Inspection,
-  InstallProgress,
-  InstallResult,
-  JobSummary,
-  KeychainStatus,
-  SignedInUser,
-  WorkspaceConnection,
-  WorkspaceView,
-} from './types';
+import type { InstallProgress, InstallResult, JobSummary } from './installs/types';
+import type { Inspection } from './license/types';
+import type { AppInfo } from './types';
+import type { KeychainStatus, SignedInUser, WorkspaceConnection, WorkspaceView } from './workspaces/types';
 
 export type LicenseSource =
   | { kind: 'file'; name: string; /** the file's bytes, base64 (at most 64 KiB + 1 byte are sent) */ base64: string; /** the whole file's size, for "too large" */ size?: number }
@@ -64,6 +57,10 @@ export type CallOutput<K extends CallName> = Calls[K]['output'];
 export type CallResult<K extends CallName> = Result<CallOutput<K>>;
 export type { AppError, Result };
 export type * from './types';
+export type * from './workspaces/types';
+export type * from './rocketchat/types';
+export type * from './license/types';
+export type * from './installs/types';
 
 export const CALL_NAMES = [
   'app.info',

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHandlers, dispatch } from './handlers';
-import { MemorySecretStore } from './secret-store';
+import { MemorySecretStore } from './workspaces/secret-store';
 import { CALL_NAMES } from './contract';
 import { inputSchemas } from './contract-schemas';
 import pkg from '../../package.json' with { type: 'json' };

@@ -8,7 +8,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import { AppFailure, ERROR_CODES } from '../errors';
 import { MAX_RESPONSE_BYTES, Transport } from '../rocketchat/http';
 import { RocketChatClient } from '../rocketchat/rocketchat-client';
-import { capsFor } from '../rocketchat/flow-test-kit';
+import { capsFor } from '../../../e2e/support/flow-kit';
 
 type Body =
   | { kind: 'json'; value: unknown }

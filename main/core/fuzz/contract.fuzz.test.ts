@@ -10,9 +10,9 @@ import { createServer } from 'node:net';
 import { createHandlers, dispatch } from '../handlers';
 import { CALL_NAMES } from '../contract';
 import { ERROR_CODES } from '../errors';
-import { MemorySecretStore } from '../secret-store';
-import { JobLog } from '../state/job-log';
-import { jobRecord } from '../state/job-fixture';
+import { MemorySecretStore } from '../workspaces/secret-store';
+import { JobLog } from '../installs/job-log';
+import { jobRecord } from '../../../e2e/support/job-fixture';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'rc-li-fuzz-contract-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -3,7 +3,7 @@
 // validateLicenseLimits.ts in ee/packages/license/src/validation, 6.5–8.x; spec §5.4–5.7); these
 // tests pin our reading of them and the words, which the mutation run of the core holds us to.
 import { describe, expect, it } from 'vitest';
-import type { LicenseLimit, LicensePeriod, LicenseSummary, WorkspaceFacts } from '../types';
+import type { LicenseLimit, LicensePeriod, LicenseSummary, WorkspaceFacts } from './types';
 import { checkLicense, checkLimits, checkPeriod, checkServer, checkSignature, checkUrl, describeSkew, noWorkspace, normalizeWorkspaceUrl, urlRuleMatches, workspaceUrlHash } from './license-checks';
 
 const NOW = '2026-11-27T12:00:00.000Z';

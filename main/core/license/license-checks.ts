@@ -2,7 +2,8 @@
 // license (URL, periods, limits: spec §5.4–5.7), run before anything is sent, each with words a
 // technician can act on.
 import { createHash } from 'node:crypto';
-import type { CheckStatus, LicenseCheck, LicenseSummary, WorkspaceFacts } from '../types';
+import type { CheckStatus, LicenseCheck, LicenseSummary, WorkspaceFacts } from './types';
+import type { WorkspaceInfo } from '../rocketchat/types';
 import { BLOCKING, LIMIT_LABELS } from './license-summary';
 
 export { LIMIT_LABELS };
@@ -281,4 +282,9 @@ export function checkLicense(summary: LicenseSummary, facts: WorkspaceFacts): Li
 /** Facts when nothing is known about the workspace yet (a license inspected on its own). */
 export function noWorkspace(now = new Date()): WorkspaceFacts {
   return { workspaceUrl: null, workspaceUrlSource: null, serverTime: null, localTime: now.toISOString(), usage: null };
+}
+
+/** What the license checks need to know about a workspace, from its server facts and usage. */
+export function workspaceFacts(info: WorkspaceInfo, usage: WorkspaceFacts['usage']): WorkspaceFacts {
+  return { workspaceUrl: info.workspaceUrl, workspaceUrlSource: info.workspaceUrlSource, serverTime: info.serverTime, localTime: info.localTime, usage, serverVersion: info.version };
 }

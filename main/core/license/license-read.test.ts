@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CompactSign } from 'jose';
-import { failureOf, rejectionOf } from '../test-support';
+import { failureOf, rejectionOf } from '../../../e2e/support/failures';
 import { licenseV2Payload, licenseV3Payload, sharedTestKeyPair, signV2, signV3 } from '../../../e2e/simulator/license-factory';
 import { makeKey, rocketChatKey, verificationKeys, verifyLicense, type VerificationKey } from './license-decode';
 import { MAX_LICENSE_BYTES, readLicense, sizeInWords } from './license-read';

@@ -3,7 +3,7 @@
 // (spec §4.1: the server does not trim on add, and whitespace inside a V3 JWT breaks it).
 import { createHash } from 'node:crypto';
 import { AppFailure } from '../errors';
-import type { LicenseFormat, LicenseReading } from '../types';
+import type { LicenseFormat, LicenseReading } from './types';
 
 export const MAX_LICENSE_BYTES = 64 * 1024;
 

@@ -1,7 +1,10 @@
 // Licenses the technician has loaded this session, by SHA-256: the renderer refers to a license by
 // its hash and never has to send the text back to be applied. Memory only, bounded.
+import { AppFailure } from '../errors';
+import { decodeLicense } from './license';
+import type { VerificationKey } from './license-decode';
 import type { CanonicalLicense } from './license-read';
-import type { LicenseSummary } from '../types';
+import type { LicenseSummary } from './types';
 
 export interface LoadedLicense {
   canonical: CanonicalLicense;
@@ -23,5 +26,32 @@ export class LicenseStore {
 
   get(sha256: string): LoadedLicense | undefined {
     return this.loaded.get(sha256);
+  }
+}
+
+/** The licenses read this session, verified with the app's keys. */
+export class LoadedLicenses {
+  private readonly store = new LicenseStore();
+
+  constructor(private readonly keys: VerificationKey[]) {}
+
+  async load(input: Uint8Array | string, source: string | null, fileSize?: number): Promise<LoadedLicense> {
+    const license = { ...(await decodeLicense(input, this.keys, fileSize)), source };
+    this.store.put(license);
+    return license;
+  }
+
+  /** A license kept before a job sent another, read again to be put back. */
+  async loadBackup(text: string, jobId: string): Promise<LoadedLicense> {
+    const license = await this.load(text, `backup of job ${jobId}`).catch((e) => {
+      throw new AppFailure('BACKUP_DAMAGED', `The backup of job ${jobId} is not a license this app can verify: ${e instanceof AppFailure ? e.message : String(e)}`);
+    });
+    return { ...license, source: null };
+  }
+
+  get(sha256: string): LoadedLicense {
+    const l = this.store.get(sha256);
+    if (!l) throw new AppFailure('INVALID_INPUT', 'That license is no longer loaded: drop the file again.');
+    return l;
   }
 }

@@ -1,6 +1,6 @@
 // One normalized view of what a license grants, for V2 and V3 alike. V2 licenses are converted the
 // way the server converts them (spec §5.3, ee/packages/license/src/v2/convertToV3.ts).
-import type { LicenseBehavior, LicenseLimit, LicensePeriod, LicenseSummary, LimitKind, UrlRuleType } from '../types';
+import type { LicenseBehavior, LicenseLimit, LicensePeriod, LicenseSummary, LimitKind, UrlRuleType } from './types';
 import type { CanonicalLicense } from './license-read';
 import type { VerifiedLicense } from './license-decode';
 

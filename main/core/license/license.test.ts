@@ -9,7 +9,7 @@ import { makeKey, rocketChatKey, verificationKeys, type VerificationKey } from '
 import { decodeLicense, inspectLicense } from './license';
 import { ENTERPRISE_BUNDLE } from './license-summary';
 import { checkLicense, normalizeWorkspaceUrl, urlRuleMatches, workspaceUrlHash } from './license-checks';
-import type { WorkspaceFacts } from '../types';
+import type { WorkspaceFacts } from './types';
 import { createTestKeyPair, licenseV2Payload, licenseV3Payload, licenses, sharedTestKeyPair, signV2, signV3, type TestKeyPair } from '../../../e2e/simulator/license-factory';
 
 // convertToV3.ts grants ['hide-watermark', ...v2.modules] with the bundles expanded, duplicates dropped.

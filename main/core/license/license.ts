@@ -1,5 +1,6 @@
 // The license engine's front door: read → verify → summarize → check.
-import type { ActiveLicenseState, Inspection, LicenseSummary, WorkspaceFacts } from '../types';
+import type { Inspection, LicenseSummary, WorkspaceFacts } from './types';
+import type { ActiveLicenseState } from '../rocketchat/types';
 import { readLicense, type CanonicalLicense } from './license-read';
 import { verifyLicense, verificationKeys, type VerificationKey } from './license-decode';
 import { summarizeLicense } from './license-summary';

@@ -1,7 +1,7 @@
 // What a technician is told about the license that is active now, by era and by what is known.
 import { describe, expect, it } from 'vitest';
 import { describeActive, replacementOf } from './replacement';
-import type { ActiveLicenseState } from '../types';
+import type { ActiveLicenseState } from '../rocketchat/types';
 
 const active = (o: Partial<ActiveLicenseState> = {}): ActiveLicenseState => ({
   known: true,

@@ -3,7 +3,8 @@
 // clearLicenseData), so a rejected license leaves nothing active at once; ≤6.4 keeps the old one
 // in memory, but the setting now holds the rejected text, so it is gone at the next restart
 // (spec §5.11). Said the same way in the confirmation, the CLI prompt, the result and the receipt.
-import type { ActiveLicenseState, Replacement } from '../types';
+import type { Replacement } from './types';
+import type { ActiveLicenseState } from '../rocketchat/types';
 
 function clearsAtOnce(serverVersion: string | null | undefined): boolean {
   const m = /^(\d+)\.(\d+)/.exec(serverVersion ?? '');

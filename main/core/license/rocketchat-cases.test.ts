@@ -9,7 +9,7 @@ import { licenseV3Payload, sharedTestKeyPair, signV3, type LicenseV3Payload } fr
 import { checkLimits, checkPeriod, checkUrl } from './license-checks';
 import { decodeLicense } from './license';
 import { makeKey } from './license-decode';
-import type { WorkspaceFacts } from '../types';
+import type { WorkspaceFacts } from './types';
 
 const DAY = 86400000;
 const facts = (usage: WorkspaceFacts['usage'] = null): WorkspaceFacts => ({

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppFailure } from '../errors';
-import { failureOf as caught } from '../test-support';
+import { failureOf as caught } from '../../../e2e/support/failures';
 
 // One armed fault at a time: the next call of `op` whose first argument contains `match` throws
 // (every such call while `persist` is set: a disk that stays full).
@@ -39,10 +39,10 @@ vi.mock('node:fs', async (importOriginal) => {
 });
 
 const { writeFileAtomic, storageReason } = await import('./files');
-const { WorkspaceStore } = await import('./workspace-store');
-const { JobLog } = await import('./job-log');
+const { WorkspaceStore } = await import('../workspaces/workspace-store');
+const { JobLog } = await import('../installs/job-log');
 const { InstallLock } = await import('./install-lock');
-const { jobRecord } = await import('./job-fixture');
+const { jobRecord } = await import('../../../e2e/support/job-fixture');
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -163,9 +163,9 @@ describe('an installation whose job record cannot be written sends nothing', () 
     const { startSimulator } = await import('../../../e2e/simulator/simulator');
     const { licenses, sharedTestKeyPair, signV3 } = await import('../../../e2e/simulator/license-factory');
     const { Installer } = await import('../installer');
-    const { MemorySecretStore } = await import('../secret-store');
+    const { MemorySecretStore } = await import('../workspaces/secret-store');
     const { makeKey } = await import('../license/license-decode');
-    const { fastClock } = await import('../rocketchat/flow-test-kit');
+    const { fastClock } = await import('../../../e2e/support/flow-kit');
     const s = await startSimulator({ version: '8.8.0', validationDelayMs: 10 });
     const dir = tempDir();
     const inst = new Installer({ dataDir: dir, keychain: new MemorySecretStore(), licenseKeys: [makeKey(sharedTestKeyPair().publicKeyPem, 'custom')], timeoutMs: 5000, timing: fastClock() });

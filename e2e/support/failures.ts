@@ -1,5 +1,5 @@
 // Helpers for the core's tests (only test files import this; nothing ships it).
-import { AppFailure } from './errors';
+import { AppFailure } from '../../main/core/errors';
 
 /** The AppFailure `fn` throws. Anything else thrown, or nothing thrown, fails the test. */
 export function failureOf(fn: () => unknown): AppFailure {

@@ -1,7 +1,7 @@
 // Sign-in tokens: in the OS keychain, or — only when the technician chose it because the keychain
 // is unavailable — in memory for this session. Keyed by workspace address and user id. Never a file.
 import { AppFailure } from '../errors';
-import { MemorySecretStore, type SecretStore } from '../secret-store';
+import { MemorySecretStore, type SecretStore } from './secret-store';
 
 export interface StoredCredential {
   kind: 'login' | 'pat';

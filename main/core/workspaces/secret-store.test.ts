@@ -2,7 +2,7 @@ import { describe, expect, it, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { KeytarSecretStore, MemorySecretStore, explainKeychainError } from './secret-store';
-import { AppFailure } from './errors';
+import { AppFailure } from '../errors';
 
 const realKeychain = process.env.RC_TEST_KEYCHAIN === '1';
 if (!realKeychain) console.log('[skipped] real keychain tests: no gnome-keyring session in this run (scripts/test.sh starts one)');
@@ -41,7 +41,7 @@ describe('keychain failures become KEYCHAIN_UNAVAILABLE with a reason a technici
     const env = { ...process.env };
     delete env.DBUS_SESSION_BUS_ADDRESS;
     delete env.DISPLAY;
-    const script = `import('./main/core/secret-store.ts').then(async (m) => {
+    const script = `import('./main/core/workspaces/secret-store.ts').then(async (m) => {
       const { KeytarSecretStore } = m.KeytarSecretStore ? m : m.default;
       const s = await new KeytarSecretStore({ service: 'rc-li-nobus' }).status();
       console.log(JSON.stringify(s));
@@ -90,7 +90,7 @@ describe.skipIf(!realKeychain)('the keychain service dies mid-session (reliabili
     // A keychain of its own (a fresh private session), so killing its daemon harms no other test.
     const env = { ...process.env };
     for (const k of ['RC_KEYCHAIN_SESSION', 'RC_TEST_KEYCHAIN', 'DBUS_SESSION_BUS_ADDRESS']) delete env[k];
-    const script = `import('./main/core/secret-store.ts').then(async (m) => {
+    const script = `import('./main/core/workspaces/secret-store.ts').then(async (m) => {
       const { KeytarSecretStore } = m.KeytarSecretStore ? m : m.default;
       const { execSync } = await import('node:child_process');
       const s = new KeytarSecretStore({ service: 'rc-li-dies' });

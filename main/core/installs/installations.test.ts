@@ -6,14 +6,14 @@ import { hostname } from 'node:os';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../e2e/simulator/simulator';
-import { licenseV2Payload, licenses, sharedTestKeyPair, signV2, signV3 } from '../../e2e/simulator/license-factory';
-import { Installer } from './installer';
-import { MemorySecretStore } from './secret-store';
-import { makeKey, type VerificationKey } from './license/license-decode';
-import { sha256Hex } from './state/backups';
-import { JobLog } from './state/job-log';
-import { fastClock } from './rocketchat/flow-test-kit';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../../e2e/simulator/simulator';
+import { licenseV2Payload, licenses, sharedTestKeyPair, signV2, signV3 } from '../../../e2e/simulator/license-factory';
+import { Installer } from '../installer';
+import { MemorySecretStore } from '../workspaces/secret-store';
+import { makeKey, type VerificationKey } from '../license/license-decode';
+import { sha256Hex } from './backups';
+import { JobLog } from './job-log';
+import { fastClock } from '../../../e2e/support/flow-kit';
 
 const cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -260,7 +260,7 @@ describe('verify again', () => {
   it('a job whose license never reached the server says so', async () => {
     const s = await sim({ version: '8.8.0' });
     const { inst, dataDir } = await ready(s);
-    const { jobRecord } = await import('./state/job-fixture');
+    const { jobRecord } = await import('../../../e2e/support/job-fixture');
     const id = inst.listWorkspaces().workspaces[0].id;
     new JobLog(dataDir).append(jobRecord('20261127-100000-abcd', { outcome: 'interrupted', workspace: { id, name: 'Plant 7', baseUrl: s.url, version: '8.8.0', workspaceUrl: host(s), workspaceUrlSource: 'server' } }));
     expect(await inst.verify('20261127-100000-abcd')).toMatchObject({ outcome: 'rejected', headline: expect.stringContaining('the workspace stores no license, so this one never arrived') });
@@ -340,7 +340,7 @@ describe('one installation per workspace, across processes', () => {
     const s = await sim({ version: '8.8.0' });
     const { dataDir, apply } = await ready(s);
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-    const { InstallLock } = await import('./state/install-lock');
+    const { InstallLock } = await import('../state/install-lock');
     new InstallLock(dataDir, 'rc-license').acquire(s.url, 'Plant 7'); // taken here…
     const [file] = readdirSync(join(dataDir, 'locks'));
     writeFileSync(join(dataDir, 'locks', file), JSON.stringify({ pid: Number(dead.stdout), host: hostname(), since: '2026-11-27T09:00:00.000Z', by: 'rc-license' })); // …by a process now gone

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { AppFailure } from '../errors';
-import { writeFileAtomic } from './files';
+import { writeFileAtomic } from '../state/files';
 
 export const WORKSPACES_SCHEMA_VERSION = 1;
 
@@ -42,7 +42,7 @@ const fileSchema = z.object({ schemaVersion: z.literal(WORKSPACES_SCHEMA_VERSION
 
 export type Workspace = z.infer<typeof workspaceSchema>;
 // The saved shape and the window's view must not drift apart.
-export type { LastSeen, SignedInAs } from '../types';
+export type { LastSeen, SignedInAs } from './types';
 
 export class WorkspaceStore {
   readonly path: string;

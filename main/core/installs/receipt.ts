@@ -1,6 +1,10 @@
 // A receipt a technician can hand in: one self-contained, printable HTML page (no scripts, no
 // external resources, every value escaped) and the same facts as JSON.
-import type { InstallResult } from '../types';
+import { join } from 'node:path';
+import { AppFailure } from '../errors';
+import { getAppInfo } from '../app-info';
+import { writeFileAtomic } from '../state/files';
+import type { InstallResult } from './types';
 
 const esc = (v: unknown): string =>
   String(v ?? '—').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -94,4 +98,28 @@ ${job.error ? `<h2>Error</h2><p>${esc(job.error.message)} ${esc(job.error.detail
 <p class="small">Made offline by Offline License Installer for Rocket.Chat ${esc(appVersion)}. The license text is not part of this receipt; it is identified by its SHA-256.</p>
 </body></html>
 `;
+}
+
+export interface ReceiptOutput {
+  dataDir: string;
+  /** Where a receipt goes. Default: <dataDir>/receipts/<name>. The desktop shell asks with a dialog. */
+  saveFile?: (suggestedName: string, data: string | Buffer) => Promise<string | null>;
+  /** HTML → PDF, where the shell can (Electron's printToPDF). */
+  renderPdf?: (html: string) => Promise<Buffer>;
+}
+
+/** Writes a job's receipt where the shell says (a dialog), else into the data folder. */
+export async function saveReceipt(job: InstallResult, format: 'html' | 'json' | 'pdf', out: ReceiptOutput): Promise<{ path: string | null }> {
+  const version = getAppInfo('cli').version;
+  const html = receiptHtml(job, version);
+  let data: string | Buffer;
+  if (format === 'pdf') {
+    if (!out.renderPdf) throw new AppFailure('INVALID_INPUT', 'PDF receipts are made by the desktop app; save the HTML receipt and print it instead.');
+    data = await out.renderPdf(html);
+  } else data = format === 'html' ? html : receiptJson(job, version);
+  const name = `receipt-${job.jobId}.${format}`;
+  if (out.saveFile) return { path: await out.saveFile(name, data) };
+  const path = join(out.dataDir, 'receipts', name);
+  writeFileAtomic(path, data);
+  return { path };
 }

@@ -5,10 +5,11 @@ import { licenseV2Payload, licenseV3Payload, licenses, signV2, signV3 } from '..
 import { inspectLicense } from '../license/license';
 import { makeKey } from '../license/license-decode';
 import { sharedTestKeyPair } from '../../../e2e/simulator/license-factory';
-import { Transport } from './http';
-import { RocketChatClient } from './rocketchat-client';
-import { isSameLicense, sameInstant, serverLogHint } from './install-flow';
-import { useFlowKit } from './flow-test-kit';
+import { Transport } from '../rocketchat/http';
+import { RocketChatClient } from '../rocketchat/rocketchat-client';
+import { isSameLicense, sameInstant } from './same-license';
+import { serverLogHint } from './server-reasons';
+import { useFlowKit } from '../../../e2e/support/flow-kit';
 
 const { sim, clientFor, load, host, adds, quick } = useFlowKit();
 

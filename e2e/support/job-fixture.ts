@@ -1,5 +1,5 @@
 // A recorded job for tests that need one in the job log without running an installation.
-import type { InstallResult } from '../types';
+import type { InstallResult } from '../../main/core/installs/types';
 
 export function jobRecord(id: string, extra: Partial<InstallResult> = {}): InstallResult {
   return {

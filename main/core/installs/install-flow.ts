@@ -3,11 +3,15 @@
 // A 200 from licenses.add only means "well-formed" (spec §1.1); the outcome is read back.
 import { randomBytes } from 'node:crypto';
 import { AppFailure, toAppError } from '../errors';
-import { checkLicense, LIMIT_LABELS } from '../license/license-checks';
+import { checkLicense, workspaceFacts } from '../license/license-checks';
 import type { LoadedLicense } from '../license/license-store';
 import { replacementOf } from '../license/replacement';
-import type { ActiveLicenseState, LicenseBackup, InstallOutcome, InstallProgress, InstallResult, InstallStep, InstallStepName, LimitKind, WorkspaceFacts, WorkspaceInfo } from '../types';
-import { MIN_VERSION, type LicenseStateWithUsage, type Obj, type RocketChatClient } from './rocketchat-client';
+import type { LicenseBackup, InstallOutcome, InstallProgress, InstallResult, InstallStep, InstallStepName } from './types';
+import type { ActiveLicenseState } from '../rocketchat/types';
+import type { LicenseStateWithUsage, RocketChatClient } from '../rocketchat/rocketchat-client';
+import { MIN_VERSION } from '../rocketchat/versions';
+import { isSameLicense } from './same-license';
+import { describeReason, serverLogHint } from './server-reasons';
 
 export interface InstallOptions {
   client: RocketChatClient;
@@ -40,74 +44,6 @@ const busy = new Set<string>();
 export function newJobId(now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   return `${stamp}-${randomBytes(2).toString('hex')}`;
-}
-
-function stripClaims(p: Obj): Obj {
-  const { exp: _e, nbf: _n, iat: _i, ...rest } = p;
-  return rest;
-}
-
-function stable(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stable).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stable((v as Obj)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v);
-}
-
-/** The same instant, whatever the spelling: "2031-01-01" and "2031-01-01T00:00:00.000Z" are equal. */
-export function sameInstant(a: unknown, b: unknown): boolean {
-  if (typeof a !== 'string' || typeof b !== 'string') return false;
-  const [x, y] = [Date.parse(a), Date.parse(b)];
-  return !Number.isNaN(x) && x === y;
-}
-
-/** Is the server's active license the one we sent? true / false / null when it cannot tell. */
-export function isSameLicense(license: LoadedLicense, server: LicenseStateWithUsage): boolean | null {
-  const p = license.payload;
-  if (server.payload) {
-    if (license.summary.format === 'v3') return stable(stripClaims(server.payload)) === stable(stripClaims(p));
-    // 6.5+ shows a V2 license converted (ee/packages/license/src/v2/convertToV3.ts, every release
-    // from 6.5.0): the URL survives as is, the expiry as a full ISO instant (spec §5.3).
-    const v = server.payload.validation as { serverUrls?: Array<{ value: string }>; validPeriods?: Array<{ validUntil?: string }> } | undefined;
-    return v?.serverUrls?.[0]?.value === p.url && sameInstant(v?.validPeriods?.[0]?.validUntil, p.expiry);
-  }
-  if (server.legacy) {
-    return server.legacy.some((l) =>
-      license.summary.format === 'v2' ? l.url === p.url && l.expiry === p.expiry && l.maxActiveUsers === p.maxActiveUsers : stable(stripClaims(l)) === stable(stripClaims(p)),
-    );
-  }
-  return null;
-}
-
-function describeReason(r: { reason: string; limit?: string; modules?: string[] }, info: WorkspaceInfo, license: LoadedLicense): string {
-  if (r.reason === 'url') {
-    return `The license's address (${license.summary.serverUrls.map((u) => u.value).join(', ')}) does not match this workspace's Site URL (${info.workspaceUrl}).`;
-  }
-  if (r.reason === 'period') return `The license is not valid at the server's date (${info.serverTime?.slice(0, 16).replace('T', ' ') ?? 'unknown'} UTC).`;
-  if (r.reason === 'limit') return `The workspace is over the license's limit for ${LIMIT_LABELS[r.limit as LimitKind] ?? r.limit ?? 'a resource'}.`;
-  return `The server gave the reason “${r.reason}”.`;
-}
-
-/** Where the server's log says why, by era: the engine's words changed twice (spec §5.10, §5.11;
- * ee/app/license/server/license.ts at 3.10.0, 3.13.0 and 4.0.0; ee/packages/license from 6.5). */
-export function serverLogHint(info: Pick<WorkspaceInfo, 'major' | 'minor'>): string {
-  const at = (a: number, b: number) => info.major > a || (info.major === a && info.minor >= b);
-  if (at(6, 5)) {
-    return 'The Rocket.Chat server log says why: look for “Url validation failed”, “Period validation failed” or “Limit validation failed” after “New Enterprise License”.';
-  }
-  if (at(3, 13)) {
-    return `The Rocket.Chat server log says why: look for “#### License error: invalid url”, “…: expired”${at(4, 0) ? '' : ' or “…: over seats”'} after “### New Enterprise License”.`;
-  }
-  return "This Rocket.Chat version does not log why a license is rejected: compare its Site URL, its date and its number of active users with the license.";
-}
-
-/** What the license checks need to know about a workspace, from its server facts and usage. */
-export function workspaceFacts(info: WorkspaceInfo, usage: WorkspaceFacts['usage']): WorkspaceFacts {
-  return { workspaceUrl: info.workspaceUrl, workspaceUrlSource: info.workspaceUrlSource, serverTime: info.serverTime, localTime: info.localTime, usage, serverVersion: info.version };
 }
 
 export async function installLicense(options: InstallOptions): Promise<InstallResult> {

@@ -4,11 +4,13 @@ import { connect } from 'node:net';
 import { licenseV2Payload, licenseV3Payload, licenses, signV2, signV3 } from '../../../e2e/simulator/license-factory';
 import { caSignedCert, selfSignedCert, testCa } from '../../../e2e/simulator/certs';
 import type { Simulator } from '../../../e2e/simulator/simulator';
-import { Transport, probeCertificate, normalizeBaseUrl } from './http';
-import { RocketChatClient } from './rocketchat-client';
+import { Transport } from '../rocketchat/http';
+import { normalizeBaseUrl } from '../rocketchat/addresses';
+import { probeCertificate } from '../rocketchat/tls';
+import { RocketChatClient } from '../rocketchat/rocketchat-client';
 import { installLicense, newJobId } from './install-flow';
 import { AppFailure } from '../errors';
-import { DAY, useFlowKit } from './flow-test-kit';
+import { DAY, useFlowKit } from '../../../e2e/support/flow-kit';
 
 const { running, sim, clientFor, load, host, adds, quick } = useFlowKit();
 

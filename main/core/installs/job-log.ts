@@ -4,8 +4,8 @@ import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readSync, s
 import { StringDecoder } from 'node:string_decoder';
 import { dirname, join } from 'node:path';
 import { AppFailure } from '../errors';
-import type { InstallResult, JobSummary } from '../types';
-import { storageFailure } from './files';
+import type { InstallResult, JobSummary } from './types';
+import { storageFailure } from '../state/files';
 
 export interface JobLogRead {
   jobs: InstallResult[];
@@ -22,6 +22,12 @@ export function capJobStrings<T>(value: T, max = MAX_JOB_STRING): T {
   if (Array.isArray(value)) return value.map((v) => capJobStrings(v, max)) as T;
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, capJobStrings(v, max)])) as T;
   return value;
+}
+
+/** The saved workspace a recorded job was for. */
+export function workspaceIdOf(job: Pick<InstallResult, 'jobId' | 'workspace'>): string {
+  if (!job.workspace.id) throw new AppFailure('WORKSPACE_UNKNOWN', `Job ${job.jobId} names no saved workspace.`);
+  return job.workspace.id;
 }
 
 const READ_CHUNK = 64 * 1024;

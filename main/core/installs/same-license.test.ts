@@ -2,9 +2,10 @@
 // the same instant whatever its spelling, and where the server's log says why, by era. Table
 // tests, so each comparison is pinned by a case that differs from a passing one in one thing.
 import { describe, expect, it } from 'vitest';
-import { isSameLicense, sameInstant, serverLogHint } from './install-flow';
+import { isSameLicense, sameInstant } from './same-license';
+import { serverLogHint } from './server-reasons';
 import type { LoadedLicense } from '../license/license-store';
-import type { LicenseStateWithUsage } from './rocketchat-client';
+import type { LicenseStateWithUsage } from '../rocketchat/rocketchat-client';
 
 const v3Payload = { version: '3.0', information: { id: 'A-1', autoRenew: false }, validation: { serverUrls: [{ value: 'chat.plant7.lan', type: 'url' }] }, limits: { activeUsers: [{ max: 100 }] } };
 const loaded = (format: 'v2' | 'v3', payload: Record<string, unknown>) => ({ payload, summary: { format } }) as unknown as LoadedLicense;

@@ -2,7 +2,7 @@
 // Windows Credential Manager) through @github/keytar, or — only when the technician chooses it —
 // in memory for this session. Never in a file.
 import { createRequire } from 'node:module';
-import { AppFailure } from './errors';
+import { AppFailure } from '../errors';
 import type { KeychainStatus, SecretBackend } from './types';
 
 export type { KeychainStatus, SecretBackend };

@@ -1,15 +1,15 @@
 // What the flow's tests share: simulators on ephemeral ports that are stopped after each test,
 // signed-in clients, licenses loaded with the test key, and the flow with short waits.
 import { afterEach, beforeAll } from 'vitest';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../../e2e/simulator/simulator';
-import { sharedTestKeyPair } from '../../../e2e/simulator/license-factory';
-import { decodeLicense } from '../license/license';
-import { makeKey, rocketChatKey, type VerificationKey } from '../license/license-decode';
-import type { LoadedLicense } from '../license/license-store';
-import { Transport, type TransportOptions } from './http';
-import { RocketChatClient } from './rocketchat-client';
-import { installLicense, type InstallOptions } from './install-flow';
-import type { ServerCapabilities } from '../types';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator/simulator';
+import { sharedTestKeyPair } from '../simulator/license-factory';
+import { decodeLicense } from '../../main/core/license/license';
+import { makeKey, rocketChatKey, type VerificationKey } from '../../main/core/license/license-decode';
+import type { LoadedLicense } from '../../main/core/license/license-store';
+import { Transport, type TransportOptions } from '../../main/core/rocketchat/http';
+import { RocketChatClient } from '../../main/core/rocketchat/rocketchat-client';
+import { installLicense, type InstallOptions } from '../../main/core/installs/install-flow';
+import type { ServerCapabilities } from '../../main/core/rocketchat/types';
 
 export const DAY = 86400000;
 

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppFailure } from '../errors';
-import { storageReason, writeFileAtomic } from './files';
+import { storageReason, writeFileAtomic } from '../state/files';
 
 const JOB_ID = /^[0-9]{8}-[0-9]{6}-[0-9a-f]{4}$/;
 /** A license is a few KiB; anything this large is not one we wrote. */

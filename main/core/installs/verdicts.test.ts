@@ -11,9 +11,10 @@ import type { LoadedLicense } from '../license/license-store';
 import { AppFailure } from '../errors';
 import { licenses, sharedTestKeyPair, signV3 } from '../../../e2e/simulator/license-factory';
 import { installLicense, type InstallOptions } from './install-flow';
-import type { LicenseStateWithUsage, RocketChatClient } from './rocketchat-client';
-import type { ActiveLicenseState, LicenseBackup, WorkspaceInfo } from '../types';
-import { capsFor } from './flow-test-kit';
+import type { LicenseStateWithUsage, RocketChatClient } from '../rocketchat/rocketchat-client';
+import type { LicenseBackup } from './types';
+import type { ActiveLicenseState, WorkspaceInfo } from '../rocketchat/types';
+import { capsFor } from '../../../e2e/support/flow-kit';
 
 const HOST = 'chat.plant7.lan';
 let ours: LoadedLicense;

@@ -1,8 +1,9 @@
 // The receipt a technician hands in: every fact of the job in words, in order, and the outcome's
 // colour. Read as text (tags stripped), the way a reader of the printed page meets it.
 import { describe, expect, it } from 'vitest';
-import type { ActiveLicenseState, InstallResult } from '../types';
-import { jobRecord } from './job-fixture';
+import type { InstallResult } from './types';
+import type { ActiveLicenseState } from '../rocketchat/types';
+import { jobRecord } from '../../../e2e/support/job-fixture';
 import { receiptHtml, receiptJson } from './receipt';
 
 const state = (extra: Partial<ActiveLicenseState> = {}): ActiveLicenseState => ({ known: true, valid: true, id: 'OLD-1', modules: ['a', 'b'], tags: [], seats: 50, seatsInUse: 10, validUntil: '2026-12-31T00:00:00.000Z', trial: false, source: 'licenses.info', ...extra });

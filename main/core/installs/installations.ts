@@ -1,0 +1,174 @@
+// Installations and their record: running one (or a restore of what one replaced) under the
+// cross-process lock, with crash-safe checkpoints and the stored license kept first; verifying a
+// job again; history and receipts. The facade (../installer.ts) hands this a signed-in client.
+import { AppFailure } from '../errors';
+import { decodeLicense } from '../license/license';
+import type { VerificationKey } from '../license/license-decode';
+import type { LoadedLicense } from '../license/license-store';
+import type { RocketChatClient } from '../rocketchat/rocketchat-client';
+import { InstallLock } from '../state/install-lock';
+import { getAppInfo } from '../app-info';
+import { BackupStore } from './backups';
+import { installLicense, newJobId, type InstallOptions } from './install-flow';
+import { JobLog, capJobStrings } from './job-log';
+import { receiptHtml, saveReceipt } from './receipt';
+import { Retention } from './retention';
+import { verifyAgain } from './verify-again';
+import type { InstallProgress, InstallResult, JobSummary, LicenseBackup } from './types';
+
+export { DEFAULT_BACKUPS_PER_WORKSPACE } from './retention';
+
+export interface InstallationsOptions {
+  dataDir: string;
+  keys: VerificationKey[];
+  backupsPerWorkspace?: number;
+  /** Which program holds the installation lock, as another process is told ("rc-license"…). */
+  program?: string;
+  saveFile?: (suggestedName: string, data: string | Buffer) => Promise<string | null>;
+  renderPdf?: (html: string) => Promise<Buffer>;
+  timing?: InstallTiming;
+}
+
+/** How the flow waits: the real clock unless a test passes a faster one. */
+export type InstallTiming = Pick<InstallOptions, 'now' | 'sleep' | 'settleMs'>;
+
+export interface RunOptions {
+  force?: boolean;
+  waitSeconds?: number;
+  onProgress?: (p: InstallProgress) => void;
+}
+
+export class Installations {
+  readonly jobs: JobLog;
+  readonly backups: BackupStore;
+
+  private readonly lock: InstallLock;
+  private readonly retention: Retention;
+
+  constructor(private readonly options: InstallationsOptions) {
+    this.jobs = new JobLog(options.dataDir);
+    this.backups = new BackupStore(options.dataDir);
+    this.lock = new InstallLock(options.dataDir, options.program ?? 'this app');
+    this.retention = new Retention(this.backups, this.jobs, options.backupsPerWorkspace);
+  }
+
+  /** Runs the verified flow for a loaded license, keeping the stored license first, and records it. */
+  async run(
+    client: RocketChatClient,
+    workspace: { id: string; name: string },
+    license: LoadedLicense,
+    options: RunOptions & { restoreOf?: string } = {},
+  ): Promise<InstallResult> {
+    // One installation per workspace across the window and the CLI, held for the whole flow.
+    const release = this.lock.acquire(client.transport.baseUrl, workspace.name);
+    try {
+      return await this.runLocked(client, workspace, license, options);
+    } finally {
+      release();
+    }
+  }
+
+  private async runLocked(client: RocketChatClient, workspace: { id: string; name: string }, license: LoadedLicense, options: RunOptions & { restoreOf?: string }): Promise<InstallResult> {
+    let keptFor: string | null = null;
+    const jobId = newJobId();
+    // The job as it stands, recorded with the outcome a crash from this point on would leave.
+    const checkpoint = (outcome: InstallResult['outcome'], headline: string) => (job: InstallResult) =>
+      this.jobs.append(capJobStrings({ ...job, outcome, headline, reasons: [], finishedAt: new Date().toISOString() }));
+    const result = capJobStrings(
+      await installLicense({
+        ...this.options.timing,
+        client,
+        license,
+        jobId,
+        workspace,
+        force: options.force,
+        waitSeconds: options.waitSeconds,
+        onProgress: options.onProgress,
+        restoreOf: options.restoreOf,
+        // If the process dies from here until the "sending" record, this one says so: nothing
+        // was sent, and the backup it names is found and pruned like any other.
+        afterBackup: (job) => {
+          checkpoint('failed', 'Stopped before sending: the app ended after keeping the stored license and before sending the new one. Nothing was sent; the workspace is as it was.')(job);
+          // Now that a job names the backup, its owner lets retention skip reading the log. If it
+          // cannot be written, retention finds the owner in the log instead, as for older backups.
+          if (keptFor) {
+            try {
+              this.backups.setOwner(keptFor, { workspaceId: workspace.id, keptAt: job.startedAt });
+            } catch {
+              // See above: nothing is lost.
+            }
+          }
+        },
+        beforeSend: checkpoint('interrupted', 'Interrupted while sending: the app stopped before the server’s answer was read, so whether it took the license is unknown. Verify again.'),
+        keepBackup: async (text, activeBefore) => {
+          const saved = this.backups.save(jobId, text);
+          keptFor = jobId;
+          const decoded = await decodeLicense(text, this.options.keys).catch(() => null);
+          return {
+            status: 'kept',
+            sha256: saved.sha256,
+            licenseId: decoded?.summary.id ?? null,
+            format: decoded?.summary.format ?? null,
+            activeBefore,
+          };
+        },
+      }),
+    );
+    try {
+      this.jobs.append(result);
+    } catch (e) {
+      // A backup with no job to name it would never be found or pruned.
+      if (keptFor) this.backups.remove(keptFor);
+      throw e;
+    }
+    this.retention.prune(workspace.id);
+    return result;
+  }
+
+  /** "Verify again": the server's state for a job that sent a license, recorded as its outcome now. */
+  verify(client: RocketChatClient, jobId: string): Promise<InstallResult> {
+    return verifyAgain(this.jobs, client, jobId);
+  }
+
+  /** The license a job kept, checked before anything is sent. */
+  async backupOf(
+    jobId: string,
+  ): Promise<{ job: InstallResult; text: string; backup: Extract<LicenseBackup, { status: 'kept' }> }> {
+    const job = this.jobs.get(jobId);
+    const backup = job.backup;
+    if (!backup || backup.status !== 'kept') {
+      const why =
+        backup?.status === 'none-before'
+          ? 'No license was stored on the workspace before it.'
+          : backup?.status === 'unavailable'
+            ? `The stored license could not be read then: ${backup.reason}.`
+            : 'It stopped before anything was kept.';
+      throw new AppFailure('BACKUP_MISSING', `Job ${jobId} kept no previous license. ${why}`);
+    }
+    return { job, text: this.backups.read(jobId, backup.sha256), backup };
+  }
+
+  /** Deletes every backup kept for a workspace (it is being forgotten). */
+  forgetWorkspace(workspaceId: string): void {
+    this.retention.forgetWorkspace(workspaceId);
+  }
+
+  history(): { jobs: JobSummary[]; warnings: string[] } {
+    const listed = this.jobs.list();
+    const files = new Set(this.backups.list());
+    // A pruned or deleted backup cannot be restored: say so in the list, not on the click.
+    return { ...listed, jobs: listed.jobs.map((j) => ({ ...j, hasBackup: j.hasBackup && files.has(j.jobId) })) };
+  }
+
+  job(jobId: string): InstallResult {
+    return this.jobs.get(jobId);
+  }
+
+  async saveReceipt(jobId: string, format: 'html' | 'json' | 'pdf'): Promise<{ path: string | null }> {
+    return saveReceipt(this.jobs.get(jobId), format, { dataDir: this.options.dataDir, saveFile: this.options.saveFile, renderPdf: this.options.renderPdf });
+  }
+
+  receiptHtml(jobId: string): string {
+    return receiptHtml(this.jobs.get(jobId), getAppInfo('cli').version);
+  }
+}

@@ -1,0 +1,91 @@
+// An installation (or a restore) and its record. Plain types only.
+import type { ActiveLicenseState } from '../rocketchat/types';
+import type { LicenseCheck, LicenseFormat, Replacement } from '../license/types';
+
+export type InstallStepName = 'license' | 'connect' | 'account' | 'usage' | 'stored' | 'prechecks' | 'backup' | 'server-validation' | 'apply' | 'verify';
+export type StepStatus = 'running' | 'done' | 'failed' | 'skipped' | 'warning';
+
+export interface InstallStep {
+  step: InstallStepName;
+  status: StepStatus;
+  message: string;
+  /** HTTP status and the server's own words, when a request was made. */
+  httpStatus?: number;
+  serverError?: string;
+  durationMs?: number;
+}
+
+/**
+ * active: the server confirms it; rejected: the server did not take it; unconfirmed: the outcome
+ * could not be read back; blocked: a pre-check failed and nothing was sent; already-active: the
+ * same license is already in force; already-rejected: the server already stores this exact text
+ * and did not activate it, so sending it again would change nothing (spec §5.11) and nothing was
+ * sent; failed: an error stopped the job; interrupted: the app stopped (killed, power lost) after
+ * recording that it was sending, so whether the server got the license is unknown.
+ */
+export type InstallOutcome = 'active' | 'rejected' | 'unconfirmed' | 'blocked' | 'already-active' | 'already-rejected' | 'failed' | 'interrupted';
+
+export interface InstallResult {
+  jobId: string;
+  outcome: InstallOutcome;
+  /** One or two sentences: what happened and what to do next. */
+  headline: string;
+  reasons: string[];
+  startedAt: string;
+  finishedAt: string;
+  workspace: { id: string | null; name: string | null; baseUrl: string; version: string | null; workspaceUrl: string | null; workspaceUrlSource: 'server' | 'guess' | null };
+  user: { username: string; isAdmin: boolean } | null;
+  license: { sha256: string; hashTail: string; id: string | null; format: 'v2' | 'v3'; customer: string | null; validUntil: string | null; seats: number | null };
+  checks: LicenseCheck[];
+  serverValidation: { valid: boolean; reasons: string[] } | null;
+  steps: InstallStep[];
+  before: ActiveLicenseState | null;
+  after: ActiveLicenseState | null;
+  /** The license that was active when this one was sent, and its fate if this one is rejected
+   * (absent in jobs recorded before it existed). */
+  replaced?: Replacement | null;
+  /** The stored license kept before sending; null when the job stopped before that point. */
+  backup?: LicenseBackup | null;
+  /** For a restore: the job whose previous license this one puts back. */
+  restoreOf?: string | null;
+  /** When the outcome was last read again from the server ("Verify again"). */
+  verifiedAt?: string | null;
+  forced: boolean;
+  error: { code: string; message: string; detail?: string; fix?: string } | null;
+}
+
+/** The license the workspace stored when an install began, as kept with that job. */
+export type LicenseBackup =
+  | {
+      status: 'kept';
+      /** SHA-256 of the stored text, as saved; the text itself is only in the backup file. */
+      sha256: string;
+      licenseId: string | null;
+      format: LicenseFormat | null;
+      /** What the server said was active then. */
+      activeBefore: ActiveLicenseState | null;
+    }
+  /** The setting was empty: no license before. */
+  | { status: 'none-before' }
+  /** Could not be read (no permission, a server error): why. */
+  | { status: 'unavailable'; reason: string };
+
+export interface InstallProgress {
+  jobId: string;
+  step: InstallStep;
+}
+
+export interface JobSummary {
+  jobId: string;
+  outcome: InstallOutcome;
+  headline: string;
+  startedAt: string;
+  workspace: string;
+  licenseId: string | null;
+  sha256: string;
+  username: string | null;
+  /** A previous license was kept with this job and can be restored. */
+  hasBackup: boolean;
+  restoreOf: string | null;
+}
+
