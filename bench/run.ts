@@ -351,7 +351,7 @@ async function history() {
   record('history of 1 000 jobs: rc-license history, with Node start-up', 'ms', cliMs, null);
   // The command's own time, from argv to the last line written (in this process, so without
   // Node's start-up and the bundle's load, which `rc-license --help` measures).
-  const { main: cliMain } = await import('../main/cli');
+  const { main: cliMain } = await import('../main/cli/index');
   const { PassThrough, Readable } = await import('node:stream');
   const inProcess: number[] = [];
   for (let i = 0; i < 10; i++) {

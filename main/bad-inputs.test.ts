@@ -24,7 +24,7 @@ import { jobRecord } from '../e2e/support/job-fixture';
 import { createHandlers, dispatch } from './core/handlers';
 import { MemorySecretStore } from './core/workspaces/secret-store';
 import { Installer } from './core/installer';
-import { main } from './cli';
+import { main } from './cli/index';
 import { createTestKeyPair, licenseV2Payload, licenses, sharedTestKeyPair, signV2, signV3 } from '../e2e/simulator/license-factory';
 import { startSimulator, type Simulator } from '../e2e/simulator/simulator';
 

@@ -33,7 +33,7 @@ if (!only || only === 'main') {
   // file is parsed whole on every start); a tiny CommonJS launcher keeps the `bin` path stable.
   await build({
     ...common,
-    entryPoints: { 'rc-license': 'main/cli-bin.ts' },
+    entryPoints: { 'rc-license': 'main/cli/bin.ts' },
     outdir: 'out/cli/lib',
     format: 'esm',
     splitting: true,

@@ -5,11 +5,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../e2e/simulator/simulator';
-import { licenses, sharedTestKeyPair, signV3 } from '../e2e/simulator/license-factory';
-import { KeytarSecretStore, KEYCHAIN_SERVICE } from './core/workspaces/secret-store';
-import { selfSignedCert } from '../e2e/simulator/certs';
-import { COMMANDS, localTime } from './cli-help';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../e2e/simulator/simulator';
+import { licenses, sharedTestKeyPair, signV3 } from '../../e2e/simulator/license-factory';
+import { KeytarSecretStore, KEYCHAIN_SERVICE } from '../core/workspaces/secret-store';
+import { selfSignedCert } from '../../e2e/simulator/certs';
+import { COMMANDS } from './registry';
+import { localTime } from './print';
 
 const CLI = join(process.cwd(), 'out/cli/rc-license.cjs');
 const realKeychain = process.env.RC_TEST_KEYCHAIN === '1';
@@ -387,7 +388,7 @@ describe('rc-license at a terminal', () => {
   it('shows an untrusted certificate as ssh does; "no" sends nothing (8), "yes" trusts it for this workspace only', async () => {
     const s = await sim({ tls: true });
     const h = home();
-    const grouped = (await import('./core/workspaces/fingerprint')).groupFingerprint(createHash('sha256').update(new X509Certificate(s.certificate!.cert).raw).digest('hex'));
+    const grouped = (await import('../core/workspaces/fingerprint')).groupFingerprint(createHash('sha256').update(new X509Certificate(s.certificate!.cert).raw).digest('hex'));
     const no = terminal(['status', '--server', s.url], { home: h });
     await no.see(/does not trust the certificate/);
     await no.see(new RegExp(`SHA-256 {3}${grouped}`));
@@ -432,7 +433,7 @@ describe('rc-license at a terminal', () => {
 });
 
 describe('rc-license help', () => {
-  it.each(Object.keys(COMMANDS))('"help %s" and "%s --help" describe the command, its exit codes and an example', async (name) => {
+  it.each(COMMANDS.map((c) => c.name))('"help %s" and "%s --help" describe the command, its exit codes and an example', async (name) => {
     const viaHelp = await cli(['help', name]);
     const viaFlag = await cli([name, '--help']);
     expect(viaHelp.code).toBe(0);

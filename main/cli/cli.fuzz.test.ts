@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { main } from './cli';
-import { COMMANDS } from './cli-help';
+import { main } from './index';
+import { COMMANDS } from './registry';
 
 const home = mkdtempSync(join(tmpdir(), 'rc-li-fuzz-cli-'));
 const licenseFile = join(home, 'some.license');
@@ -36,7 +36,7 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
 
 const OPTIONS = ['--server', '--json', '--user', '--user-id', '--password-stdin', '--token-stdin', '--code', '--yes', '-y', '--force', '--wait', '--out', '--ca', '--pin', '--timeout', '--proxy', '--help', '-h', '--version', '-V', '--forse', '--', '-'];
 const word = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom(...Object.keys(COMMANDS), 'help', 'aply', 'histroy') },
+  { weight: 4, arbitrary: fc.constantFrom(...COMMANDS.map((c) => c.name), 'help', 'aply', 'histroy') },
   { weight: 4, arbitrary: fc.constantFrom(...OPTIONS) },
   { weight: 2, arbitrary: fc.constantFrom('http://127.0.0.1:9', 'https://127.0.0.1:9/chat', licenseFile, join(home, 'missing.license'), home, '20261127-100000-abcd', '0', '-1', 'abc', 'a'.repeat(64), '=') },
   { weight: 2, arbitrary: fc.string({ maxLength: 30 }) },

@@ -1,5 +1,5 @@
 // The `rc-license` process entry, bundled as ESM with code splitting so that each command loads
 // only what it uses (`--help` never parses the HTTP client or the keychain module).
-import { runFromProcess } from './cli';
+import { runFromProcess } from './index';
 
 runFromProcess();

@@ -1,0 +1,145 @@
+// `rc-license`: the installer's core from a terminal — the same code as the app, for SSH sessions,
+// install scripts and machines where a window is not an option. This file reads the arguments,
+// finds the command in the registry, runs it, and turns whatever went wrong into words and an
+// exit code. What each command does is in commands/.
+import { parseArgs } from 'node:util';
+import { describeError, toAppError, type AppError } from '../core/errors';
+import type { Installer } from '../core/installer';
+import { groupFingerprint, parseFingerprint } from '../core/workspaces/fingerprint';
+import { parseConfig, type CommandContext, type Values } from './command';
+import { EXIT, exitCodeFor, type ExitCode } from './exit-codes';
+import { commandHelp, globalHelp, nearest, widthOf } from './help';
+import { certificateLines } from './print';
+import { COMMANDS, commandNamed } from './registry';
+import { Declined, Usage, paint, type Io } from './terminal';
+
+export { EXIT, exitCodeFor };
+export type { Io };
+
+const OPTIONS = parseConfig(COMMANDS);
+
+function unknownCommand(name: string): string {
+  const meant = nearest(name, COMMANDS.map((c) => c.name));
+  return `Unknown command "${name}".${meant ? ` Did you mean "${meant}"? (rc-license help ${meant})` : ''}`;
+}
+
+/** An error on stderr as a technician reads it — with the fingerprints to compare when it is about trust. */
+function printError(io: Io, error: AppError): void {
+  io.stderr.write(`${paint(io).red('Error:')} ${describeError(error)}\n`);
+  // Never "compare the fingerprint" without printing it.
+  const fp = parseFingerprint(String(error.data?.fingerprint256 ?? ''));
+  if (error.code === 'TLS_UNTRUSTED' && fp) io.stderr.write(`${certificateLines(error.data)}\nTo trust it without a prompt: --pin ${groupFingerprint(fp).replace(/ /g, '')}\n`);
+  if (error.code === 'CERT_CHANGED' && error.data?.expected && error.data.actual) {
+    io.stderr.write(`  trusted   ${groupFingerprint(parseFingerprint(String(error.data.expected)) ?? String(error.data.expected))}\n  now       ${groupFingerprint(parseFingerprint(String(error.data.actual)) ?? String(error.data.actual))}\n`);
+  }
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  let json = argv.includes('--json');
+  const out = (obj: object) => io.stdout.write(JSON.stringify(obj) + '\n');
+  const width = widthOf(io.env, io.stdout.columns);
+  let installer: Installer | null = null;
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (e) {
+      // Node's own words ("Unknown option '--forse'…"), with the option meant when it is near one.
+      const unknown = /Unknown option '(--?[\w-]+)'/.exec((e as Error).message)?.[1];
+      const meant = unknown ? nearest(unknown.replace(/^-+/, ''), Object.keys(OPTIONS)) : null;
+      throw new Usage(unknown ? `Unknown option ${unknown}.${meant ? ` Did you mean --${meant}?` : ''}` : (e as Error).message);
+    }
+    const v = parsed.values as Values;
+    json = Boolean(v.json);
+    const [name, ...args] = parsed.positionals;
+    if (v.version) {
+      io.stdout.write(`${(await import('../core/app-info')).getAppInfo('cli').version}\n`);
+      return EXIT.ok;
+    }
+    if (name === 'help' || (v.help && name)) {
+      const topic = name === 'help' ? args[0] : name;
+      const command = topic ? commandNamed(topic) : undefined;
+      if (!topic) io.stdout.write(globalHelp(COMMANDS, width) + '\n');
+      else if (command) io.stdout.write(commandHelp(command, width) + '\n');
+      else throw new Usage(unknownCommand(topic));
+      return EXIT.ok;
+    }
+    if (v.help || !name) {
+      (v.help ? io.stdout : io.stderr).write(globalHelp(COMMANDS, width) + '\n');
+      return v.help ? EXIT.ok : EXIT.usage;
+    }
+    const command = commandNamed(name);
+    if (!command) throw new Usage(unknownCommand(name));
+    const timeoutMs = v.timeout ? Number(v.timeout) * 1000 : undefined;
+    if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new Usage('--timeout takes a number of seconds.');
+
+    const envUser = io.env.RC_USER_ID;
+    const envToken = io.env.RC_AUTH_TOKEN;
+    if (Boolean(envUser) !== Boolean(envToken)) throw new Usage('Set both RC_USER_ID and RC_AUTH_TOKEN, or neither.');
+    const context: CommandContext = {
+      io,
+      paint: paint(io),
+      values: v,
+      args,
+      json,
+      out,
+      envUser,
+      open: async () => {
+        if (installer) return installer;
+        const [{ Installer }, { KeytarSecretStore }, { defaultDataDir }] = await Promise.all([
+          import('../core/installer'),
+          import('../core/workspaces/secret-store'),
+          import('../core/state/files'),
+        ]);
+        installer = new Installer({
+          dataDir: defaultDataDir(io.env),
+          keychain: new KeytarSecretStore(),
+          timeoutMs,
+          program: 'rc-license',
+          fixedCredentials: envUser && envToken ? { userId: envUser, authToken: envToken } : undefined,
+        });
+        return installer;
+      },
+    };
+    // Awaited here, not returned as a promise: the finally below closes the connections.
+    return await command.run(context);
+  } catch (e) {
+    if (e instanceof Usage) {
+      if (json) out({ ok: false, error: { code: 'USAGE', message: e.message } });
+      else io.stderr.write(`${e.message}\n\n${globalHelp(COMMANDS, width)}\n`);
+      return EXIT.usage;
+    }
+    if (e instanceof Declined) {
+      if (json) out({ ok: false, error: { code: 'DECLINED', message: e.message } });
+      else io.stderr.write(`${e.message}\n`);
+      return EXIT.declined;
+    }
+    const error = toAppError(e);
+    if (json) out({ ok: false, error: { code: error.code, message: error.message, ...(error.detail ? { detail: error.detail } : {}), ...(error.data ? { data: error.data } : {}) } });
+    else printError(io, error);
+    return exitCodeFor(error.code) as ExitCode;
+  } finally {
+    await (installer as Installer | null)?.close();
+  }
+}
+
+/** The process entry (bin.ts): real streams, EPIPE handled, the exit code set. */
+export function runFromProcess(): void {
+  // `rc-license inspect FILE | head -1`: a reader that goes away ends the command quietly, as
+  // `git log | head` does, instead of a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok);
+      throw e;
+    });
+  }
+  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`Unexpected error: ${(e as Error).message}\n`);
+      process.exitCode = EXIT.unexpected;
+    },
+  );
+}
