@@ -38,6 +38,19 @@ describe('layering check', () => {
     expect(findLayerViolations(root)).toMatchObject([{ file: 'main/core/a.ts', specifier: '../ipc' }]);
   });
 
+  it('catches shipping code in main/ importing the simulator or a test kit; tests may', () => {
+    const root = tree({
+      'main/core/installs/a.ts': "import { useFlowKit } from '../../../e2e/support/flow-kit';\n",
+      'main/cli/b.ts': "const s = await import('../../e2e/simulator/simulator');\n",
+      'main/core/installs/a.test.ts': "import { useFlowKit } from '../../../e2e/support/flow-kit';\n",
+      'e2e/support/flow-kit.ts': '',
+      'e2e/simulator/simulator.ts': '',
+    });
+    const v = findLayerViolations(root);
+    expect(v.map((x) => x.file).sort()).toEqual(['main/cli/b.ts', 'main/core/installs/a.ts']);
+    expect(v[0].rule).toMatch(/must not import e2e/);
+  });
+
   it('catches the renderer importing Node, main code, or contract values', () => {
     const root = tree({
       'renderer/src/a.ts': "import { readFileSync } from 'fs';\n",

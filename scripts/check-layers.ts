@@ -1,5 +1,7 @@
-// The import rules that keep the layers honest (DESIGN "Layout", STYLE "Layers you can see"):
-//   main/core  → Node and its own dependencies only: never `electron`, never the Electron shell.
+// The import rules that keep the layers honest (DESIGN "Layout", STYLE "Layers you can see";
+// docs/ARCHITECTURE.md draws them):
+//   main/core  → Node and its own dependencies only: never `electron`, never the Electron shell or the CLI.
+//   main/      → never e2e/ (the simulator, the test kits in e2e/support): only tests may.
 //   renderer   → no Node built-ins, no main code except *types* from the contract.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -58,6 +60,20 @@ export function findLayerViolations(root: string): Violation[] {
         if (target.startsWith(mainDir + sep) && !target.startsWith(core + sep) && target !== core) {
           violations.push({ file: rel, line, specifier, rule: 'main/core must not import the Electron shell or the CLI' });
         }
+      }
+    }
+  }
+
+  // Production code never reaches into the end-to-end folder: the simulator and the test kits
+  // (e2e/support) are for tests. A test file may; shipping code may not, even by accident.
+  const e2e = resolve(root, 'e2e');
+  for (const file of walk(mainDir)) {
+    if (/\.test\.ts$/.test(file)) continue;
+    for (const { specifier, line } of importsOf(readFileSync(file, 'utf8'))) {
+      if (!specifier.startsWith('.')) continue;
+      const target = resolve(dirname(file), specifier);
+      if (target === e2e || target.startsWith(e2e + sep)) {
+        violations.push({ file: relative(root, file), line, specifier, rule: 'main/ must not import e2e/ (the simulator and test kits are for tests only)' });
       }
     }
   }
