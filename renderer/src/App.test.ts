@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from './App.svelte';
-import { app } from './lib/app-state.svelte';
+import { app, status } from './lib/app-state.svelte';
 import { err, fakeApi, ok } from './test-fixtures';
 
 beforeEach(() => {
@@ -20,7 +20,7 @@ describe('the status bar', () => {
     const bar = screen.getByTestId('status');
     const time = within(bar).getByText(/\d{1,2}:\d{2}:\d{2}/);
     expect(time.tagName).toBe('TIME');
-    expect(new Date(time.getAttribute('datetime')!).getTime()).toBe(app.announcedAt.getTime());
+    expect(new Date(time.getAttribute('datetime')!).getTime()).toBe(status.announcedAt.getTime());
 
     const u = userEvent.setup();
     await u.type(await screen.findByLabelText('Workspace address'), 'https://10.0.0.5:3000');

@@ -3,7 +3,7 @@ import { cleanup, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import ApplyPanel from './ApplyPanel.svelte';
 import ApplyResult from './ApplyResult.svelte';
-import { app } from '../lib/app-state.svelte';
+import { app, install, license, workspaces } from '../lib/app-state.svelte';
 import { connection, fakeApi, inspection, ok, result, workspace } from '../test-fixtures';
 
 const failingUrl = inspection({
@@ -15,16 +15,16 @@ const failingUrl = inspection({
 
 beforeEach(() => {
   app.reset();
-  app.workspaces = [workspace()];
-  app.selectedId = 'w1';
-  app.connection = connection();
+  workspaces.workspaces = [workspace()];
+  workspaces.selectedId = 'w1';
+  workspaces.connection = connection();
 });
 afterEach(() => cleanup());
 
 describe('ApplyPanel', () => {
   it('names the target workspace, confirms with the workspace and license id, then installs', async () => {
     const api = fakeApi({ 'license.install': () => ok(result('active')), 'workspace.list': () => ok({ workspaces: [workspace()], warnings: [] }) });
-    app.inspection = inspection();
+    license.inspection = inspection();
     render(ApplyPanel);
     const u = userEvent.setup();
     await u.click(screen.getByRole('button', { name: 'Apply to Plant 7' }));
@@ -37,7 +37,7 @@ describe('ApplyPanel', () => {
 
   it('is disabled while a check fails; "apply anyway" needs the box ticked and a second confirmation', async () => {
     const api = fakeApi({ 'license.install': () => ok(result('rejected', { forced: true })) });
-    app.inspection = failingUrl;
+    license.inspection = failingUrl;
     render(ApplyPanel);
     const u = userEvent.setup();
     const apply = screen.getByRole('button', { name: 'Apply to Plant 7' });
@@ -55,7 +55,7 @@ describe('ApplyPanel', () => {
   it('says in the confirmation which active license a rejection would take with it', async () => {
     fakeApi();
     const warning = 'Replaces ACME-2026-001 (120 seats, until 2026-12-31), which is active now. If the server rejects the new license, nothing stays active: ACME-2026-001 stops at once.';
-    app.inspection = inspection({ replaces: { current: 'ACME-2026-001 (120 seats, until 2026-12-31)', lostWhen: 'now', warning, afterRejection: '' } });
+    license.inspection = inspection({ replaces: { current: 'ACME-2026-001 (120 seats, until 2026-12-31)', lostWhen: 'now', warning, afterRejection: '' } });
     render(ApplyPanel);
     await userEvent.setup().click(screen.getByRole('button', { name: 'Apply to Plant 7' }));
     expect(screen.getByTestId('confirm-replaces')).toHaveTextContent(warning);
@@ -63,7 +63,7 @@ describe('ApplyPanel', () => {
 
   it('says nothing about a replacement when no license is active', async () => {
     fakeApi();
-    app.inspection = inspection();
+    license.inspection = inspection();
     render(ApplyPanel);
     await userEvent.setup().click(screen.getByRole('button', { name: 'Apply to Plant 7' }));
     expect(screen.queryByTestId('confirm-replaces')).toBeNull();
@@ -83,8 +83,8 @@ describe('ApplyPanel', () => {
 
   it('the confirmation is a modal that shows what changes; Escape cancels and gives focus back to Apply', async () => {
     fakeApi();
-    app.inspection = inspection({ summary: { limits: [{ kind: 'activeUsers', label: 'Active users (seats)', max: 50, behavior: 'invalidate_license', modules: [] }] } });
-    app.inspection.active = { known: true, valid: true, id: 'ACME-2026-001', modules: ['auditing'], tags: [], seats: 500, seatsInUse: 12, validUntil: '2026-12-31T00:00:00.000Z', trial: false, source: 'licenses.info' };
+    license.inspection = inspection({ summary: { limits: [{ kind: 'activeUsers', label: 'Active users (seats)', max: 50, behavior: 'invalidate_license', modules: [] }] } });
+    license.inspection.active = { known: true, valid: true, id: 'ACME-2026-001', modules: ['auditing'], tags: [], seats: 500, seatsInUse: 12, validUntil: '2026-12-31T00:00:00.000Z', trial: false, source: 'licenses.info' };
     render(ApplyPanel);
     const u = userEvent.setup();
     const applyButton = screen.getByRole('button', { name: 'Apply to Plant 7' });
@@ -104,18 +104,18 @@ describe('ApplyPanel', () => {
   it('an outcome that is not known says so, and "Verify again" reads the server again', async () => {
     const verified = result('active');
     const api = fakeApi({ 'history.verify': () => ok(verified), 'history.list': () => ok({ jobs: [], warnings: [] }) });
-    app.result = result('unconfirmed', { headline: 'Sent, but the outcome is unknown: the workspace stopped answering (The workspace could not be reached.).', after: null });
-    render(ApplyResult, { result: app.result });
+    install.result = result('unconfirmed', { headline: 'Sent, but the outcome is unknown: the workspace stopped answering (The workspace could not be reached.).', after: null });
+    render(ApplyResult, { result: install.result });
     expect(screen.getByTestId('after-state')).toHaveTextContent('unknown: nothing could be read');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Verify again' }));
     expect(api['history.verify']).toHaveBeenCalledWith({ jobId: '20261126-120000-abcd' });
-    await vi.waitFor(() => expect(app.result?.outcome).toBe('active'));
+    await vi.waitFor(() => expect(install.result?.outcome).toBe('active'));
   });
 
   it('cannot apply while the workspace is not answering, and says why', () => {
     fakeApi();
-    app.inspection = inspection();
-    app.connectError = { code: 'NETWORK_UNREACHABLE', message: 'The workspace could not be reached.' };
+    license.inspection = inspection();
+    workspaces.connectError = { code: 'NETWORK_UNREACHABLE', message: 'The workspace could not be reached.' };
     render(ApplyPanel);
     expect(screen.getByRole('button', { name: 'Apply to Plant 7' })).toBeDisabled();
     expect(screen.getByText(/The workspace is not answering/)).toBeInTheDocument();
@@ -123,8 +123,8 @@ describe('ApplyPanel', () => {
 
   it('cannot apply before signing in', () => {
     fakeApi();
-    app.workspaces = [workspace({ signedInAs: null })];
-    app.inspection = inspection();
+    workspaces.workspaces = [workspace({ signedInAs: null })];
+    license.inspection = inspection();
     render(ApplyPanel);
     expect(screen.getByRole('button', { name: 'Apply to Plant 7' })).toBeDisabled();
     expect(screen.getByText('Sign in to the workspace first.')).toBeInTheDocument();
@@ -133,7 +133,7 @@ describe('ApplyPanel', () => {
   it('shows live progress from the install.progress events', async () => {
     let finish: (v: unknown) => void = () => undefined;
     const api = fakeApi({ 'license.install': () => new Promise((r) => (finish = r)), 'workspace.list': () => ok({ workspaces: [workspace()], warnings: [] }) });
-    app.inspection = inspection();
+    license.inspection = inspection();
     await app.start();
     render(ApplyPanel);
     const u = userEvent.setup();

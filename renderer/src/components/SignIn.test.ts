@@ -2,12 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import SignIn from './SignIn.svelte';
-import { app } from '../lib/app-state.svelte';
+import { app, status, workspaces } from '../lib/app-state.svelte';
 import { connection, err, fakeApi, ok } from '../test-fixtures';
 
 beforeEach(() => {
   app.reset();
-  app.selectedId = 'w1';
+  workspaces.selectedId = 'w1';
 });
 afterEach(() => cleanup());
 
@@ -56,20 +56,20 @@ describe('SignIn', () => {
 
   it('makes a failed sign-in the status line\'s newest message, not the older "Connected to …" under it (window issue, finding 8)', async () => {
     fakeApi({ 'auth.login': () => err('AUTH_INVALID', 'The user name or password is wrong.') });
-    app.announce('Connected to Lab: Rocket.Chat 8.8.');
-    const before = app.announcedAt.getTime();
+    status.announce('Connected to Lab: Rocket.Chat 8.8.');
+    const before = status.announcedAt.getTime();
     render(SignIn);
     const u = userEvent.setup();
     await u.type(screen.getByLabelText('User name or e-mail'), 'tech');
     await u.type(screen.getByLabelText('Password'), 'nope{Enter}');
     await screen.findByRole('alert');
-    expect(app.announcement).toBe('The user name or password is wrong.');
-    expect(app.announcedAt.getTime()).toBeGreaterThanOrEqual(before);
+    expect(status.announcement).toBe('The user name or password is wrong.');
+    expect(status.announcedAt.getTime()).toBeGreaterThanOrEqual(before);
   });
 
   it('offers "this session only" when the keychain is unavailable, and sends it', async () => {
     const api = fakeApi({ 'auth.login': () => err('KEYCHAIN_UNAVAILABLE', "The system keychain can't be used right now.") });
-    app.keychain = { available: false, backend: 'Secret Service', reason: 'No keychain service is running.', checkedInMs: 3 };
+    workspaces.keychain = { available: false, backend: 'Secret Service', reason: 'No keychain service is running.', checkedInMs: 3 };
     render(SignIn);
     const u = userEvent.setup();
     expect(screen.getByText('No keychain service is running.')).toBeInTheDocument();

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import WorkspacePanel from './WorkspacePanel.svelte';
-import { app } from '../lib/app-state.svelte';
+import { app, workspaces } from '../lib/app-state.svelte';
 import { connection, err, fakeApi, ok, workspace } from '../test-fixtures';
 
 beforeEach(() => app.reset());
@@ -30,9 +30,9 @@ describe('WorkspacePanel', () => {
 
   it('shows the Site URL and its SHA-256 with copy buttons, and the active license', async () => {
     const api = fakeApi();
-    app.workspaces = [workspace()];
-    app.selectedId = 'w1';
-    app.connection = connection();
+    workspaces.workspaces = [workspace()];
+    workspaces.selectedId = 'w1';
+    workspaces.connection = connection();
     render(WorkspacePanel);
     await userEvent.click(screen.getByRole('button', { name: 'Copy the SHA-256 of the Site URL' }));
     expect(api['clipboard.write']).toHaveBeenCalledWith({ text: 'ab'.repeat(32) });
@@ -41,29 +41,29 @@ describe('WorkspacePanel', () => {
 
   it('marks what it shows as stale, with when it was read, while the workspace does not answer', () => {
     fakeApi();
-    app.workspaces = [workspace()];
-    app.selectedId = 'w1';
-    app.connection = connection();
-    app.connectedAt = '2026-11-27T09:00:00.000Z';
-    app.connectError = { code: 'NETWORK_UNREACHABLE', message: 'The workspace could not be reached.' };
+    workspaces.workspaces = [workspace()];
+    workspaces.selectedId = 'w1';
+    workspaces.connection = connection();
+    workspaces.connectedAt = '2026-11-27T09:00:00.000Z';
+    workspaces.connectError = { code: 'NETWORK_UNREACHABLE', message: 'The workspace could not be reached.' };
     render(WorkspacePanel);
     expect(screen.getByTestId('stale')).toHaveTextContent(/Not answering now\. What follows was read at 2026-11-27 \d\d:00 [+-]\d\d:\d\d and may be out of date/);
   });
 
   it('warns when the signed-in user is not an administrator', () => {
     fakeApi();
-    app.workspaces = [workspace({ signedInAs: { userId: 'u2', username: 'jo', kind: 'login', isAdmin: false, storage: 'keychain' } })];
-    app.selectedId = 'w1';
-    app.connection = connection();
+    workspaces.workspaces = [workspace({ signedInAs: { userId: 'u2', username: 'jo', kind: 'login', isAdmin: false, storage: 'keychain' } })];
+    workspaces.selectedId = 'w1';
+    workspaces.connection = connection();
     render(WorkspacePanel);
     expect(screen.getByText(/jo is not an administrator/)).toBeInTheDocument();
   });
 
   it('shows a connection error with a retry, keeping the workspace selected', async () => {
     const api = fakeApi({ 'workspace.connect': () => err('NOT_ROCKETCHAT', 'The address answered, but not as a Rocket.Chat server.', { detail: '502 Bad Gateway from nginx' }) });
-    app.workspaces = [workspace()];
-    app.selectedId = 'w1';
-    app.connectError = { code: 'NOT_ROCKETCHAT', message: 'The address answered, but not as a Rocket.Chat server.', detail: '502 Bad Gateway from nginx' };
+    workspaces.workspaces = [workspace()];
+    workspaces.selectedId = 'w1';
+    workspaces.connectError = { code: 'NOT_ROCKETCHAT', message: 'The address answered, but not as a Rocket.Chat server.', detail: '502 Bad Gateway from nginx' };
     render(WorkspacePanel);
     expect(screen.getByRole('alert')).toHaveTextContent('502 Bad Gateway from nginx');
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));

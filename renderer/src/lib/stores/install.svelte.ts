@@ -1,0 +1,103 @@
+// An installation (or a restore, or "Verify again") as the window follows it: the steps as they
+// end, the result, and the workspace and History read again afterwards.
+import type { AppError, InstallResult, InstallStep, Result } from '../../../../main/core/contract';
+import { installer } from '../installer';
+import type { HistoryStore } from './history.svelte';
+import type { LicenseStore } from './license.svelte';
+import type { StatusStore } from './status.svelte';
+import type { WorkspacesStore } from './workspaces.svelte';
+
+export class InstallStore {
+  installing = $state(false);
+  steps = $state<InstallStep[]>([]);
+  result = $state<InstallResult | null>(null);
+  installError = $state<AppError | null>(null);
+
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    private readonly status: StatusStore,
+    private readonly workspaces: WorkspacesStore,
+    private readonly license: LicenseStore,
+    private readonly history: HistoryStore,
+  ) {}
+
+  /** Follows the main process's progress events while an installation runs. */
+  listen(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = installer().on('install.progress', (p) => {
+      if (!this.installing) return;
+      const i = this.steps.findIndex((s) => s.step === p.step.step);
+      if (i >= 0) this.steps[i] = p.step;
+      else this.steps.push(p.step);
+      if (p.step.status !== 'running') this.status.announce(p.step.message);
+    });
+  }
+
+  /** The result on screen belongs to what came before: a new license or workspace clears it. */
+  clear(): void {
+    this.result = null;
+    this.steps = [];
+  }
+
+  reset(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    Object.assign(this, { installing: false, steps: [], result: null, installError: null });
+  }
+
+  async install(force: boolean): Promise<void> {
+    const inspection = this.license.inspection;
+    const workspaceId = this.workspaces.selectedId;
+    if (!inspection || !workspaceId) return;
+    const { sha256 } = inspection.summary;
+    await this.run(`Installing on ${this.workspaces.selected?.name}…`, () => installer()['license.install']({ workspaceId, sha256, force }));
+  }
+
+  /** "Verify again": the server's state for a job read again; the job's record is updated. */
+  async verify(jobId: string): Promise<InstallResult | null> {
+    this.status.announce('Asking the workspace again…');
+    const r = await installer()['history.verify']({ jobId });
+    if (!r.ok) {
+      this.status.announceError(r.error);
+      return null;
+    }
+    if (this.result?.jobId === jobId) this.result = r.value;
+    this.status.announce(r.value.headline);
+    void this.history.loadHistory();
+    return r.value;
+  }
+
+  /** Puts back the license a job kept before it sent another; the outcome shows like an install's. */
+  async restore(jobId: string): Promise<InstallResult | null> {
+    return this.run('Restoring the previous license…', () => installer()['license.restore']({ jobId }));
+  }
+
+  private async run(starting: string, call: () => Promise<Result<InstallResult>>): Promise<InstallResult | null> {
+    this.installing = true;
+    this.installError = null;
+    this.clear();
+    this.status.announce(starting);
+    const r = await call();
+    this.installing = false;
+    if (r.ok) {
+      this.result = r.value;
+      this.steps = r.value.steps;
+      this.status.announce(r.value.headline);
+    } else {
+      this.installError = r.error;
+      this.status.announceError(r.error);
+    }
+    await this.workspaces.loadWorkspaces();
+    // Show the workspace's license as it is now, keeping the result on screen.
+    await this.workspaces.connect({ reinspect: false, quiet: true });
+    void this.history.loadHistory();
+    return r.ok ? r.value : null;
+  }
+
+  async saveReceipt(jobId: string, format: 'html' | 'pdf' | 'json'): Promise<void> {
+    const r = await installer()['receipt.save']({ jobId, format });
+    if (r.ok) this.status.announce(r.value.path ? `Receipt saved: ${r.value.path}` : 'Receipt not saved.');
+    else this.status.announceError(r.error);
+  }
+}

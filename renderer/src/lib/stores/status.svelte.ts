@@ -1,0 +1,30 @@
+// The status line: the one sentence read out to screen readers (aria-live) and shown at the foot
+// of the window, with when it was said, so an old message never sits under a newer one.
+import type { AppError } from '../../../../main/core/contract';
+import { installer } from '../installer';
+
+export const READY = 'Ready. Nothing is sent anywhere until you apply a license.';
+
+export class StatusStore {
+  announcement = $state(READY);
+  // A Date replaced whole, never changed in place: plain $state is enough.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  announcedAt = $state(new Date());
+
+  announce(text: string): void {
+    this.announcement = text;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole (see above)
+    this.announcedAt = new Date();
+  }
+
+  /** A failure, as the status line's newest message (also one shown in a form: sign-in, add, trust, rename). */
+  announceError(error: AppError): void {
+    this.announce(`${error.message} ${error.detail ?? ''}`.trim());
+  }
+
+  /** Copies through the shell (the page has no clipboard permission); says the text when it cannot. */
+  async copy(text: string, what: string): Promise<void> {
+    const r = await installer()['clipboard.write']({ text });
+    this.announce(r.ok && r.value.copied ? `${what} copied.` : `${what}: ${text}`);
+  }
+}
