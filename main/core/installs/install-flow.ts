@@ -6,7 +6,8 @@ import { AppFailure, toAppError } from '../errors';
 import { checkLicense, workspaceFacts } from '../license/license-checks';
 import type { LoadedLicense } from '../license/license-store';
 import { replacementOf } from '../license/replacement';
-import type { LicenseBackup, InstallOutcome, InstallProgress, InstallResult, InstallStep, InstallStepName } from './types';
+import { newJobRecord, stepRecorder } from './job-record';
+import type { LicenseBackup, InstallProgress, InstallResult } from './types';
 import type { ActiveLicenseState } from '../rocketchat/types';
 import type { LicenseStateWithUsage, RocketChatClient } from '../rocketchat/rocketchat-client';
 import { MIN_VERSION } from '../rocketchat/versions';
@@ -58,66 +59,8 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
   busy.add(lockKey);
 
   const s = license.summary;
-  const result: InstallResult = {
-    jobId,
-    outcome: 'failed',
-    headline: '',
-    reasons: [],
-    startedAt: new Date().toISOString(),
-    finishedAt: '',
-    workspace: { id: options.workspace?.id ?? null, name: options.workspace?.name ?? null, baseUrl: client.transport.baseUrl, version: null, workspaceUrl: null, workspaceUrlSource: null },
-    user: null,
-    license: {
-      sha256: s.sha256,
-      hashTail: s.hashTail,
-      id: s.id,
-      format: s.format,
-      customer: s.customer?.company ?? s.customer?.name ?? null,
-      validUntil: s.validUntil,
-      seats: s.limits.find((l) => l.kind === 'activeUsers')?.max ?? null,
-    },
-    checks: [],
-    serverValidation: null,
-    steps: [],
-    before: null,
-    after: null,
-    replaced: null,
-    backup: null,
-    restoreOf: options.restoreOf ?? null,
-    forced: Boolean(options.force),
-    error: null,
-  };
-
-  const emit = (step: InstallStep) => options.onProgress?.({ jobId, step });
-  async function step<T>(name: InstallStepName, running: string, work: () => Promise<{ value: T; status?: InstallStep['status']; message: string }>): Promise<T> {
-    emit({ step: name, status: 'running', message: running });
-    const started = performance.now();
-    try {
-      const { value, status, message } = await work();
-      const record: InstallStep = { step: name, status: status ?? 'done', message, durationMs: Math.round(performance.now() - started) };
-      result.steps.push(record);
-      emit(record);
-      return value;
-    } catch (e) {
-      const error = toAppError(e);
-      const record: InstallStep = {
-        step: name,
-        status: 'failed',
-        message: [error.message, error.detail].filter(Boolean).join(' '),
-        durationMs: Math.round(performance.now() - started),
-        ...(typeof error.data?.status === 'number' ? { httpStatus: error.data.status } : {}),
-        ...(error.detail ? { serverError: error.detail } : {}),
-      };
-      result.steps.push(record);
-      emit(record);
-      throw e;
-    }
-  }
-  const finish = (outcome: InstallOutcome, headline: string, reasons: string[] = []) => {
-    result.outcome = outcome;
-    result.headline = headline;
-    result.reasons = reasons;
-  };
+  const result = newJobRecord(jobId, { baseUrl: client.transport.baseUrl, ...options.workspace }, license, { restoreOf: options.restoreOf, force: options.force });
+  const { step, finish } = stepRecorder(result, options.onProgress);
 
   try {
     await step('license', 'Reading the license', async () => ({

@@ -1,0 +1,80 @@
+// A job's record as the flow builds it: what is known at the start, each step as it ends (with its
+// duration, and the HTTP status and the server's words when a request failed), and its outcome.
+import { toAppError } from '../errors';
+import type { LoadedLicense } from '../license/license-store';
+import type { InstallOutcome, InstallProgress, InstallResult, InstallStep, InstallStepName } from './types';
+
+export function newJobRecord(
+  jobId: string,
+  workspace: { baseUrl: string; id?: string | null; name?: string | null },
+  license: LoadedLicense,
+  options: { restoreOf?: string; force?: boolean },
+): InstallResult {
+  const s = license.summary;
+  return {
+    jobId,
+    outcome: 'failed',
+    headline: '',
+    reasons: [],
+    startedAt: new Date().toISOString(),
+    finishedAt: '',
+    workspace: { id: workspace.id ?? null, name: workspace.name ?? null, baseUrl: workspace.baseUrl, version: null, workspaceUrl: null, workspaceUrlSource: null },
+    user: null,
+    license: {
+      sha256: s.sha256,
+      hashTail: s.hashTail,
+      id: s.id,
+      format: s.format,
+      customer: s.customer?.company ?? s.customer?.name ?? null,
+      validUntil: s.validUntil,
+      seats: s.limits.find((l) => l.kind === 'activeUsers')?.max ?? null,
+    },
+    checks: [],
+    serverValidation: null,
+    steps: [],
+    before: null,
+    after: null,
+    replaced: null,
+    backup: null,
+    restoreOf: options.restoreOf ?? null,
+    forced: Boolean(options.force),
+    error: null,
+  };
+}
+
+export type StepWork<T> = () => Promise<{ value: T; status?: InstallStep['status']; message: string }>;
+
+/** Runs each step with a "running" progress event, then records how it ended (a throw is "failed"). */
+export function stepRecorder(result: InstallResult, onProgress?: (progress: InstallProgress) => void) {
+  const emit = (step: InstallStep) => onProgress?.({ jobId: result.jobId, step });
+  async function step<T>(name: InstallStepName, running: string, work: StepWork<T>): Promise<T> {
+    emit({ step: name, status: 'running', message: running });
+    const started = performance.now();
+    try {
+      const { value, status, message } = await work();
+      const record: InstallStep = { step: name, status: status ?? 'done', message, durationMs: Math.round(performance.now() - started) };
+      result.steps.push(record);
+      emit(record);
+      return value;
+    } catch (e) {
+      const error = toAppError(e);
+      const record: InstallStep = {
+        step: name,
+        status: 'failed',
+        message: [error.message, error.detail].filter(Boolean).join(' '),
+        durationMs: Math.round(performance.now() - started),
+        ...(typeof error.data?.status === 'number' ? { httpStatus: error.data.status } : {}),
+        ...(error.detail ? { serverError: error.detail } : {}),
+      };
+      result.steps.push(record);
+      emit(record);
+      throw e;
+    }
+  }
+  const finish = (outcome: InstallOutcome, headline: string, reasons: string[] = []) => {
+    result.outcome = outcome;
+    result.headline = headline;
+    result.reasons = reasons;
+  };
+  return { step, finish };
+}
