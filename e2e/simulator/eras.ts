@@ -30,6 +30,11 @@ export interface Era {
   /** convertToV3.ts grants every V2 license 'teams-voip' and 'contact-id-verification' besides
    * 'hide-watermark': not at 6.14.0-develop (2024-10-15), yes at 8.8.1 (spec §5.3); 8.8+ here. */
   v2GrantsVoipAndContactId: boolean;
+  /** GET /api/v1/stdout.queue, the server's log over REST: added in 3.0 (PR #16004), present through
+   * 7.x (rest-typings 7.10.0 misc.d.ts), gone in 8.0.0 (rest-typings 8.0.0 no longer types it; the
+   * Open-API docs dropped it on 2026-01-07, commit 855fd62; an 8.x misc.ts keeps only its doc
+   * comment and registers no route). */
+  stdoutQueue: boolean;
 }
 
 export function eraOf(version: string): Era {
@@ -60,5 +65,6 @@ export function eraOf(version: string): Era {
     emptyLogout: at(7, 4),
     v2BundleUnlimitedPresence: at(6, 7),
     v2GrantsVoipAndContactId: at(8, 8),
+    stdoutQueue: at(3, 0) && !at(8, 0),
   };
 }

@@ -3,6 +3,7 @@
 import { constants, createHash, publicDecrypt } from 'node:crypto';
 import { importSPKI, jwtVerify } from 'jose';
 import type { Era } from './eras';
+import { LEVEL, type LogLine } from './server-log';
 
 export interface Reason {
   behavior: string;
@@ -142,7 +143,7 @@ export interface ValidationContext {
   workspaceUrl: string;
   now: Date;
   usage: Record<string, number>;
-  log: (line: string) => void;
+  log: (line: LogLine) => void;
 }
 
 const mods = (m?: Array<{ module: string }>) => (m ?? []).map((x) => x.module);
@@ -152,14 +153,14 @@ export function runValidation(v3: V3, ctx: ValidationContext): Reason[] {
   const reasons: Reason[] = [];
   for (const rule of v3.validation.serverUrls ?? []) {
     if (!urlMatches(rule, ctx.workspaceUrl)) {
-      ctx.log(`Url validation failed ${JSON.stringify({ url: rule, workspaceUrl: ctx.workspaceUrl })}`);
+      ctx.log({ level: LEVEL.error, msg: 'Url validation failed', fields: { url: rule, workspaceUrl: ctx.workspaceUrl } });
       reasons.push({ behavior: 'invalidate_license', reason: 'url' });
     }
   }
   for (const p of v3.validation.validPeriods ?? []) {
     const t = ctx.now.getTime();
     if ((p.validFrom && t < Date.parse(p.validFrom)) || (p.validUntil && t > Date.parse(p.validUntil))) {
-      ctx.log(`Period validation failed ${JSON.stringify({ period: p })}`);
+      ctx.log({ level: LEVEL.error, msg: 'Period validation failed', fields: { period: p } });
       reasons.push({ behavior: p.invalidBehavior, reason: 'period', ...(p.modules ? { modules: mods(p.modules) } : {}) });
     }
   }
@@ -168,7 +169,9 @@ export function runValidation(v3: V3, ctx: ValidationContext): Reason[] {
       if (l.max < 0 || !['invalidate_license', 'prevent_installation', 'start_fair_policy', 'disable_modules'].includes(l.behavior)) continue;
       const value = ctx.usage[kind] ?? 0;
       if (value > l.max) {
-        ctx.log(`Limit validation failed ${JSON.stringify({ kind, limit: l })}`);
+        // logKind.ts: the behaviours that refuse the license are errors, the others info.
+        const level = l.behavior === 'invalidate_license' || l.behavior === 'prevent_installation' ? LEVEL.error : LEVEL.info;
+        ctx.log({ level, msg: 'Limit validation failed', fields: { kind, limit: l } });
         reasons.push({ behavior: l.behavior, reason: 'limit', limit: kind, ...(l.modules ? { modules: mods(l.modules) } : {}) });
       }
     }
@@ -187,8 +190,9 @@ export function activeModules(v3: V3, reasons: Reason[]): string[] {
 
 /** The pre-6.5 V2 engine: regex URL, expiry by date, and on 3.10–3.18 the seat count; it logs
  * (from 3.13), never refuses (spec §1.4, §5.10; ee/app/license/server/license.ts, tags 3.10.0–4.0.0). */
-export function validateV2Old(v2: Record<string, unknown>, siteUrl: string, now: Date, era: Era, activeUsers: number, log: (l: string) => void): boolean {
-  const say = (line: string) => era.logsLicenseErrors && log(line);
+export function validateV2Old(v2: Record<string, unknown>, siteUrl: string, now: Date, era: Era, activeUsers: number, log: (l: LogLine) => void): boolean {
+  // Errors go to stderr (console.error): never in stdout.queue (spec §5.12).
+  const say = (text: string) => era.logsLicenseErrors && log({ stream: 'stderr', text });
   if (!urlMatches({ value: String(v2.url), type: 'regex' }, normalizeSiteUrl(siteUrl))) {
     say(`#### License error: invalid url, licensed to ${v2.url}, used on ${normalizeSiteUrl(siteUrl)}`);
     return false;
@@ -201,6 +205,6 @@ export function validateV2Old(v2: Record<string, unknown>, siteUrl: string, now:
     say(`#### License error: over seats, max allowed ${v2.maxActiveUsers}, current active users ${activeUsers}`);
     return false;
   }
-  if (era.logsLicenseErrors) log(`#### License validated: ${flattenV2Modules((v2.modules as string[]) ?? [], era).join(', ')}`);
+  if (era.logsLicenseErrors) log({ stream: 'stdout', text: `#### License validated: ${flattenV2Modules((v2.modules as string[]) ?? [], era).join(', ')}` });
   return true;
 }

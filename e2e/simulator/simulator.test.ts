@@ -694,3 +694,109 @@ describe('the stored license setting (spec §5.11)', () => {
   });
 });
 
+
+describe("the server's log over REST: GET /api/v1/stdout.queue (spec §5.12)", () => {
+  type Entry = { id: string; string: string; ts: string };
+  const queue = async (s: Simulator, user = 'admin') => call(s, 'GET', '/api/v1/stdout.queue', { auth: s.login(user) });
+  const lines = async (s: Simulator) => ((await queue(s)).json as { queue: Entry[] }).queue.map((e) => e.string);
+
+  it('6.5 – 7.x: one pino JSON line per event, only warn and above — the rejection with its reason, never the info lines', async () => {
+    for (const version of ['6.5.1', '7.10.0']) {
+      const s = await sim({ version, siteUrl: 'https://chat.plant7.lan/' });
+      await call(s, 'POST', '/api/v1/licenses.add', { auth: s.login('admin'), body: { license: await signV3(licenses.boundTo('other.example')) } });
+      await s.settled();
+      const json = (await lines(s)).filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+      const failed = json.find((l) => l.msg === 'Url validation failed')!;
+      expect(failed, version).toMatchObject({ level: 50, name: 'License', url: { value: 'other.example', type: 'url' }, workspaceUrl: 'chat.plant7.lan' });
+      expect(Date.parse(String(failed.time))).toBeGreaterThan(0);
+      expect(json.map((l) => l.msg)).not.toContain('New Enterprise License');
+      expect((await lines(s)).every((l) => l.endsWith('\n'))).toBe(true);
+    }
+  });
+
+  it('6.5+: success is the startup line "License installed" with the last 8 characters of the license', async () => {
+    const s = await sim({ version: '7.10.0' });
+    const lic = await signV3(licenses.boundTo(s.url.replace(/^https?:\/\//, '')));
+    await call(s, 'POST', '/api/v1/licenses.add', { auth: s.login('admin'), body: { license: lic } });
+    await s.settled();
+    const installed = (await lines(s)).map((l) => (l.startsWith('{') ? JSON.parse(l) : {})).find((l) => l.msg === 'License installed');
+    expect(installed).toMatchObject({ level: 51, hash: lic.slice(-8) });
+  });
+
+  it('6.5+: a license that fails to decrypt at apply logs "Invalid raw license" with the whole text, as the real server does', async () => {
+    const s = await sim({ version: '7.10.0', licenseKeys: [sharedTestKeyPair().publicKeyPem] });
+    const bad = 'RCV3_not.a.license';
+    // Written straight into the setting: the endpoint would refuse it, a restart applies it.
+    s.state.setting = bad;
+    await s.restart();
+    const raw = (await lines(s)).find((l) => l.includes('Invalid raw license'))!;
+    expect(JSON.parse(raw)).toMatchObject({ level: 50, encryptedLicense: bad });
+  });
+
+  it('≤6.4: console lines — "New" and "validated" on stdout; the errors go to stderr and never reach the queue', async () => {
+    const s = await sim({ version: '6.3.0', siteUrl: 'https://chat.plant7.lan/' });
+    await call(s, 'POST', '/api/v1/licenses.add', { auth: s.login('admin'), body: { license: await signV2(licenseV2Payload({ url: 'other.example' })) } });
+    await s.settled();
+    const text = (await lines(s)).join('');
+    expect(text).toContain('### New Enterprise License\n');
+    expect(text).not.toMatch(/License error|validated/);
+    expect(s.state.log.join('\n')).toMatch(/#### License error: invalid url/);
+    await call(s, 'POST', '/api/v1/licenses.add', { auth: s.login('admin'), body: { license: await signV2(licenseV2Payload({ url: 'chat.plant7.lan' })) } });
+    await s.settled();
+    expect((await lines(s)).join('')).toMatch(/#### License validated: /);
+  });
+
+  it('gone in 8.0 (a plain-text 404); 403 without view-logs; an empty queue when the viewer is disabled', async () => {
+    expect((await queue(await sim({ version: '8.0.0' }))).status).toBe(404);
+    expect((await queue(await sim({ version: '8.8.0' }))).status).toBe(404);
+    const old = await sim({ version: '6.3.0' });
+    expect(await queue(old, 'jo')).toMatchObject({ status: 403, json: { success: false, error: 'unauthorized' } });
+    expect((await queue(await sim({ version: '7.10.0' }), 'jo')).status).toBe(403);
+    expect(await queue(await sim({ version: '7.10.0', logViewerDisabled: true }))).toMatchObject({ status: 200, json: { queue: [], success: true } });
+  });
+
+  it('a proxy on another host stamps Date with its clock; Rocket.Chat logs with its own', async () => {
+    const s = await sim({ version: '7.10.0', dateHeaderOffsetMs: -3 * 3600_000, siteUrl: 'https://chat.plant7.lan/' });
+    await call(s, 'POST', '/api/v1/licenses.add', { auth: s.login('admin'), body: { license: await signV3(licenses.boundTo('other.example')) } });
+    await s.settled();
+    const r = await queue(s);
+    const failed = JSON.parse((r.json as { queue: Entry[] }).queue.find((e) => e.string.includes('Url validation failed'))!.string);
+    const skew = Date.parse(r.headers.get('date')!) - Date.parse(failed.time);
+    expect(skew).toBeLessThan(-3 * 3600_000 + 5000);
+    expect(skew).toBeGreaterThan(-3 * 3600_000 - 5000);
+  });
+
+  it('a cluster: requests go to each instance in turn; each applies after its own delay and has its own queue', async () => {
+    const s = await sim({ version: '7.10.0', cluster: { applyDelaysMs: [10, 400] } });
+    const lic = await signV3(licenses.boundTo(s.url.replace(/^https?:\/\//, '')));
+    const admin = s.login('admin');
+    await call(s, 'POST', '/api/v1/licenses.add', { auth: admin, body: { license: lic } });
+    await new Promise((r) => setTimeout(r, 100));
+    const seen = [];
+    for (let i = 0; i < 2; i++) seen.push(((await call(s, 'GET', '/api/v1/licenses.info', { auth: admin })).json as { license: { license?: unknown } }).license.license !== undefined);
+    expect(seen.sort()).toEqual([false, true]);
+    expect(s.state.instances.map((i) => i.queue.entries.some((e) => e.string.includes('License installed')))).toEqual([true, false]);
+    await s.settled();
+    expect(s.state.instances.every((i) => i.active?.text === lic)).toBe(true);
+  });
+
+  it('an answer held back after the work was done: the license is stored and applied before the reply', async () => {
+    const s = await sim({ version: '8.8.0' });
+    s.setFault({ kind: 'slowReply', ms: 300, match: 'licenses.add' });
+    const lic = await signV3(licenses.boundTo(s.url.replace(/^https?:\/\//, '')));
+    const started = Date.now();
+    const reply = call(s, 'POST', '/api/v1/licenses.add', { auth: s.login('admin'), body: { license: lic } });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(s.state.setting).toBe(lic);
+    expect((await reply).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    s.setFault({ kind: 'dropAfter', match: 'licenses.add' });
+    const other = await signV3(licenses.boundTo(s.url.replace(/^https?:\/\//, ''), { id: 'DROP-2' }));
+    await expect(call(s, 'POST', '/api/v1/licenses.add', { auth: s.login('admin'), body: { license: other } })).rejects.toThrow();
+    expect(s.state.setting).toBe(other);
+    s.setFault({ kind: 'html502After', match: 'licenses.add' });
+    const third = await signV3(licenses.boundTo(s.url.replace(/^https?:\/\//, ''), { id: 'PROXY-3' }));
+    expect((await call(s, 'POST', '/api/v1/licenses.add', { auth: s.login('admin'), body: { license: third } })).status).toBe(502);
+    expect(s.state.setting).toBe(third);
+  });
+});

@@ -10,6 +10,7 @@ import { eraOf, type Era } from './eras';
 import { selfSignedCert, type ServerCert } from './certs';
 import { activeModules, blocks, normalizeSiteUrl, runValidation, serverDecode, validateV2Old, type DecodedServerLicense, type Reason } from './server-license';
 import { sharedTestKeyPair } from './license-factory';
+import { LEVEL, StdoutQueue, humanLine, type LogLine, type QueueEntry } from './server-log';
 
 export interface SimUser {
   _id: string;
@@ -32,7 +33,14 @@ export type Fault =
   | { kind: 'drop'; match?: string; times?: number }
   | { kind: 'redirect'; location: string; match?: string; times?: number }
   | { kind: 'malformed'; match?: string; times?: number }
-  | { kind: 'error500'; match?: string; times?: number };
+  | { kind: 'error500'; match?: string; times?: number }
+  /** The request is carried out, then the answer is held back this long (a loaded database, a
+   * buffering proxy): a client whose timeout is shorter gives up on a request that took effect. */
+  | { kind: 'slowReply'; ms: number; match?: string; times?: number }
+  /** Carried out, then the connection is reset before any answer. */
+  | { kind: 'dropAfter'; match?: string; times?: number }
+  /** Carried out, then a reverse proxy answers 502 (it timed out waiting for Rocket.Chat). */
+  | { kind: 'html502After'; match?: string; times?: number };
 
 export interface SimulatorOptions {
   version?: string;
@@ -53,6 +61,14 @@ export interface SimulatorOptions {
   /** A license already in the Enterprise_License setting at start. */
   initialLicense?: string;
   cloudWorkspaceId?: string;
+  /** STDOUT_VIEWER_DISABLED: stdout.queue answers an empty queue (spec §5.12). */
+  logViewerDisabled?: boolean;
+  /** A reverse proxy on another host stamps the Date header with its own clock, this far from
+   * Rocket.Chat's (which still writes its log lines with its own). */
+  dateHeaderOffsetMs?: number;
+  /** Several Rocket.Chat instances behind one address: requests go to each in turn; each applies
+   * a new license after its own delay and has its own log queue (the setting is shared). */
+  cluster?: { applyDelaysMs: number[] };
 }
 
 export interface RecordedRequest {
@@ -70,6 +86,14 @@ interface Token {
   name?: string;
 }
 
+export interface SimInstance {
+  name: string;
+  active: ActiveLicense | null;
+  queue: StdoutQueue;
+  /** How long after the setting changes this instance applies the license. */
+  applyDelayMs: number;
+}
+
 interface ActiveLicense {
   text: string;
   decoded: DecodedServerLicense;
@@ -83,9 +107,13 @@ export interface SimulatorState {
   setting: string;
   /** Enterprise_License_Status: unreliable before 6.5, as on the real server. */
   status: 'Valid' | 'Invalid';
+  /** The first instance's license in memory (all of them, when there is one instance). */
   active: ActiveLicense | null;
   usage: Record<string, number>;
+  /** Everything the server logged, stdout and stderr, every level, as a person reads it. */
   log: string[];
+  /** Each instance's license in memory and its stdout queue. */
+  instances: SimInstance[];
   /** E-mail 2FA codes "sent", by username, with when they expire (3600 s, the server's default). */
   emailCodes: Map<string, { code: string; expires: Date }>;
   tokens: Map<string, Token>;
@@ -170,6 +198,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let certificate: ServerCert | null = null;
   if (options.tls) certificate = typeof options.tls === 'object' ? options.tls.cert : await selfSignedCert();
 
+  const instances: SimInstance[] = (options.cluster?.applyDelaysMs ?? [delay]).map((applyDelayMs, i) => ({
+    name: `rocketchat-${i}`,
+    active: null,
+    queue: new StdoutQueue(`rocketchat-${i}`),
+    applyDelayMs,
+  }));
+  let turn = 0;
+  /** The instance that answers a request: one after the other in a cluster. */
+  const answering = () => instances[turn++ % instances.length];
   const requests: RecordedRequest[] = [];
   const faults: Fault[] = [];
   const pending = new Set<Promise<void>>();
@@ -179,7 +216,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     siteUrl: options.siteUrl ?? '',
     setting: '',
     status: 'Invalid',
-    active: null,
+    get active() {
+      return instances[0].active;
+    },
+    set active(a) {
+      for (const i of instances) i.active = a;
+    },
+    instances,
     usage: { activeUsers: 12, guestUsers: 1, privateApps: 0, marketplaceApps: 2, monthlyActiveContacts: 0, ...options.usage },
     log: [],
     emailCodes: new Map(),
@@ -187,7 +230,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     users: (options.users ?? DEFAULT_USERS).map((u) => ({ ...u })),
     licenseAdds: 0,
   };
-  const log = (line: string) => state.log.push(line);
+  /** A line logged by one instance: every line to the console record, stdout lines to its queue. */
+  const logOn = (inst: SimInstance) => (line: LogLine) => {
+    state.log.push(humanLine(line));
+    if (!options.logViewerDisabled) inst.queue.write(line, now());
+  };
+  // What a real queue holds before anything happens: start-up lines of other services.
+  for (const inst of options.logViewerDisabled ? [] : instances) {
+    inst.queue.raw('LocalStore: store created at \n', now());
+    if (era.newEngine) inst.queue.raw(`${JSON.stringify({ level: LEVEL.startup, time: now().toISOString(), pid: 1, hostname: inst.name, name: 'Migrations', msg: 'Not migrating, already at version 304' })}\n`, now());
+    else inst.queue.raw('\u001b[34mI20261127-10:00:00.000(0) server.js:204 Starting Rocket.Chat\u001b[39m\n', now());
+  }
 
   // ---- bodies that differ by era ----------------------------------------------------------
   const unauthorized = () =>
@@ -293,63 +346,69 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   // ---- the license engine's state machine (spec §1.2, §1.4) -------------------------------
   const workspaceUrl = () => normalizeSiteUrl(state.siteUrl);
-  const maxOf = (kind: string): number => {
-    const limits = state.active?.decoded.v3.limits?.[kind] ?? [];
+  const maxOf = (kind: string, inst: SimInstance = instances[0]): number => {
+    const limits = inst.active?.decoded.v3.limits?.[kind] ?? [];
     return limits.length ? Math.min(...limits.map((l) => l.max)) : -1;
   };
-  async function apply(license: string): Promise<void> {
+  /** One instance applies the stored license, and logs what it decided, as its era does. */
+  async function apply(inst: SimInstance, license: string): Promise<void> {
+    const log = logOn(inst);
     if (!era.newEngine) {
       // Pre-6.5: addLicense() returns true even when URL or expiry fail; the status says Valid.
       // A rejected license leaves the one in memory active until the next restart (spec §5.11).
       // (The real engine keeps a list and lists every valid one; the simulator keeps the newest.)
-      log('### New Enterprise License');
+      log({ stream: 'stdout', text: '### New Enterprise License' });
       try {
         const decoded = await serverDecode(license.trim(), keys, era, now());
         const valid = validateV2Old(decoded.v2 ?? {}, state.siteUrl, now(), era, state.usage.activeUsers ?? 0, log);
         state.status = 'Valid';
-        if (valid) state.active = { text: license.trim(), decoded, modules: decoded.v3.grantedModules.map((m) => m.module) };
+        if (valid) inst.active = { text: license.trim(), decoded, modules: decoded.v3.grantedModules.map((m) => m.module) };
       } catch {
-        log('##### Invalid license');
+        log({ stream: 'stderr', text: '##### Invalid license' });
         state.status = 'Invalid';
       }
       return;
     }
     const trimmed = license.trim();
     if (trimmed === '') {
-      state.active = null;
+      inst.active = null;
       state.status = 'Invalid';
-      log('License removed');
+      log({ level: LEVEL.startup, msg: 'License removed' });
       return;
     }
-    if (state.active?.text === trimmed) return;
-    log('New Enterprise License');
+    if (inst.active?.text === trimmed) return;
+    log({ level: LEVEL.info, msg: 'New Enterprise License' });
     let decoded: DecodedServerLicense;
     try {
       decoded = await serverDecode(trimmed, keys, era, now());
-    } catch {
-      log('Invalid license');
-      log('Invalid raw license');
+    } catch (e) {
+      log({ level: LEVEL.error, msg: 'Invalid license' });
+      // As the real server does: the whole license text in the log (license.ts, setLicense's catch).
+      log({ level: LEVEL.error, msg: 'Invalid raw license', fields: { encryptedLicense: trimmed, e: { message: (e as Error).message } } });
       return;
     }
     const reasons: Reason[] = runValidation(decoded.v3, { workspaceUrl: workspaceUrl(), now: now(), usage: state.usage, log });
     if (blocks(reasons)) {
-      if (state.active) {
-        state.active = null;
+      if (inst.active) {
+        inst.active = null;
         state.status = 'Invalid';
-        log('License invalidated');
+        log({ level: LEVEL.startup, msg: 'License invalidated' });
       }
       return;
     }
-    state.active = { text: trimmed, decoded, modules: activeModules(decoded.v3, reasons) };
+    inst.active = { text: trimmed, decoded, modules: activeModules(decoded.v3, reasons) };
     state.status = 'Valid';
-    log(`License validated ${JSON.stringify({ modules: state.active.modules })}`);
-    log(`License installed ${JSON.stringify({ version: decoded.format === 'v3' ? '3' : '2', hash: trimmed.slice(-8) })}`);
+    log({ level: LEVEL.info, msg: 'License validated', fields: { modules: inst.active.modules } });
+    log({ level: LEVEL.startup, msg: 'License installed', fields: { version: decoded.format === 'v3' ? '3' : '2', hash: trimmed.slice(-8) } });
   }
+  /** The setting changed: each instance's watcher applies it after its own delay. */
   const schedule = (license: string) => {
-    const p: Promise<void> = new Promise<void>((resolve) => setTimeout(resolve, delay))
-      .then(() => apply(license))
-      .finally(() => pending.delete(p));
-    pending.add(p);
+    for (const inst of instances) {
+      const p: Promise<void> = new Promise<void>((resolve) => setTimeout(resolve, inst.applyDelayMs))
+        .then(() => apply(inst, license))
+        .finally(() => pending.delete(p));
+      pending.add(p);
+    }
   };
 
   // ---- /api/info ---------------------------------------------------------------------------
@@ -430,24 +489,24 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
 
   // ---- licenses.info -----------------------------------------------------------------------
-  function licensesInfo(user: SimUser, query: Record<string, string>): Reply {
+  function licensesInfo(user: SimUser, query: Record<string, string>, inst: SimInstance): Reply {
     const keysIn = Object.keys(query);
     if (keysIn.some((k) => k !== 'loadValues')) return paramsError('must NOT have additional properties');
     if ('loadValues' in query && !['true', 'false'].includes(query.loadValues)) return paramsError('must be boolean');
     const admin = isAdmin(user);
     const loadValues = query.loadValues === 'true' && admin;
-    const a = state.active;
+    const a = inst.active;
     const limits: Record<string, unknown> = {};
     if (admin) {
       const defaults: Record<string, number> = { activeUsers: -1, guestUsers: -1, privateApps: 3, marketplaceApps: 5, monthlyActiveContacts: -1 };
       for (const kind of Object.keys(defaults)) {
-        const max = a ? maxOf(kind) : defaults[kind];
+        const max = a ? maxOf(kind, inst) : defaults[kind];
         limits[kind] = loadValues ? { value: state.usage[kind] ?? 0, max } : { max };
       }
     }
     const prevented: Record<string, boolean> = {};
     for (const kind of ['activeUsers', 'guestUsers', 'roomsPerGuest', 'privateApps', 'marketplaceApps', 'monthlyActiveContacts']) {
-      const max = a ? maxOf(kind) : -1;
+      const max = a ? maxOf(kind, inst) : -1;
       prevented[kind] = max >= 0 && (state.usage[kind] ?? 0) >= max;
     }
     const body: Record<string, unknown> = {};
@@ -489,6 +548,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       ...(era.isEnterprise ? { 'licenses.isEnterprise': 'GET' } : {}),
       ...(era.maxActiveUsers ? { 'licenses.maxActiveUsers': 'GET' } : {}),
       ...(era.validate ? { 'licenses.validate': 'POST' } : {}),
+      ...(era.stdoutQueue ? { 'stdout.queue': 'GET' } : {}),
     };
     if (!v1 || known[v1] !== method) return noRoute(method);
 
@@ -501,11 +561,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (rl instanceof Reply) return rl;
       rateHeaders = rl;
     }
-    const reply = await authed(req, v1, user, query, body);
+    const reply = await authed(req, v1, user, query, body, answering());
     return new Reply(reply.status, reply.body, { ...rateHeaders, ...reply.headers });
   }
 
-  async function authed(req: IncomingMessage, name: string, user: SimUser, query: Record<string, string>, body: Record<string, unknown>): Promise<Reply> {
+  async function authed(req: IncomingMessage, name: string, user: SimUser, query: Record<string, string>, body: Record<string, unknown>, inst: SimInstance): Promise<Reply> {
     switch (name) {
       case 'me':
         return ok(me(user));
@@ -560,21 +620,27 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         return ok();
       }
       case 'licenses.info':
-        return licensesInfo(user, query);
+        return licensesInfo(user, query, inst);
       case 'licenses.get':
         if (!isAdmin(user)) return new Reply(403, { success: false, error: 'unauthorized' });
-        if (!state.active) return ok({ licenses: [] });
+        if (!inst.active) return ok({ licenses: [] });
         return ok({
           licenses: [
             era.newEngine
-              ? { license: state.active.decoded.v2 ?? state.active.decoded.v3, modules: state.active.modules }
-              : { ...state.active.decoded.v2, modules: state.active.modules },
+              ? { license: inst.active.decoded.v2 ?? inst.active.decoded.v3, modules: inst.active.modules }
+              : { ...inst.active.decoded.v2, modules: inst.active.modules },
           ],
         });
       case 'licenses.isEnterprise':
-        return ok({ isEnterprise: Boolean(state.active) });
+        return ok({ isEnterprise: Boolean(inst.active) });
+      case 'stdout.queue': {
+        // ≤6.x checks view-logs in the handler (API.v1.unauthorized()); 7.x declares it as
+        // permissionsRequired (misc.ts at 3.10.0 and 7.x; spec §5.12). Admins hold view-logs.
+        if (!isAdmin(user)) return new Reply(403, era.restivus ? { success: false, error: 'unauthorized' } : { success: false, error: NO_PERMISSION });
+        return ok({ queue: inst.queue.entries.map((e: QueueEntry) => ({ ...e })) });
+      }
       case 'licenses.maxActiveUsers': {
-        const max = state.active ? maxOf('activeUsers') : -1;
+        const max = inst.active ? maxOf('activeUsers', inst) : -1;
         return ok({ maxActiveUsers: max > 0 ? max : null, activeUsers: state.usage.activeUsers ?? 0 });
       }
     }
@@ -604,14 +670,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return f;
   }
 
+  /** The Date header: Rocket.Chat's clock, or a proxy's own when one stamps it. */
+  const dateHeader = () => (options.dateHeaderOffsetMs !== undefined ? new Date(Date.now() + options.dateHeaderOffsetMs) : now()).toUTCString();
+
   function send(res: ServerResponse, reply: Reply) {
     if (reply.body instanceof RawBody) {
-      res.writeHead(reply.status, { ...(reply.body.type ? { 'Content-Type': reply.body.type } : {}), Date: now().toUTCString(), ...reply.headers });
+      res.writeHead(reply.status, { ...(reply.body.type ? { 'Content-Type': reply.body.type } : {}), Date: dateHeader(), ...reply.headers });
       res.end(reply.body.text);
       return;
     }
     const text = JSON.stringify(reply.body);
-    res.writeHead(reply.status, { 'Content-Type': 'application/json', Date: now().toUTCString(), ...reply.headers });
+    res.writeHead(reply.status, { 'Content-Type': 'application/json', Date: dateHeader(), ...reply.headers });
     res.end(text);
   }
 
@@ -639,17 +708,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
     if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
     if (fault?.kind === 'html502') {
-      res.writeHead(502, { 'Content-Type': 'text/html', Date: now().toUTCString(), Server: 'nginx' });
+      res.writeHead(502, { 'Content-Type': 'text/html', Date: dateHeader(), Server: 'nginx' });
       res.end(HTML_502);
       return;
     }
     if (fault?.kind === 'redirect') {
-      res.writeHead(302, { Location: fault.location, Date: now().toUTCString() });
+      res.writeHead(302, { Location: fault.location, Date: dateHeader() });
       res.end();
       return;
     }
     if (fault?.kind === 'malformed') {
-      res.writeHead(200, { 'Content-Type': 'application/json', Date: now().toUTCString() });
+      res.writeHead(200, { 'Content-Type': 'application/json', Date: dateHeader() });
       res.end('{"success":tr');
       return;
     }
@@ -661,6 +730,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const reply = await route(req, path, query, (body ?? {}) as Record<string, unknown>).catch(
       (e: Error) => new Reply(500, { success: false, error: `Internal server error: ${e.message}` }),
     );
+    // The request took effect; what reaches the client is another matter.
+    if (fault?.kind === 'slowReply') await new Promise((r) => setTimeout(r, fault.ms));
+    if (fault?.kind === 'dropAfter') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'html502After') {
+      res.writeHead(502, { 'Content-Type': 'text/html', Date: dateHeader(), Server: 'nginx' });
+      res.end(HTML_502);
+      return;
+    }
+    if (res.destroyed) return;
     send(res, reply);
   }
 
@@ -682,7 +763,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   if (!state.siteUrl) state.siteUrl = url + '/';
   if (options.initialLicense) {
     state.setting = options.initialLicense;
-    await apply(options.initialLicense);
+    for (const inst of instances) await apply(inst, options.initialLicense);
   }
 
   const user = (username: string) => {
@@ -742,9 +823,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     async restart() {
       while (pending.size) await Promise.allSettled([...pending]);
-      state.active = null;
-      log('Restarting');
-      if (state.setting.trim()) await apply(state.setting);
+      for (const inst of instances) {
+        inst.active = null;
+        state.log.push('Restarting');
+        if (state.setting.trim()) await apply(inst, state.setting);
+      }
     },
   };
 }
