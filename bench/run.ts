@@ -115,7 +115,7 @@ async function flowOverhead() {
     for (let i = 0; i < 25; i++) {
       s.state.active = null;
       s.state.setting = ''; // else the same text again is (rightly) a no-op: already-rejected
-      const r = await installLicense({ client, license: loaded, waitSeconds: 5, settleMs: 200, sleep: (ms) => new Promise((res) => setTimeout(res, Math.min(ms, 5))) });
+      const r = await installLicense({ client, license: loaded, waitSeconds: 5, sleep: (ms) => new Promise((res) => setTimeout(res, Math.min(ms, 5))) });
       if (r.outcome !== 'active') throw new Error(`flow ended ${r.outcome}`);
       // Verification excluded: every step up to and including licenses.add.
       flow.push(r.steps.filter((st) => st.step !== 'verify').reduce((a, st) => a + (st.durationMs ?? 0), 0));

@@ -46,6 +46,8 @@ const h = vi.hoisted(() => ({
   openDialog: null as null | Handler,
   saveDialog: null as null | Handler,
   messageBoxes: [] as unknown[],
+  /** What a synchronous message box answers (the button's index). */
+  syncAnswer: 0,
   displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
   failLoads: 0,
   lock: true,
@@ -137,6 +139,7 @@ vi.mock('electron', async () => {
       showOpenDialog: (...a: unknown[]) => h.openDialog!(...a),
       showSaveDialog: (...a: unknown[]) => h.saveDialog!(...a),
       showMessageBox: async (...a: unknown[]) => void h.messageBoxes.push(a[1]),
+      showMessageBoxSync: (...a: unknown[]) => (h.messageBoxes.push(a[1]), h.syncAnswer),
     },
     clipboard: { writeText: (text: string) => h.clipboard(text) },
     contextBridge: { exposeInMainWorld: vi.fn() },
@@ -394,6 +397,49 @@ describe('the Electron shell in development', () => {
     h.appEvents.get('window-all-closed')!();
     expect(h.order.at(-1)).toBe('quit');
   });
+
+  it('closing while a license is being sent asks first: "Keep waiting" keeps the page, "Close anyway" lets it go', async () => {
+    const win = await boot();
+    h.syncAnswer = 0;
+    const keep = { preventDefault: vi.fn() };
+    win.webContents.emit('will-prevent-unload', keep);
+    expect(keep.preventDefault).not.toHaveBeenCalled(); // the page's beforeunload stands: the window stays
+    expect(h.messageBoxes.at(-1)).toMatchObject({ type: 'warning', buttons: ['Keep waiting', 'Close anyway'], defaultId: 0, cancelId: 0, message: 'A license is being installed.' });
+    h.syncAnswer = 1;
+    const close = { preventDefault: vi.fn() };
+    win.webContents.emit('will-prevent-unload', close);
+    expect(close.preventDefault).toHaveBeenCalledOnce(); // Electron's way to unload anyway
+    h.syncAnswer = 0;
+  });
+
+  it('quitting with an installation in flight interrupts it, records it, then quits', async () => {
+    const { startSimulator } = await import('../e2e/simulator/simulator');
+    const s = await startSimulator({ version: '8.8.0', validationDelayMs: 60_000 });
+    try {
+      await boot();
+      const added = await call("workspace.add", { url: s.url });
+      const workspaceId = added.value.workspace.id as string;
+      expect((await call('auth.login', { workspaceId, user: 'admin', password: 'admin-pass', sessionOnly: true })).ok).toBe(true);
+      const text = await signV3(licenses.boundTo(s.url.replace(/^https?:\/\//, ''), { id: 'QUIT-1' }));
+      const inspected = await call('license.inspect', { source: { kind: 'text', text }, workspaceId });
+      const install = call('license.install', { workspaceId, sha256: inspected.value.summary.sha256, waitSeconds: 300 });
+      await vi.waitFor(() => expect(s.state.licenseAdds).toBe(1), { timeout: 10_000 });
+      const quit = { preventDefault: vi.fn() };
+      const quitsBefore = h.order.filter((x) => x === 'quit').length;
+      h.appEvents.get('before-quit')!(quit);
+      expect(quit.preventDefault).toHaveBeenCalledOnce();
+      const result = await install;
+      expect(result.value).toMatchObject({ outcome: 'interrupted', sent: 'yes' });
+      await vi.waitFor(() => expect(h.order.filter((x) => x === 'quit').length).toBe(quitsBefore + 1));
+      expect(new JobLog(home).get(result.value.jobId).outcome).toBe('interrupted');
+      // Nothing left running: the next quit goes ahead at once.
+      const again = { preventDefault: vi.fn() };
+      h.appEvents.get('before-quit')!(again);
+      expect(again.preventDefault).not.toHaveBeenCalled();
+    } finally {
+      await s.stop();
+    }
+  }, 30_000);
 
   it('a failed first load of the core is retried by the next call, not remembered', async () => {
     rmSync(keyFile);

@@ -18,6 +18,7 @@ import { extname, join, normalize } from 'node:path';
 import type { Handlers } from './core/handlers';
 import { KeytarSecretStore } from './core/workspaces/secret-store';
 import { registerIpc } from './ipc';
+import { RunningJobs } from './core/installs/running-jobs';
 import { MAX_LICENSE_BYTES } from './core/license/license-read';
 import type { LicenseSource } from './core/contract';
 import {
@@ -50,6 +51,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let mainWindow: BrowserWindow | null = null;
+  const jobs = new RunningJobs();
   let lastLicenseFile: string | null = null;
   const rendererRoot = join(app.getAppPath(), 'out', 'renderer');
 
@@ -120,6 +122,7 @@ if (!app.requestSingleInstanceLock()) {
             },
             renderPdf,
             writeClipboard: (text) => clipboard.writeText(text),
+            jobs,
           });
         })
         // A failed first load (a broken keychain module, a bad key file) is retried by the next
@@ -138,6 +141,11 @@ if (!app.requestSingleInstanceLock()) {
     const win = mainWindow;
     win.once('ready-to-show', () => win.show());
     win.on('close', () => saveWindowState(statePath, win.getNormalBounds()));
+    // The page refuses to unload while a license is being sent or confirmed (its beforeunload):
+    // ask. Closing anyway ends the job as "interrupted" (before-quit below), never half-written.
+    win.webContents.on('will-prevent-unload', (event) => {
+      if (dialog.showMessageBoxSync(win, CLOSE_WHILE_INSTALLING) === 1) event.preventDefault();
+    });
     win.on('closed', () => {
       mainWindow = null;
     });
@@ -163,7 +171,24 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
+  // An installation still in flight is interrupted and recorded (lock released) before the process ends.
+  app.on('before-quit', (event) => {
+    if (!jobs.size) return;
+    event.preventDefault();
+    void jobs.interruptAll().finally(() => app.quit());
+  });
 }
+
+/** Asked when the window is closed while a license is being sent or confirmed. */
+export const CLOSE_WHILE_INSTALLING = {
+  type: 'warning' as const,
+  buttons: ['Keep waiting', 'Close anyway'],
+  defaultId: 0,
+  cancelId: 0,
+  message: 'A license is being installed.',
+  detail:
+    'The license may already have reached the workspace. If you close now, the job is recorded as interrupted; open the app again and use Verify again in History to read its outcome.',
+};
 
 /** The application menu; DevTools (and reload) only in development, never in a packaged build. */
 export function menuTemplate(development: boolean): MenuItemConstructorOptions[] {

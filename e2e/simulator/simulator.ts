@@ -401,11 +401,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     log({ level: LEVEL.info, msg: 'License validated', fields: { modules: inst.active.modules } });
     log({ level: LEVEL.startup, msg: 'License installed', fields: { version: decoded.format === 'v3' ? '3' : '2', hash: trimmed.slice(-8) } });
   }
-  /** The setting changed: each instance's watcher applies it after its own delay. */
+  /** The setting changed: each instance's watcher applies it after its own delay. A stopped
+   * server applies nothing more (stop() does not wait out a long delay). */
+  const waiting = new Map<NodeJS.Timeout, () => void>();
+  let stopped = false;
   const schedule = (license: string) => {
     for (const inst of instances) {
-      const p: Promise<void> = new Promise<void>((resolve) => setTimeout(resolve, inst.applyDelayMs))
-        .then(() => apply(inst, license))
+      const p: Promise<void> = new Promise<void>((resolve) => {
+        const timer = setTimeout(() => (waiting.delete(timer), resolve()), inst.applyDelayMs);
+        waiting.set(timer, resolve);
+      })
+        .then(() => (stopped ? undefined : apply(inst, license)))
         .finally(() => pending.delete(p));
       pending.add(p);
     }
@@ -782,6 +788,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return certificate;
     },
     async stop() {
+      stopped = true;
+      for (const [timer, resolve] of waiting) {
+        clearTimeout(timer);
+        resolve();
+      }
+      waiting.clear();
       await Promise.allSettled([...pending]);
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -10,22 +10,14 @@ import { Transport, type TransportOptions } from '../../main/core/rocketchat/htt
 import { RocketChatClient } from '../../main/core/rocketchat/rocketchat-client';
 import { installLicense, type InstallOptions } from '../../main/core/installs/install-flow';
 import type { ServerCapabilities } from '../../main/core/rocketchat/types';
+import { capabilitiesOf } from '../../main/core/rocketchat/versions';
 
 export const DAY = 86400000;
 
-/** What a server of version `v` (as a number, 8.8 or 6.5) can do, for tests with a scripted server. */
+/** What a server of version `v` (as a number, 8.8 or 6.5: single-digit minors) can do, for tests
+ * with a scripted server. */
 export function capsFor(v: number): ServerCapabilities {
-  return {
-    licensesInfo: v >= 6.5,
-    hasValidLicense: v >= 8.3,
-    validate: v >= 8.7,
-    legacy: v < 7,
-    isEnterprise: v >= 5 && v < 7,
-    v3Licenses: v >= 6.5,
-    seatsCheckedOnApply: v < 4,
-    maxActiveUsers: v >= 4,
-    workspaceUrl: v >= 8.6,
-  };
+  return capabilitiesOf(Math.floor(v), Math.round((v % 1) * 10));
 }
 
 /**
@@ -77,6 +69,6 @@ export function useFlowKit() {
     load,
     host: (s: Simulator) => s.url.replace(/^https?:\/\//, ''),
     adds: (s: Simulator) => s.requests.filter((r) => r.path.endsWith('/licenses.add')),
-    quick: (o: Omit<InstallOptions, 'waitSeconds' | 'settleMs'>) => installLicense({ waitSeconds: 5, settleMs: 300, ...fastClock(), ...o }),
+    quick: (o: Omit<InstallOptions, 'waitSeconds'>) => installLicense({ waitSeconds: 5, ...fastClock(), ...o }),
   };
 }

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../e2e/simulator/simulator';
-import { licenses, sharedTestKeyPair, signV3 } from '../../e2e/simulator/license-factory';
+import { licenses, licenseV3Payload, sharedTestKeyPair, signV3 } from '../../e2e/simulator/license-factory';
 import { KeytarSecretStore, KEYCHAIN_SERVICE } from '../core/workspaces/secret-store';
 import { selfSignedCert } from '../../e2e/simulator/certs';
 import { COMMANDS } from './registry';
@@ -572,4 +572,103 @@ describe('rc-license options as people type them', () => {
     const plain = await cli(['receipt', jobId], { home: h });
     expect(plain.stdout).toContain('Open it in a web browser');
   });
+});
+
+describe("rc-license verdicts from the server's own words", () => {
+  const admin = (s: Simulator) => {
+    const { userId, authToken } = s.login('admin');
+    return { RC_USER_ID: userId, RC_AUTH_TOKEN: authToken };
+  };
+  const infoReadsAfterAdd = (s: Simulator) => s.requests.slice(s.requests.findIndex((r) => r.path.endsWith('/licenses.add'))).filter((r) => r.path.endsWith('/licenses.info')).length;
+
+  it.each(['7.10.0', '8.8.0'])('%s: a license the server activates 5 s after the send ends active with --wait 30', async (version) => {
+    const s = await sim({ version, validationDelayMs: 5000 });
+    const r = await cli(['apply', file(`slow-${version}.lic`, await signV3(licenses.boundTo(host(s), { id: 'SLOW-1' }))), '--server', s.url, '--yes', '--wait', '30', '--json'], { env: admin(s) });
+    expect([r.code, r.json.result], r.stderr).toEqual([0, 'active']);
+    expect(s.state.licenseAdds).toBe(1);
+  }, 40_000);
+
+  it("7.10: a rejection is reported as soon as the log says it, with the server's own Site URL — not at the end of the wait", async () => {
+    const s = await sim({ version: '7.10.0', siteUrl: 'https://chat.plant7.lan/' });
+    const r = await cli(['apply', file('wrong-url.lic', await signV3(licenses.boundTo('chat.other.example'))), '--server', s.url, '--yes', '--force', '--wait', '30', '--json'], { env: admin(s) });
+    expect([r.code, r.json.result]).toEqual([4, 'rejected']);
+    expect(r.json.reasons).toEqual(["The license is for chat.other.example, but this workspace's Site URL is chat.plant7.lan. Ask for a license for this Site URL, or correct the Site URL setting."]);
+    expect((r.json.verdict as { evidence: Array<{ source: string; detail: string }> }).evidence[0]).toMatchObject({ source: 'server-log', detail: 'Url validation failed' });
+    // A 30 s wait reads licenses.info about 17 times; the log's answer came at the first reads.
+    expect(infoReadsAfterAdd(s)).toBeLessThanOrEqual(3);
+  });
+
+  it("a server clock a proxy hides: the rejection names the period and Rocket.Chat's own clock, and says the Date header differs", async () => {
+    // Rocket.Chat's clock is 60 days ahead; the proxy in front stamps Date with the right time,
+    // so the laptop's pre-check (by the Date header) passes and only the server's log tells.
+    const s = await sim({ version: '7.10.0', clock: { offsetMs: 60 * 86400_000 }, dateHeaderOffsetMs: 0 });
+    const until = new Date(Date.now() + 30 * 86400_000);
+    const r = await cli(['apply', file('clock.lic', await signV3(licenseV3Payload({ url: host(s), validUntil: until }))), '--server', s.url, '--yes', '--json'], { env: admin(s) });
+    expect([r.code, r.json.result]).toEqual([4, 'rejected']);
+    const reason = (r.json.reasons as string[])[0];
+    expect(reason).toContain(`until ${until.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+    expect(reason).toContain(`but Rocket.Chat's own clock read ${new Date(Date.now() + 60 * 86400_000).toISOString().slice(0, 10)}`);
+    expect(reason).toContain("The answers' Date header said");
+  });
+
+  it('licenses.add answered 22 s late (after the 15 s timeout): active, sent exactly once', async () => {
+    const s = await sim({ version: '8.8.0' });
+    s.setFault({ kind: 'slowReply', ms: 22_000, match: 'licenses.add' });
+    const r = await cli(['apply', file('late-answer.lic', await signV3(licenses.boundTo(host(s), { id: 'LATE-ANSWER' }))), '--server', s.url, '--yes', '--wait', '30', '--json'], { env: admin(s) });
+    expect([r.code, r.json.result, r.json.sent], r.stderr).toEqual([0, 'active', 'unknown']);
+    expect(s.requests.filter((q) => q.path.endsWith('/licenses.add'))).toHaveLength(1);
+    expect((r.json.steps as Array<{ step: string; status: string; message: string }>).find((st) => st.step === 'apply')).toMatchObject({ status: 'warning', message: expect.stringMatching(/It may have arrived, so it is not sent again/) });
+  }, 45_000);
+
+  it('Ctrl-C during the wait: exit 130, the job recorded as interrupted, the lock released, and verify reads the outcome; SIGTERM: 143', async () => {
+    const s = await sim({ version: '8.8.0', validationDelayMs: 3000 });
+    const env = admin(s);
+    const h = home();
+    const started = (name: string) => spawn(process.execPath, [CLI, 'apply', name, '--server', s.url, '--yes', '--wait', '60'], { env: { ...process.env, RC_LICENSE_HOME: h, RC_LICENSE_PUBLIC_KEY: keyFile, NO_COLOR: '1', ...env } });
+    const interrupt = async (signal: NodeJS.Signals, id: string) => {
+      const child = started(file(`${id}.lic`, await signV3(licenses.boundTo(host(s), { id }))));
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      await vi.waitFor(() => expect(stderr).toContain('Waiting for the server to confirm'), { timeout: 15_000, interval: 20 });
+      child.kill(signal);
+      const code = await new Promise<number | null>((r) => child.on('close', r));
+      return { code, stderr };
+    };
+    const first = await interrupt('SIGINT', 'CTRL-C-1');
+    expect(first.code).toBe(130);
+    expect(first.stderr).toMatch(/To read the outcome later: rc-license verify \d{8}-\d{6}-[0-9a-f]{4}/);
+    const jobs = (await cli(['history', '--json'], { home: h })).json.jobs as Array<{ jobId: string; outcome: string; licenseId: string }>;
+    expect(jobs[0]).toMatchObject({ outcome: 'interrupted', licenseId: 'CTRL-C-1' });
+    expect(readdirSync(join(h, 'locks')).filter((f) => f.endsWith('.lock'))).toEqual([]);
+    await s.settled();
+    const verified = await cli(['verify', jobs[0].jobId], { env, home: h });
+    expect([verified.code, verified.stdout]).toEqual([0, expect.stringContaining('confirms license CTRL-C-1')]);
+    const second = await interrupt('SIGTERM', 'TERM-2');
+    expect(second.code).toBe(143);
+  }, 60_000);
+
+  it('no license text found in the log reaches the job log, a receipt or the screen', async () => {
+    // Its JWT expires before the server applies it: the apply fails to decrypt, and the server
+    // logs "Invalid raw license" with the whole text (as the real one does).
+    const s = await sim({ version: '7.10.0', validationDelayMs: 2500 });
+    const text = await signV3({ ...licenseV3Payload({ url: host(s), id: 'LOGGED-1' }), exp: Math.floor(Date.now() / 1000) + 2 });
+    const h = home();
+    const r = await cli(['apply', file('logged.lic', text), '--server', s.url, '--yes', '--json'], { env: admin(s), home: h });
+    expect(s.state.log.join('\n')).toContain(text);
+    expect([r.code, r.json.result]).toEqual([4, 'rejected']);
+    expect(r.json.reasons).toEqual(['The server could not read the license when it applied it (its log says "Invalid license"): ask for the original file again.']);
+    const jobId = r.json.jobId as string;
+    await cli(['receipt', jobId, '--out', join(h, 'r.html')], { home: h });
+    await cli(['receipt', jobId, '--out', join(h, 'r.json')], { home: h });
+    const human = await cli(['verify', jobId], { env: admin(s), home: h });
+    const body = text.slice(5, -8); // all but the prefix and the last 8 characters (the server's own short name)
+    for (const [where, content] of [
+      ['stdout', r.stdout],
+      ['stderr', r.stderr],
+      ['verify', human.stdout + human.stderr],
+      ['jobs.jsonl', readFileSync(join(h, 'jobs.jsonl'), 'utf8')],
+      ['receipt html', readFileSync(join(h, 'r.html'), 'utf8')],
+      ['receipt json', readFileSync(join(h, 'r.json'), 'utf8')],
+    ]) expect(content.includes(body), where).toBe(false);
+  }, 30_000);
 });

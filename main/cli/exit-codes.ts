@@ -1,7 +1,7 @@
 // What `rc-license` exits with, and for which error codes: scripts branch on these numbers.
 import type { ErrorCode } from '../core/errors';
 
-export const EXIT = { ok: 0, unexpected: 1, usage: 2, auth: 3, license: 4, network: 5, server: 6, keychain: 7, declined: 8, unconfirmed: 9 } as const;
+export const EXIT = { ok: 0, unexpected: 1, usage: 2, auth: 3, license: 4, network: 5, server: 6, keychain: 7, declined: 8, unconfirmed: 9, interrupted: 130, terminated: 143 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -16,11 +16,13 @@ export const EXIT_MEANING: Record<ExitCode, string> = {
   6: 'server unsupported or not Rocket.Chat',
   7: "this laptop's keychain or data folder unusable",
   8: 'declined at a prompt',
-  9: 'sent but not confirmed (check later: the outcome is unknown)',
+  9: 'sent, but not confirmed active: the server has not said (verify again before restoring)',
+  130: 'interrupted (Ctrl-C): recorded as interrupted; rc-license verify reads the outcome',
+  143: 'terminated (SIGTERM): recorded as interrupted; rc-license verify reads the outcome',
 };
 
 export function exitCodeFor(code: ErrorCode | string): ExitCode {
-  if (code.startsWith('LICENSE_') || code.startsWith('BACKUP_') || code === 'FILE_UNREADABLE') return EXIT.license;
+  if (code.startsWith('LICENSE_') || code.startsWith('BACKUP_') || code === 'FILE_UNREADABLE' || code === 'NEWER_LICENSE_ACTIVE') return EXIT.license;
   if (code.startsWith('AUTH_') || code === 'FORBIDDEN') return EXIT.auth;
   // A 429 is the server asking to wait, not a sign-in problem: "try again later", like the network.
   if (['NETWORK_UNREACHABLE', 'TIMEOUT', 'TLS_UNTRUSTED', 'CERT_CHANGED', 'REDIRECT_BLOCKED', 'RATE_LIMITED'].includes(code)) return EXIT.network;

@@ -29,6 +29,7 @@ function printError(io: Io, error: AppError): void {
   // Never "compare the fingerprint" without printing it.
   const fp = parseFingerprint(String(error.data?.fingerprint256 ?? ''));
   if (error.code === 'TLS_UNTRUSTED' && fp) io.stderr.write(`${certificateLines(error.data)}\nTo trust it without a prompt: --pin ${groupFingerprint(fp).replace(/ /g, '')}\n`);
+  if (error.code === 'NEWER_LICENSE_ACTIVE' && error.data?.jobId) io.stderr.write(`To restore anyway: rc-license restore ${error.data.jobId} --even-if-active\n`);
   if (error.code === 'CERT_CHANGED' && error.data?.expected && error.data.actual) {
     io.stderr.write(`  trusted   ${groupFingerprint(parseFingerprint(String(error.data.expected)) ?? String(error.data.expected))}\n  now       ${groupFingerprint(parseFingerprint(String(error.data.actual)) ?? String(error.data.actual))}\n`);
   }
@@ -133,7 +134,15 @@ export function runFromProcess(): void {
       throw e;
     });
   }
-  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env }).then(
+  // A running installation takes the first Ctrl-C itself (jobs.ts) and is recorded as
+  // interrupted; otherwise — or at a second Ctrl-C — the process ends at once, as by default.
+  let signals = 0;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (process.listenerCount(signal) === 1 || ++signals > 1) process.exit(signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated);
+    });
+  }
+  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, signals: process }).then(
     (code) => {
       process.exitCode = code;
     },

@@ -7,6 +7,8 @@ export interface Io {
   stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => void };
   env: NodeJS.ProcessEnv;
+  /** Where SIGINT and SIGTERM arrive (the process); absent in tests that run commands in-process. */
+  signals?: Pick<NodeJS.EventEmitter, 'on' | 'off'>;
 }
 
 /** A usage mistake: its own exit code, the message and the usage are printed. */

@@ -36,7 +36,7 @@ export const inputSchemas: { [K in CallName]: z.ZodType<CallInput<K>, unknown> }
   'history.list': none,
   'history.get': z.object({ jobId: id }).strict(),
   'history.verify': z.object({ jobId: id }).strict(),
-  'license.restore': z.object({ jobId: id, force: z.boolean().optional(), waitSeconds: z.number().int().min(1).max(300).optional() }).strict(),
+  'license.restore': z.object({ jobId: id, force: z.boolean().optional(), waitSeconds: z.number().int().min(1).max(300).optional(), evenIfActive: z.boolean().optional() }).strict(),
   'receipt.save': z.object({ jobId: id, format: z.enum(['html', 'json', 'pdf']) }).strict(),
   'file.open': none,
   'clipboard.write': z.object({ text: text(10_000) }).strict(),

@@ -35,7 +35,7 @@ export interface Calls {
   'history.list': { input: void; output: { jobs: JobSummary[]; warnings: string[] } };
   'history.get': { input: { jobId: string }; output: InstallResult };
   /** Puts back the license a job kept before sending, through the same verified flow. */
-  'license.restore': { input: { jobId: string; force?: boolean; waitSeconds?: number }; output: InstallResult };
+  'license.restore': { input: { jobId: string; force?: boolean; waitSeconds?: number; /** Restore even though the job's own license is active now. */ evenIfActive?: boolean }; output: InstallResult };
   /** Reads the server's state for a job again ("Verify again") and records the outcome now. */
   'history.verify': { input: { jobId: string }; output: InstallResult };
   'receipt.save': { input: { jobId: string; format: 'html' | 'json' | 'pdf' }; output: { path: string | null } };

@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   'BACKUP_FAILED',
   'BACKUP_MISSING',
   'BACKUP_DAMAGED',
+  'NEWER_LICENSE_ACTIVE',
   'KEYCHAIN_UNAVAILABLE',
   'STORAGE_FAILED',
   'WORKSPACE_UNKNOWN',
@@ -174,6 +175,10 @@ export const ERROR_TEXT: Record<ErrorCode, { message: string; fix: string }> = {
   BACKUP_DAMAGED: {
     message: 'The saved previous license cannot be used: nothing was sent.',
     fix: 'Install the previous license from its original file instead.',
+  },
+  NEWER_LICENSE_ACTIVE: {
+    message: 'The license this job sent is active now, so nothing was restored.',
+    fix: 'Restoring would replace the license that is working. If you still want the previous one back, restore again and confirm it (rc-license restore JOB --even-if-active).',
   },
   KEYCHAIN_UNAVAILABLE: {
     message: "The system keychain can't be used right now.",

@@ -5,6 +5,7 @@ import { AppFailure, toAppError, type Result } from './errors';
 import { getAppInfo, type AppInfo } from './app-info';
 import { Installer, type InstallerOptions } from './installer';
 import { inputSchemas, describeIssues } from './contract-schemas';
+import { RunningJobs } from './installs/running-jobs';
 
 export interface CallContext {
   emit<E extends EventName>(event: E, payload: Events[E]): void;
@@ -19,6 +20,8 @@ export interface Services extends InstallerOptions {
   /** The shell's clipboard (Electron's clipboard module, whose writeText returns a Promise since
    * Electron 44); the page itself gets no clipboard permission. */
   writeClipboard?: (text: string) => Promise<void>;
+  /** Installations in flight, so that the shell can interrupt them when it closes. */
+  jobs?: RunningJobs;
 }
 
 export function licenseBytes(source: LicenseSource): Uint8Array | string {
@@ -26,6 +29,7 @@ export function licenseBytes(source: LicenseSource): Uint8Array | string {
 }
 
 export function createHandlers(services: Services, installer = new Installer({ program: services.shell === 'electron' ? 'the desktop app' : 'the app', ...services })): Handlers {
+  const jobs = services.jobs ?? new RunningJobs();
   return {
     'app.info': async () => getAppInfo(services.shell),
     'keychain.status': async () => services.keychain.status(),
@@ -43,11 +47,12 @@ export function createHandlers(services: Services, installer = new Installer({ p
     'license.inspect': async ({ source, workspaceId }) =>
       installer.inspect(licenseBytes(source), source.kind === 'file' ? source.name : null, workspaceId, source.kind === 'file' ? source.size : undefined),
     'license.install': async ({ workspaceId, sha256, force, waitSeconds }, ctx) =>
-      installer.install(workspaceId, sha256.toLowerCase(), { force, waitSeconds, onProgress: (p) => ctx.emit('install.progress', p) }),
+      jobs.run((signal) => installer.install(workspaceId, sha256.toLowerCase(), { force, waitSeconds, signal, onProgress: (p) => ctx.emit('install.progress', p) })),
     'history.list': async () => installer.history(),
     'history.get': async ({ jobId }) => installer.job(jobId),
     'history.verify': async ({ jobId }) => installer.verify(jobId),
-    'license.restore': async ({ jobId, force, waitSeconds }, ctx) => installer.restore(jobId, { force, waitSeconds, onProgress: (p) => ctx.emit('install.progress', p) }),
+    'license.restore': async ({ jobId, force, waitSeconds, evenIfActive }, ctx) =>
+      jobs.run((signal) => installer.restore(jobId, { force, waitSeconds, evenIfActive, signal, onProgress: (p) => ctx.emit('install.progress', p) })),
     'receipt.save': async ({ jobId, format }) => installer.saveReceipt(jobId, format),
     'file.open': async () => (services.openFile ? { available: true, source: await services.openFile() } : { available: false, source: null }),
     'clipboard.write': async ({ text }) => {

@@ -113,11 +113,15 @@ export class Installer {
     return this.run(this.workspaces.get(id), this.licenses.get(sha256), options);
   }
 
-  /** Puts back the license a job kept, through the same verified flow, as a job of its own. */
-  async restore(jobId: string, options: RunOptions = {}): Promise<InstallResult> {
+  /** Puts back the license a job kept, through the same verified flow, as a job of its own —
+   * unless the job's own license became active meanwhile (then only when asked again). */
+  async restore(jobId: string, options: RunOptions & { evenIfActive?: boolean } = {}): Promise<InstallResult> {
     const { job, text } = await this.installations.backupOf(jobId);
     const w = this.workspaces.get(workspaceIdOf(job));
-    return this.run(w, await this.licenses.loadBackup(text, jobId), { ...options, restoreOf: jobId });
+    const license = await this.licenses.loadBackup(text, jobId);
+    const client = await this.signIn.client(w);
+    await this.signIn.guard(w, () => this.connections.withCertificate(w.baseUrl, () => this.installations.guardRestore(client, jobId, options.evenIfActive)));
+    return this.run(w, license, { ...options, restoreOf: jobId });
   }
 
   /** Reads the server's state for a job again and records the outcome it shows now. */

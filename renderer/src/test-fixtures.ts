@@ -66,7 +66,7 @@ export function connection(extra: Partial<WorkspaceConnection> = {}): WorkspaceC
       serverTime: '2026-11-26T12:00:00.000Z',
       localTime: '2026-11-26T12:00:00.000Z',
       unencrypted: false,
-      capabilities: { licensesInfo: true, hasValidLicense: true, validate: true, legacy: false, isEnterprise: false, v3Licenses: true, seatsCheckedOnApply: false, maxActiveUsers: true, workspaceUrl: true },
+      capabilities: { licensesInfo: true, hasValidLicense: true, validate: true, legacy: false, isEnterprise: false, v3Licenses: true, seatsCheckedOnApply: false, maxActiveUsers: true, workspaceUrl: true, serverLog: false, newEngine: true, logsValidated: false },
     },
     license: { known: true, valid: true, id: 'OLD-1', modules: ['auditing', 'federation'], tags: [], seats: 50, seatsInUse: 12, validUntil: '2027-01-01T00:00:00.000Z', trial: false, source: 'licenses.info' },
     ...extra,

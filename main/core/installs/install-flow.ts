@@ -9,10 +9,13 @@ import { replacementOf } from '../license/replacement';
 import { newJobRecord, stepRecorder } from './job-record';
 import type { LicenseBackup, InstallProgress, InstallResult } from './types';
 import type { ActiveLicenseState } from '../rocketchat/types';
-import type { LicenseStateWithUsage, RocketChatClient } from '../rocketchat/rocketchat-client';
+import type { RocketChatClient, ServerValidation } from '../rocketchat/rocketchat-client';
 import { MIN_VERSION } from '../rocketchat/versions';
+import { Interrupted } from './confirm';
 import { isSameLicense } from './same-license';
-import { describeReason, serverLogHint } from './server-reasons';
+import { sendAndConfirm } from './send';
+import { describeRejection, serverLogHint } from './server-reasons';
+import { validationReasons } from './verdict';
 
 export interface InstallOptions {
   client: RocketChatClient;
@@ -22,8 +25,6 @@ export interface InstallOptions {
   force?: boolean;
   /** How long to keep asking the server for the outcome. */
   waitSeconds?: number;
-  /** How long "not active" must persist before it counts as a rejection. */
-  settleMs?: number;
   onProgress?: (progress: InstallProgress) => void;
   jobId?: string;
   /** Keeps the license the server stored before sending (the app's data directory); throws when
@@ -35,7 +36,12 @@ export interface InstallOptions {
   afterBackup?: (job: InstallResult) => void | Promise<void>;
   /** Called with the job as it stands just before licenses.add; a throw stops the install. */
   beforeSend?: (job: InstallResult) => void | Promise<void>;
-  sleep?: (ms: number) => Promise<void>;
+  /** Called with the job once licenses.add has answered (or may have arrived), before the wait. */
+  afterSend?: (job: InstallResult) => void | Promise<void>;
+  /** Interrupts the installation (Ctrl-C, the window closing): recorded as interrupted, with
+   * whether anything was sent. */
+  signal?: AbortSignal;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** The clock the waits are measured on (with `sleep`, tests run the waits on a faster one). */
   now?: () => number;
 }
@@ -47,20 +53,28 @@ export function newJobId(now = new Date()): string {
   return `${stamp}-${randomBytes(2).toString('hex')}`;
 }
 
+/** A wait that ends early when the installation is interrupted. */
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+}
+
 export async function installLicense(options: InstallOptions): Promise<InstallResult> {
   const { client, license } = options;
   const jobId = options.jobId ?? newJobId();
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const sleep = options.sleep ?? abortableSleep;
   const now = options.now ?? Date.now;
   const waitMs = (options.waitSeconds ?? 20) * 1000;
-  const settleMs = options.settleMs ?? 3000;
   const lockKey = client.transport.baseUrl;
   if (busy.has(lockKey)) throw new AppFailure('BUSY', `An installation to ${lockKey} is still running.`);
   busy.add(lockKey);
 
   const s = license.summary;
   const result = newJobRecord(jobId, { baseUrl: client.transport.baseUrl, ...options.workspace }, license, { restoreOf: options.restoreOf, force: options.force });
-  const { step, finish } = stepRecorder(result, options.onProgress);
+  const recorder = stepRecorder(result, options.onProgress, options.signal);
+  const { step, finish } = recorder;
 
   try {
     await step('license', 'Reading the license', async () => ({
@@ -187,11 +201,13 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
       await options.afterBackup?.(structuredClone(result));
     }
 
+    let serverSaid: ServerValidation | null = null;
     if (info.capabilities.validate) {
       const verdict = await step('server-validation', 'Asking the server to validate the license (8.7+)', async () => {
         const v = await client.validate(license.canonical.text);
         if (!v) return { value: null, status: 'skipped' as const, message: 'This server has no licenses.validate endpoint.' };
-        result.serverValidation = { valid: v.valid, reasons: v.reasons.map((r) => describeReason(r, info, license)) };
+        const said = validationReasons({ license: s, workspaceUrl: info.workspaceUrl, usage: before?.usage ?? null, validation: v }, { dateHeader: info.serverTime });
+        result.serverValidation = { valid: v.valid, reasons: said.map(describeRejection) };
         if (v.valid) return { value: v, message: v.note ?? 'The server says the license is valid for this workspace.' };
         return {
           value: v,
@@ -199,6 +215,8 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
           message: `The server says the license is not valid here (${v.reasons.map((r) => r.reason).join(', ') || 'no reason given'}).`,
         };
       });
+      // "Not ready for validation" is no answer either way.
+      serverSaid = verdict && !verdict.note ? verdict : null;
       if (verdict && !verdict.valid && !options.force) {
         finish(
           'blocked',
@@ -209,81 +227,37 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
       }
     }
 
-    // Recorded before sending: if the process dies from here on, the record says "interrupted",
-    // never a guess.
-    await options.beforeSend?.(structuredClone(result));
-    await step('apply', 'Sending the license (licenses.add)', async () => {
-      await client.add(license.canonical.text);
-      return { value: null, message: 'The server accepted the license file (200).' };
+    await sendAndConfirm({
+      client,
+      license,
+      info,
+      result,
+      recorder,
+      before,
+      validation: serverSaid,
+      waitMs,
+      now,
+      sleep,
+      signal: options.signal,
+      beforeSend: options.beforeSend,
+      afterSend: options.afterSend,
     });
-
-    type Verdict = { outcome: 'active' | 'rejected' | 'unconfirmed'; state: ActiveLicenseState | null; error?: AppFailure | null };
-    const verified = await step<Verdict>('verify', 'Waiting for the server to confirm', async () => {
-      const started = now();
-      let delay = 250;
-      let notOursSince: number | null = null;
-      let last: LicenseStateWithUsage | null = null;
-      let lastError: AppFailure | null = null;
-      while (now() - started < waitMs) {
-        await sleep(delay);
-        delay = Math.min(delay * 1.5, 2000);
-        try {
-          last = await client.licenseState(info.capabilities);
-          lastError = null;
-        } catch (e) {
-          lastError = e instanceof AppFailure ? e : new AppFailure('INTERNAL', String(e));
-          if (['AUTH_REQUIRED', 'FORBIDDEN'].includes(lastError.code)) break;
-          continue;
-        }
-        const same = isSameLicense(license, last);
-        const becameValid = last.state.valid === true && (same === true || (same === null && before?.state.valid === false));
-        if (becameValid) return { value: { outcome: 'active' as const, state: last.state }, message: 'The server confirms the license is active.' };
-        notOursSince ??= now();
-        // A rejected license leaves no active license (spec §1.2): once "not ours" has held
-        // for the settle time, the background apply has run and said no.
-        if (now() - notOursSince >= settleMs && (same === false || last.state.valid === false)) {
-          return { value: { outcome: 'rejected' as const, state: last.state }, status: 'failed' as const, message: 'The server did not activate the license.' };
-        }
-      }
-      return {
-        // What was last read is not "after" when the last read failed: then it is unknown.
-        value: { outcome: 'unconfirmed' as const, state: lastError ? null : (last?.state ?? null), error: lastError },
-        status: 'warning' as const,
-        message: lastError ? `The outcome could not be read back: ${lastError.message} ${lastError.detail ?? ''}`.trim() : `No answer either way within ${Math.round(waitMs / 1000)} s.`,
-      };
-    });
-    result.after = verified.state as ActiveLicenseState | null;
-
-    if (verified.outcome === 'active') {
-      finish('active', `Installed and active: ${info.workspaceUrl} confirms license ${s.id ?? s.hashTail}.`);
-    } else if (verified.outcome === 'rejected') {
-      // The server's own reasons when it gave them (8.7+), else what the pre-checks found.
-      const reasons = result.serverValidation?.reasons.length
-        ? result.serverValidation.reasons
-        : result.checks.filter((c) => c.status === 'fail').map((c) => c.message);
-      finish(
-        'rejected',
-        ['Rejected: the workspace accepted the file but did not activate the license.', result.replaced?.afterRejection].filter(Boolean).join(' '),
-        reasons.length ? reasons : [serverLogHint(info)],
-      );
-    } else {
-      const cause = verified.error;
-      finish(
-        'unconfirmed',
-        cause
-          ? `Sent, but the outcome is unknown: the workspace stopped answering (${[cause.message, cause.detail].filter(Boolean).join(' ')}).`
-          : `Sent, but not confirmed: the workspace did not say within ${Math.round(waitMs / 1000)} s whether it took the license.`,
-        [
-          'Verify again once the workspace answers, or check Administration → Workspace → Subscription before leaving.',
-          ...(cause ? [] : [serverLogHint(info)]),
-        ],
-      );
-    }
     return result;
   } catch (e) {
+    if (e instanceof Interrupted) {
+      finish(
+        'interrupted',
+        result.sent === 'no'
+          ? 'Interrupted before sending: nothing was sent; the workspace is as it was.'
+          : `Interrupted after sending: ${result.sent === 'yes' ? 'the server accepted the license file' : 'the license may have reached the server'}, but whether it is active was not read. Verify again to read the outcome.`,
+      );
+      return result;
+    }
     const error = toAppError(e);
     result.error = error;
-    finish('failed', `Stopped: ${error.message}`, [error.detail, error.fix].filter((x): x is string => Boolean(x)));
+    // Said exactly: nothing was sent unless the send itself got that far.
+    const nothingSent = result.sent === 'no' ? ' Nothing was sent to the server.' : '';
+    finish('failed', `Stopped: ${error.message}${nothingSent}`, [error.detail, error.fix].filter((x): x is string => Boolean(x)));
     return result;
   } finally {
     result.finishedAt = new Date().toISOString();

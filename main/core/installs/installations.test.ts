@@ -254,7 +254,8 @@ describe('verify again', () => {
     // Someone installs another license afterwards: this job's license is no longer in force.
     await apply(await signV3(licenses.boundTo(host(s), { id: 'OTHER-2' })));
     await s.settled();
-    expect(await inst.verify(sent.jobId)).toMatchObject({ outcome: 'rejected', headline: expect.stringContaining('now stores a different license'), reasons: ['The license active now is OTHER-2.'] });
+    // Not in force is "not active", not "rejected": nothing says the server refused it.
+    expect(await inst.verify(sent.jobId)).toMatchObject({ outcome: 'not-active', headline: expect.stringContaining('now stores a different license'), reasons: ['The license active now is OTHER-2.'] });
   });
 
   it('a job whose license never reached the server says so', async () => {
@@ -263,7 +264,37 @@ describe('verify again', () => {
     const { jobRecord } = await import('../../../e2e/support/job-fixture');
     const id = inst.listWorkspaces().workspaces[0].id;
     new JobLog(dataDir).append(jobRecord('20261127-100000-abcd', { outcome: 'interrupted', workspace: { id, name: 'Plant 7', baseUrl: s.url, version: '8.8.0', workspaceUrl: host(s), workspaceUrlSource: 'server' } }));
-    expect(await inst.verify('20261127-100000-abcd')).toMatchObject({ outcome: 'rejected', headline: expect.stringContaining('the workspace stores no license, so this one never arrived') });
+    expect(await inst.verify('20261127-100000-abcd')).toMatchObject({ outcome: 'not-active', headline: expect.stringContaining('the workspace stores no license, so this one never arrived') });
+  });
+
+  it('a slow "yes": restore first reads the state, and replaces a license that became active meanwhile only when asked again', async () => {
+    const s = await sim({ version: '8.8.0' });
+    const { inst, apply } = await ready(s);
+    await apply(await signV3(licenses.boundTo(host(s), { id: 'OLD-1' })));
+    s.state.instances[0].applyDelayMs = 1000;
+    const slow = await signV3(licenses.boundTo(host(s), { id: 'SLOW-2' }));
+    const inspection = await inst.inspect(slow, null, inst.listWorkspaces().workspaces[0].id);
+    const sent = await inst.install(inst.listWorkspaces().workspaces[0].id, inspection.summary.sha256, { waitSeconds: 1 });
+    expect(sent.outcome).toBe('unconfirmed');
+    await s.settled();
+    const before = adds(s);
+    await expect(inst.restore(sent.jobId, { waitSeconds: 5 })).rejects.toMatchObject({ code: 'NEWER_LICENSE_ACTIVE', detail: expect.stringContaining('SLOW-2') });
+    expect(adds(s)).toBe(before); // nothing sent
+    expect(s.state.active?.decoded.v3.information.id).toBe('SLOW-2');
+    s.state.instances[0].applyDelayMs = 20;
+    const anyway = await inst.restore(sent.jobId, { waitSeconds: 5, evenIfActive: true });
+    expect([anyway.outcome, s.state.active?.decoded.v3.information.id]).toEqual(['active', 'OLD-1']);
+  });
+
+  it('≤6.4 stores a refused license while the old one stays in memory: that is not the job\'s license in force', async () => {
+    const s = await sim({ version: '6.3.0' });
+    const { inst, apply } = await ready(s);
+    await apply(signV2(licenseV2Payload({ url: host(s), maxActiveUsers: 120 })));
+    const { result } = await apply(signV2(licenseV2Payload({ url: 'chat.other.example' })), true);
+    expect(s.state.setting).not.toBe('');
+    const now = await inst.verify(result.jobId);
+    expect(now.outcome).not.toBe('active');
+    expect(now.verdict?.evidence).toContainEqual(expect.objectContaining({ source: 'license-state', says: 'other-active' }));
   });
 
   it('a job that sent nothing has nothing to verify', async () => {

@@ -13,7 +13,7 @@ import { installLicense, newJobId, type InstallOptions } from './install-flow';
 import { JobLog, capJobStrings } from './job-log';
 import { receiptHtml, saveReceipt } from './receipt';
 import { Retention } from './retention';
-import { verifyAgain } from './verify-again';
+import { jobLicenseNow, verifyAgain } from './verify-again';
 import type { InstallProgress, InstallResult, JobSummary, LicenseBackup } from './types';
 
 export { DEFAULT_BACKUPS_PER_WORKSPACE } from './retention';
@@ -30,12 +30,14 @@ export interface InstallationsOptions {
 }
 
 /** How the flow waits: the real clock unless a test passes a faster one. */
-export type InstallTiming = Pick<InstallOptions, 'now' | 'sleep' | 'settleMs'>;
+export type InstallTiming = Pick<InstallOptions, 'now' | 'sleep'>;
 
 export interface RunOptions {
   force?: boolean;
   waitSeconds?: number;
   onProgress?: (p: InstallProgress) => void;
+  /** Interrupts it (Ctrl-C, the window closing): recorded as interrupted, the lock released. */
+  signal?: AbortSignal;
 }
 
 export class Installations {
@@ -85,6 +87,7 @@ export class Installations {
         waitSeconds: options.waitSeconds,
         onProgress: options.onProgress,
         restoreOf: options.restoreOf,
+        signal: options.signal,
         // If the process dies from here until the "sending" record, this one says so: nothing
         // was sent, and the backup it names is found and pruned like any other.
         afterBackup: (job) => {
@@ -100,6 +103,7 @@ export class Installations {
           }
         },
         beforeSend: checkpoint('interrupted', 'Interrupted while sending: the app stopped before the server’s answer was read, so whether it took the license is unknown. Verify again.'),
+        afterSend: checkpoint('interrupted', 'Interrupted while waiting for the outcome: the license was sent (or may have been), and the app stopped before the server said whether it is active. Verify again.'),
         keepBackup: async (text, activeBefore) => {
           const saved = this.backups.save(jobId, text);
           keptFor = jobId;
@@ -128,6 +132,18 @@ export class Installations {
   /** "Verify again": the server's state for a job that sent a license, recorded as its outcome now. */
   verify(client: RocketChatClient, jobId: string): Promise<InstallResult> {
     return verifyAgain(this.jobs, client, jobId);
+  }
+
+  /**
+   * Before putting back what a job replaced: is the job's own license active now (a slow server
+   * took it after all)? Then restoring would replace a working license: refused unless asked for.
+   */
+  async guardRestore(client: RocketChatClient, jobId: string, evenIfActive = false): Promise<void> {
+    const job = this.jobs.get(jobId);
+    // An undo of a job that ended active is asked for knowingly; the check is for the others.
+    if (evenIfActive || job.outcome === 'active' || job.outcome === 'already-active') return;
+    const now = await jobLicenseNow(client, job);
+    if (now.inForce) throw new AppFailure('NEWER_LICENSE_ACTIVE', `${job.license.id ?? `License …${job.license.hashTail}`} (job ${jobId}) is active on ${now.info.workspaceUrl}.`, { jobId });
   }
 
   /** The license a job kept, checked before anything is sent. */

@@ -1,6 +1,7 @@
 // A job's record as the flow builds it: what is known at the start, each step as it ends (with its
 // duration, and the HTTP status and the server's words when a request failed), and its outcome.
 import { toAppError } from '../errors';
+import { Interrupted } from './confirm';
 import type { LoadedLicense } from '../license/license-store';
 import type { InstallOutcome, InstallProgress, InstallResult, InstallStep, InstallStepName } from './types';
 
@@ -28,6 +29,7 @@ export function newJobRecord(
       customer: s.customer?.company ?? s.customer?.name ?? null,
       validUntil: s.validUntil,
       seats: s.limits.find((l) => l.kind === 'activeUsers')?.max ?? null,
+      boundTo: s.serverUrls.map((u) => u.value),
     },
     checks: [],
     serverValidation: null,
@@ -38,6 +40,8 @@ export function newJobRecord(
     backup: null,
     restoreOf: options.restoreOf ?? null,
     forced: Boolean(options.force),
+    sent: 'no',
+    verdict: null,
     error: null,
   };
 }
@@ -45,9 +49,11 @@ export function newJobRecord(
 export type StepWork<T> = () => Promise<{ value: T; status?: InstallStep['status']; message: string }>;
 
 /** Runs each step with a "running" progress event, then records how it ended (a throw is "failed"). */
-export function stepRecorder(result: InstallResult, onProgress?: (progress: InstallProgress) => void) {
+export function stepRecorder(result: InstallResult, onProgress?: (progress: InstallProgress) => void, signal?: AbortSignal) {
   const emit = (step: InstallStep) => onProgress?.({ jobId: result.jobId, step });
   async function step<T>(name: InstallStepName, running: string, work: StepWork<T>): Promise<T> {
+    // An interruption takes effect between steps (and inside the wait): never half a step.
+    if (signal?.aborted) throw new Interrupted();
     emit({ step: name, status: 'running', message: running });
     const started = performance.now();
     try {
@@ -57,6 +63,7 @@ export function stepRecorder(result: InstallResult, onProgress?: (progress: Inst
       emit(record);
       return value;
     } catch (e) {
+      if (e instanceof Interrupted) throw e;
       const error = toAppError(e);
       const record: InstallStep = {
         step: name,

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { AppFailure } from '../errors';
 import { getAppInfo } from '../app-info';
 import { writeFileAtomic } from '../state/files';
-import type { InstallResult } from './types';
+import { describeRejection } from './server-reasons';
+import type { Evidence, InstallResult } from './types';
 
 const esc = (v: unknown): string =>
   String(v ?? '—').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -13,6 +14,7 @@ const OUTCOME_TEXT: Record<InstallResult['outcome'], string> = {
   active: 'ACTIVE — confirmed by the workspace',
   rejected: 'REJECTED by the workspace',
   unconfirmed: 'SENT, NOT CONFIRMED',
+  'not-active': 'NOT ACTIVE — the server gave no reason',
   blocked: 'NOT SENT — pre-check failed',
   'already-active': 'ALREADY ACTIVE — nothing sent',
   'already-rejected': 'ALREADY REJECTED — the server holds this license; nothing sent',
@@ -36,6 +38,21 @@ function state(s: InstallResult['before']): string {
   return [`active${s.id ? ` (${s.id})` : ''}`, s.seats !== null ? `${s.seats} seats` : null, s.validUntil ? `until ${s.validUntil.slice(0, 10)}` : null, s.modules.length ? `${s.modules.length} modules` : null]
     .filter(Boolean)
     .join(', ');
+}
+
+const SOURCE_TEXT: Record<Evidence['source'], string> = {
+  'license-state': 'The license state',
+  'server-log': "The server's log",
+  'status-setting': 'Enterprise_License_Status',
+  'server-validation': 'licenses.validate',
+  'stored-license': 'The stored license',
+  'elapsed-time': 'Time waited',
+};
+
+function evidenceText(e: Evidence): string {
+  const at = `${when(e.at)}${e.clock === 'rocket.chat' ? " (Rocket.Chat's clock)" : ''}`;
+  const detail = e.source === 'elapsed-time' ? `${e.detail ?? '?'} s` : e.detail;
+  return `${e.says}${detail ? ` — ${detail}` : ''} · ${at}`;
 }
 
 function backupText(b: NonNullable<InstallResult['backup']>): string {
@@ -85,7 +102,13 @@ ${job.replaced ? row('Replaced', job.replaced.current) : ''}
 ${job.backup ? row('Previous license kept', backupText(job.backup)) : ''}${job.restoreOf ? row('Restores the license kept by job', job.restoreOf) : ''}
 ${job.serverValidation ? row('Server validation (licenses.validate)', job.serverValidation.valid ? 'valid' : `not valid: ${job.serverValidation.reasons.join(' ')}`) : ''}
 ${job.forced ? row('Sent despite failed checks', 'yes — the technician chose to apply anyway') : ''}
+${job.sent ? row('License sent', { yes: 'yes: the server answered', no: 'no: nothing was sent', unknown: 'perhaps: no answer came after the request went out' }[job.sent]) : ''}
 </table>
+${
+  job.verdict && (job.verdict.evidence.length || job.verdict.reasons.length)
+    ? `<h2>What the outcome rests on</h2><table>${job.verdict.evidence.map((e) => row(SOURCE_TEXT[e.source], evidenceText(e))).join('')}${job.verdict.reasons.map((r) => row('The server’s reason', describeRejection(r))).join('')}</table>`
+    : ''
+}
 ${
   job.checks.length
     ? `<h2>Checks before sending</h2><table>${job.checks.map((c) => `<tr><th>${esc(c.name)}</th><td><span class="${esc(c.status)}">${esc(c.status.toUpperCase())}</span> ${esc(c.message)}</td></tr>`).join('')}</table>`

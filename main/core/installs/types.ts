@@ -23,7 +23,46 @@ export interface InstallStep {
  * sent; failed: an error stopped the job; interrupted: the app stopped (killed, power lost) after
  * recording that it was sending, so whether the server got the license is unknown.
  */
-export type InstallOutcome = 'active' | 'rejected' | 'unconfirmed' | 'blocked' | 'already-active' | 'already-rejected' | 'failed' | 'interrupted';
+export type InstallOutcome = 'active' | 'rejected' | 'unconfirmed' | 'not-active' | 'blocked' | 'already-active' | 'already-rejected' | 'failed' | 'interrupted';
+
+/**
+ * Where a verdict comes from. Every verdict after a send names its evidence; elapsed time alone
+ * never earns "rejected" (it can only end the wait as "not active", when no source could say more).
+ */
+export type EvidenceSource = 'license-state' | 'server-log' | 'status-setting' | 'server-validation' | 'stored-license' | 'elapsed-time';
+
+export interface Evidence {
+  source: EvidenceSource;
+  /** What it showed, as a stable code: license-state ours-active | other-active | none-active |
+   * cannot-tell; server-log installed | rejected | applied-not-validated | silent; status-setting
+   * invalid-after-valid; server-validation valid | invalid; stored-license stores-this |
+   * stores-other | stores-none; elapsed-time waited. */
+  says: string;
+  /** When: the server's own clock for a log line, else this laptop's. */
+  at: string;
+  clock: 'rocket.chat' | 'laptop';
+  /** The endpoint or the log message it came from ("licenses.info", "Url validation failed"), or the seconds waited. */
+  detail?: string;
+}
+
+/** Why the server did not take a license, as it said it (its log, or licenses.validate). */
+export type RejectionReason =
+  | { kind: 'url'; licensed: Array<{ value: string; type: string }>; workspaceUrl: string | null }
+  | { kind: 'period'; validFrom: string | null; validUntil: string | null; rocketChatClock: string | null; dateHeader: string | null }
+  | { kind: 'limit'; limit: string; max: number | null; current: number | null }
+  | { kind: 'unreadable' }
+  | { kind: 'site-url-unknown' }
+  | { kind: 'not-logged' }
+  /** A reason this app does not know, in the server's word. */
+  | { kind: 'other'; said: string };
+
+/** The evidence a verdict rests on, and the server's own reasons for a rejection. */
+export interface VerdictRecord {
+  evidence: Evidence[];
+  reasons: RejectionReason[];
+  /** Rocket.Chat's clock minus the Date header's, when the two disagree (a proxy on another host). */
+  clockSkewMs?: number | null;
+}
 
 export interface InstallResult {
   jobId: string;
@@ -35,7 +74,18 @@ export interface InstallResult {
   finishedAt: string;
   workspace: { id: string | null; name: string | null; baseUrl: string; version: string | null; workspaceUrl: string | null; workspaceUrlSource: 'server' | 'guess' | null };
   user: { username: string; isAdmin: boolean } | null;
-  license: { sha256: string; hashTail: string; id: string | null; format: 'v2' | 'v3'; customer: string | null; validUntil: string | null; seats: number | null };
+  license: {
+    sha256: string;
+    hashTail: string;
+    id: string | null;
+    format: 'v2' | 'v3';
+    customer: string | null;
+    validUntil: string | null;
+    seats: number | null;
+    /** The workspace addresses it is bound to (absent in older records): how a V2 license, which
+     * has no id, is recognised among the ones a server lists. */
+    boundTo?: string[];
+  };
   checks: LicenseCheck[];
   serverValidation: { valid: boolean; reasons: string[] } | null;
   steps: InstallStep[];
@@ -50,6 +100,11 @@ export interface InstallResult {
   restoreOf?: string | null;
   /** When the outcome was last read again from the server ("Verify again"). */
   verifiedAt?: string | null;
+  /** Whether the license left this laptop: yes (answered), no (provably not: refused, not
+   * connected), unknown (no answer after the request went out). Absent in older records. */
+  sent?: 'yes' | 'no' | 'unknown';
+  /** What the outcome after the send rests on. Absent in older records. */
+  verdict?: VerdictRecord | null;
   forced: boolean;
   error: { code: string; message: string; detail?: string; fix?: string } | null;
 }

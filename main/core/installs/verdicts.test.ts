@@ -1,37 +1,41 @@
 // The flow's two decisions, against a scripted server on a virtual clock: send or don't send
 // (already active, already rejected, blocked, forced, unreadable format, server validation, the
-// backup), and active / rejected / unconfirmed (settling, back-off, a server that cannot tell,
-// a server that stops answering). Each case changes one thing from its neighbour, so a mutant of
-// the condition that tells them apart fails one of them (StrykerJS: npm run mutate:core).
+// backup), and the verdict after the send from the server's own evidence — its license state, its
+// log, its status setting, licenses.validate — never from elapsed time alone (back-off, a server
+// that cannot tell, a server that stops answering, no answer to the send, an interruption). Each
+// case changes one thing from its neighbour, so a mutant of the condition that tells them apart
+// fails one of them (StrykerJS: npm run mutate:core).
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { decodeLicense } from '../license/license';
 import { makeKey } from '../license/license-decode';
 import type { LoadedLicense } from '../license/license-store';
 import { AppFailure } from '../errors';
-import { licenses, sharedTestKeyPair, signV3 } from '../../../e2e/simulator/license-factory';
+import { licenses, licenseV2Payload, sharedTestKeyPair, signV2, signV3 } from '../../../e2e/simulator/license-factory';
 import { installLicense, type InstallOptions } from './install-flow';
 import type { LicenseStateWithUsage, RocketChatClient } from '../rocketchat/rocketchat-client';
 import type { LicenseBackup } from './types';
 import type { ActiveLicenseState, WorkspaceInfo } from '../rocketchat/types';
-import { capsFor } from '../../../e2e/support/flow-kit';
+import { capabilitiesOf } from '../rocketchat/versions';
 
 const HOST = 'chat.plant7.lan';
 let ours: LoadedLicense;
 let other: LoadedLicense;
 let elsewhere: LoadedLicense;
+let oursV2: LoadedLicense;
 beforeAll(async () => {
   const keys = [makeKey(sharedTestKeyPair().publicKeyPem, 'custom')];
   const load = async (text: string) => ({ ...(await decodeLicense(text, keys)), source: null });
   ours = await load(await signV3(licenses.boundTo(HOST, { id: 'OURS-1' })));
   other = await load(await signV3(licenses.boundTo(HOST, { id: 'OTHER-2' })));
   elsewhere = await load(await signV3(licenses.boundTo('chat.elsewhere.lan', { id: 'ELSEWHERE-3' })));
+  oursV2 = await load(await signV2(licenseV2Payload({ url: HOST })));
 });
 
 function info(version = '8.8.0'): WorkspaceInfo {
   const [major, minor] = version.split('.').map(Number);
   const now = new Date().toISOString();
-  return { baseUrl: `https://${HOST}`, version, major, minor, workspaceUrl: HOST, workspaceUrlSource: 'server', workspaceUrlHash: '', serverTime: now, localTime: now, unencrypted: false, capabilities: capsFor(major + minor / 10) };
+  return { baseUrl: `https://${HOST}`, version, major, minor, workspaceUrl: HOST, workspaceUrlSource: 'server', workspaceUrlHash: '', serverTime: now, localTime: now, unencrypted: false, capabilities: capabilitiesOf(major, minor) };
 }
 function state(valid: boolean | null, id: string | null = null): ActiveLicenseState {
   return { known: true, valid, id, modules: [], tags: [], seats: null, seatsInUse: 12, validUntil: null, trial: false, source: 'licenses.info' };
@@ -45,11 +49,24 @@ const shows = (license: LoadedLicense | null, valid: boolean | null): LicenseSta
 });
 
 type Read = LicenseStateWithUsage | AppFailure;
+/** A stdout.queue entry the scripted server shows. */
+export type Line = { id: string; string: string; ts: string };
+export const pino = (id: number, msg: string, fields: Record<string, unknown> = {}, time = new Date(Date.now() + id).toISOString()): Line => ({
+  id: `logid-${id}`,
+  string: `${JSON.stringify({ level: 50, time, pid: 1, hostname: 'rc', name: 'License', msg, ...fields })}\n`,
+  ts: time,
+});
 interface Script {
   version?: string;
   before?: Read;
   /** Each read after licenses.add, in order; the last repeats. */
   after?: Read[];
+  /** Enterprise_License_Status before the send, then at each read after it (the last repeats). */
+  status?: { before: 'Valid' | 'Invalid' | null; after: Array<'Valid' | 'Invalid' | null> };
+  /** stdout.queue before the send, then at each read after it (the last repeats); its Date header. */
+  log?: { before: Line[]; after: Line[][]; date?: string };
+  /** What licenses.add does: answers (the default), or fails with this error. */
+  addFails?: AppFailure;
   stored?: { readable: true; value: string } | { readable: false; reason: string };
   validation?: { valid: boolean; reasons: Array<{ behavior: string; reason: string; limit?: string }>; note?: string } | null;
   /** Signed in without admin rights: licenses.info is forbidden before the send. */
@@ -57,8 +74,11 @@ interface Script {
   serverTime?: string | null;
 }
 async function run(script: Script, options: Partial<InstallOptions> = {}) {
-  const calls = { add: 0, readsAfterAdd: 0, validate: 0 };
+  const calls = { add: 0, readsAfterAdd: 0, validate: 0, status: 0, log: 0 };
   const after = [...(script.after ?? [shows(ours, true)])];
+  const statusAfter = [...(script.status?.after ?? [null])];
+  const logAfter = [...(script.log?.after ?? [[]])];
+  const next = <T>(list: T[]) => (list.length > 1 ? list.shift()! : list[0]);
   const sleeps: number[] = [];
   let clock = 1_000_000;
   const read = (r: Read) => {
@@ -82,13 +102,23 @@ async function run(script: Script, options: Partial<InstallOptions> = {}) {
     },
     add: async () => {
       calls.add++;
+      if (script.addFails) throw script.addFails;
+    },
+    licenseStatus: async () => {
+      calls.status++;
+      return calls.add ? next(statusAfter) : (script.status?.before ?? null);
+    },
+    call: async (_method: string, path: string) => {
+      calls.log++;
+      if (path !== '/api/v1/stdout.queue' || !script.log) return { status: 404, json: undefined, text: '404 Not Found', headers: { 'content-type': 'text/plain' }, serverDate: null };
+      const queue = calls.add ? [...script.log.before, ...next(logAfter)] : script.log.before;
+      return { status: 200, json: { queue, success: true }, text: '', headers: {}, serverDate: script.log.date ? new Date(script.log.date) : null };
     },
   } as unknown as RocketChatClient;
   const result = await installLicense({
     client,
     license: ours,
     waitSeconds: 20,
-    settleMs: 3000,
     now: () => clock,
     sleep: async (ms) => {
       sleeps.push(ms);
@@ -143,53 +173,73 @@ describe('active / rejected / unconfirmed', () => {
   });
 
   it('the headlines after sending: rejected with what was lost, unconfirmed with what to do', async () => {
-    const rejected = await run({ before: shows(other, true), stored: { readable: true, value: other.canonical.text }, after: [shows(null, false)] });
+    const rejected = await run({ before: shows(other, true), stored: { readable: true, value: other.canonical.text }, after: [shows(null, false)], status: { before: 'Valid', after: ['Invalid'] } });
     expect(rejected.result.headline).toBe('Rejected: the workspace accepted the file but did not activate the license. OTHER-2, which was active before, is no longer active: nothing is active now.');
-    const quiet = await run({ before: shows(other, true), after: [shows(other, true)] }, { waitSeconds: 1, settleMs: 5000 });
+    const quiet = await run({ before: shows(other, true), after: [shows(other, true)] }, { waitSeconds: 1 });
     expect(quiet.result.reasons[0]).toBe('Verify again once the workspace answers, or check Administration → Workspace → Subscription before leaving.');
   });
 
-  it('a server that applies late is waited for: "not ours" only counts once it has lasted the settle time', async () => {
+  it('a server that applies late is waited for: "not ours" is no verdict', async () => {
     const { result, calls, sleeps } = await run({ after: [shows(null, false), shows(null, false), shows(ours, true)] });
     expect([result.outcome, calls.readsAfterAdd]).toEqual(['active', 3]);
     expect(sleeps).toEqual([250, 375, 562.5]); // backs off by half each time
   });
 
-  it('rejected once "not ours" has lasted the settle time (3 s), reading with back-off capped at 2 s', async () => {
+  it('licenses.validate said valid and the license is still not active when the wait ends: not confirmed, never rejected', async () => {
     const { result, calls, sleeps, step } = await run({ after: [shows(null, false)] });
-    expect(result.outcome).toBe('rejected');
-    // First "not ours" at 250 ms; then 625, 1187.5, 2031.25, 3296.875: 3046.875 ms later ≥ 3000.
-    expect(sleeps).toEqual([250, 375, 562.5, 843.75, 1265.625]);
-    expect(calls.readsAfterAdd).toBe(5);
-    expect(step('verify')).toMatchObject({ status: 'failed', message: 'The server did not activate the license.' });
+    expect(result.outcome).toBe('unconfirmed');
+    expect(calls.readsAfterAdd).toBe(sleeps.length);
+    expect(sleeps.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(20_000);
+    expect(step('verify')).toMatchObject({ status: 'warning', message: 'No answer either way within 20 s.' });
+    expect(result.headline).toBe('Sent, but not confirmed: the workspace did not say within 20 s whether it took the license.');
     expect(result.after).toEqual(shows(null, false).state);
-    expect(result.reasons).toEqual([expect.stringMatching(/^The Rocket\.Chat server log says why: look for “Url validation failed”/)]);
+    expect(result.verdict?.evidence.map((e) => [e.source, e.says])).toEqual([
+      ['license-state', 'none-active'],
+      ['server-validation', 'valid'],
+      ['elapsed-time', 'waited'],
+    ]);
   });
 
-  it('"not ours" for exactly the settle time is enough', async () => {
-    const { result, calls } = await run({ after: [shows(null, false)] }, { settleMs: 375 });
-    expect([result.outcome, calls.readsAfterAdd]).toEqual(['rejected', 2]); // at 250 and 625 ms
+  it('no source could have said why (8.5, none active before): "not active after N s", its own outcome — not "rejected"', async () => {
+    const { result, step } = await run({ version: '8.5.0', after: [shows(null, false)], status: { before: 'Invalid', after: ['Invalid'] } }, { waitSeconds: 10 });
+    expect(result.outcome).toBe('not-active');
+    expect(result.headline).toBe(`Not active after 10 s: ${HOST} does not show this license as active, and it gave no reason (this Rocket.Chat version, or this account, cannot show one).`);
+    expect(step('verify')).toMatchObject({ status: 'warning', message: 'Not active after 10 s, and the server gave no reason.' });
+    expect(result.verdict?.evidence.map((e) => [e.source, e.says, e.detail])).toEqual([
+      ['license-state', 'none-active', 'licenses.info'],
+      ['elapsed-time', 'waited', '11'], // the last read, at 11.2 s
+    ]);
+    expect(result.reasons.at(-1)).toBe('A slow server may still activate it: verify again before restoring anything.');
   });
 
-  it('another license valid after the send, where none was before: rejected, not ours', async () => {
-    const { result } = await run({ before: shows(null, false), after: [shows(other, true)] });
-    expect(result.outcome).toBe('rejected');
+  it('the status setting turns Invalid where a license was valid before (6.5+): rejected at that read', async () => {
+    const { result, calls } = await run({ version: '8.5.0', before: shows(other, true), after: [shows(other, true), shows(null, false)], status: { before: 'Valid', after: ['Valid', 'Invalid'] } });
+    expect([result.outcome, calls.readsAfterAdd]).toEqual(['rejected', 2]);
+    expect(result.verdict?.evidence[0]).toMatchObject({ source: 'status-setting', says: 'invalid-after-valid', detail: 'Enterprise_License_Status' });
   });
 
   it('no time to wait at all: unconfirmed, nothing read', async () => {
     const { result, calls } = await run({}, { waitSeconds: 0 });
     expect([result.outcome, calls.readsAfterAdd, result.after]).toEqual(['unconfirmed', 0, null]);
+    expect(result.headline).toBe('Sent, but not confirmed: the workspace did not say within 0 s whether it took the license.');
   });
 
-  it('rejected without the server\'s reasons (before 8.7): the failed checks are the reasons', async () => {
+  it('forced on 8.6 with no evidence source: not active, with the failed checks as what is known', async () => {
     const { result } = await run({ version: '8.6.0', after: [shows(null, false)] }, { license: elsewhere, force: true });
-    expect(result.outcome).toBe('rejected');
-    expect(result.reasons).toEqual([expect.stringMatching(/^This license is for chat\.elsewhere\.lan/)]);
+    expect(result.outcome).toBe('not-active');
+    expect(result.reasons[0]).toMatch(/^This license is for chat\.elsewhere\.lan/);
   });
 
-  it('another license active after the send is "not ours": rejected, naming what is active', async () => {
+  it('forced after licenses.validate refused it (8.7+): rejected at the first read that does not show it, with the server\'s reasons', async () => {
+    const { result, calls } = await run({ after: [shows(null, false)], validation: { valid: false, reasons: [{ behavior: 'invalidate_license', reason: 'url' }] } }, { license: elsewhere, force: true });
+    expect([result.outcome, calls.readsAfterAdd]).toEqual(['rejected', 1]);
+    expect(result.verdict?.evidence[0]).toMatchObject({ source: 'server-validation', says: 'invalid' });
+    expect(result.reasons).toEqual([`The license is for chat.elsewhere.lan, but this workspace's Site URL is ${HOST}. Ask for a license for this Site URL, or correct the Site URL setting.`]);
+  });
+
+  it('another license still active after the send is no verdict: not confirmed, naming what is active', async () => {
     const { result } = await run({ before: shows(other, true), stored: { readable: true, value: other.canonical.text }, after: [shows(other, true)] });
-    expect(result.outcome).toBe('rejected');
+    expect(result.outcome).toBe('unconfirmed');
     expect(result.after?.id).toBe('OTHER-2');
   });
 
@@ -245,6 +295,88 @@ describe('active / rejected / unconfirmed', () => {
     const { result } = await run({ after: [shows(null, false), new AppFailure('NETWORK_UNREACHABLE', 'Refused.')] }, { waitSeconds: 2 });
     expect(result.outcome).toBe('unconfirmed');
     expect(result.after).toBeNull();
+  });
+});
+
+describe('the evidence after the send', () => {
+  const before = [pino(1, 'Url validation failed', { url: { value: HOST, type: 'url' }, workspaceUrl: 'old.example' })];
+
+  it("7.x: the log's rejection of our URL, written after the send, is the verdict at once — with the server's own Site URL", async () => {
+    const line = pino(7, 'Url validation failed', { url: { value: HOST, type: 'url' }, workspaceUrl: 'chat.renamed.lan' });
+    const { result, calls } = await run({ version: '7.10.0', after: [shows(null, false)], log: { before, after: [[line]] } });
+    expect([result.outcome, calls.readsAfterAdd]).toEqual(['rejected', 1]);
+    expect(result.verdict?.evidence[0]).toMatchObject({ source: 'server-log', says: 'rejected', detail: 'Url validation failed', clock: 'rocket.chat', at: JSON.parse(line.string).time });
+    expect(result.reasons).toEqual([`The license is for ${HOST}, but this workspace's Site URL is chat.renamed.lan. Ask for a license for this Site URL, or correct the Site URL setting.`]);
+  });
+
+  it('a rejection line that was there before the send, or that names another license, is no verdict', async () => {
+    const another = pino(8, 'Url validation failed', { url: { value: 'other.example', type: 'url' }, workspaceUrl: HOST });
+    const { result } = await run({ version: '7.10.0', after: [shows(null, false)], log: { before, after: [[another]] } }, { waitSeconds: 3 });
+    expect(result.outcome).toBe('unconfirmed');
+    expect(result.verdict?.evidence.map((e) => [e.source, e.says])).toContainEqual(['server-log', 'silent']);
+  });
+
+  it('"License installed" with our hash is active, even while the state still shows the old license', async () => {
+    const line = pino(9, 'License installed', { version: '3', hash: ours.canonical.text.slice(-8) });
+    const { result } = await run({ version: '7.10.0', before: shows(other, true), after: [shows(other, true)], log: { before, after: [[line]] } });
+    expect(result.outcome).toBe('active');
+    expect(result.verdict?.evidence.map((e) => e.source)).toEqual(['server-log', 'license-state']);
+  });
+
+  it('a period failure judged by a clock a proxy hides: the reason names Rocket.Chat\'s clock and the Date header', async () => {
+    const period = ours.summary.periods[0];
+    const rcTime = '2031-06-01T10:00:00.000Z';
+    const line = pino(10, 'Period validation failed', { period: { validFrom: period.validFrom, validUntil: period.validUntil, invalidBehavior: period.invalidBehavior } }, rcTime);
+    const date = new Date().toUTCString();
+    const { result } = await run({ version: '7.10.0', after: [shows(null, false)], log: { before, after: [[line]], date } }, { force: true });
+    expect(result.outcome).toBe('rejected');
+    expect(result.reasons[0]).toContain("but Rocket.Chat's own clock read 2031-06-01 10:00 UTC when it checked.");
+    expect(result.reasons[0]).toContain("The answers' Date header said");
+    expect(result.verdict?.clockSkewMs).toBeGreaterThan(365 * 86400_000);
+  });
+
+  it('≤6.4: "New" without "validated" after it is a rejection whose reason went to stderr; with it, no verdict yet', async () => {
+    const oldNew = { id: 'logid-5', string: '### New Enterprise License\n', ts: new Date(Date.now() + 5).toISOString() };
+    const validated = { id: 'logid-6', string: '#### License validated: auditing\n', ts: new Date(Date.now() + 6).toISOString() };
+    const start = [{ id: 'logid-1', string: '\u001b[34mStarting Rocket.Chat\u001b[39m\n', ts: new Date().toISOString() }];
+    const v2 = await run({ version: '6.3.0', after: [shows(null, false)], log: { before: start, after: [[oldNew]] } }, { license: oursV2 });
+    expect(v2.result.outcome).toBe('rejected');
+    expect(v2.result.verdict?.evidence[0]).toMatchObject({ source: 'server-log', says: 'applied-not-validated' });
+    expect(v2.result.reasons[0]).toMatch(/^This Rocket\.Chat version writes the reason only to its error output/);
+    const ok = await run({ version: '6.3.0', after: [shows(null, false)], log: { before: start, after: [[oldNew, validated]] } }, { license: oursV2, waitSeconds: 2 });
+    expect(ok.result.outcome).toBe('unconfirmed');
+    const quiet = await run({ version: '3.12.0', after: [shows(null, false)], log: { before: start, after: [[oldNew]] } }, { license: oursV2, waitSeconds: 2 });
+    expect(quiet.result.outcome).toBe('not-active'); // 3.10–3.12 log no "validated": nothing tells
+  });
+
+  it('no answer to licenses.add after the request left: not sent again, and the evidence decides', async () => {
+    const { result, calls, step } = await run({ addFails: new AppFailure('TIMEOUT', `${HOST} did not answer in time.`, { phase: 'request' }) });
+    expect([result.outcome, result.sent, calls.add]).toEqual(['active', 'unknown', 1]);
+    expect(step('apply')).toMatchObject({ status: 'warning', message: expect.stringMatching(/^No answer to licenses\.add \(The workspace did not answer in time\. chat\.plant7\.lan did not answer in time\.\)\. It may have arrived, so it is not sent again/) });
+    const proxy = await run({ addFails: new AppFailure('NOT_ROCKETCHAT', '502', { status: 502 }), after: [shows(null, false)] }, { waitSeconds: 1 });
+    expect([proxy.result.outcome, proxy.result.sent]).toEqual(['unconfirmed', 'unknown']);
+    expect(proxy.result.headline).toMatch(/^The license may have been sent, but not confirmed/);
+  });
+
+  it('a request that provably never left: "nothing was sent", and nothing is read after', async () => {
+    const { result, calls } = await run({ addFails: new AppFailure('NETWORK_UNREACHABLE', `${HOST} refused the connection.`, { phase: 'connect' }) });
+    expect([result.outcome, result.sent, calls.add, calls.readsAfterAdd]).toEqual(['failed', 'no', 1, 0]);
+    expect(result.headline).toBe('Stopped: The workspace could not be reached. Nothing was sent to the server.');
+    // A refusal is an answer: the license arrived, and was refused there.
+    const refused = await run({ addFails: new AppFailure('LICENSE_SIGNATURE', 'Invalid license') });
+    expect([refused.result.sent, refused.calls.readsAfterAdd]).toEqual(['yes', 0]);
+    expect(refused.result.headline).toBe('Stopped: This license is damaged or was not signed by Rocket.Chat.');
+  });
+
+  it('interrupted during the wait: recorded as interrupted after the send; before it: nothing was sent', async () => {
+    const stop = new AbortController();
+    const waiting = await run({ after: [shows(null, false)] }, { signal: stop.signal, onProgress: (p) => p.step.step === 'verify' && p.step.status === 'running' && stop.abort() });
+    expect([waiting.result.outcome, waiting.result.sent, waiting.calls.add]).toEqual(['interrupted', 'yes', 1]);
+    expect(waiting.result.headline).toBe('Interrupted after sending: the server accepted the license file, but whether it is active was not read. Verify again to read the outcome.');
+    const early = new AbortController();
+    const before = await run({}, { signal: early.signal, onProgress: (p) => p.step.step === 'prechecks' && early.abort() });
+    expect([before.result.outcome, before.result.sent, before.calls.add]).toEqual(['interrupted', 'no', 0]);
+    expect(before.result.headline).toBe('Interrupted before sending: nothing was sent; the workspace is as it was.');
   });
 });
 
@@ -315,7 +447,7 @@ describe('send or do not send', () => {
     expect(forced.step('prechecks')).toMatchObject({ status: 'warning', message: '1 check failed: url — sending anyway, as asked.' });
     expect(forced.step('server-validation')?.status).toBe('warning');
     expect(forced.result.outcome).toBe('rejected');
-    expect(forced.result.reasons[0]).toMatch(/^The license's address \(chat\.elsewhere\.lan\) does not match this workspace's Site URL \(chat\.plant7\.lan\)\.$/);
+    expect(forced.result.reasons[0]).toBe("The license is for chat.elsewhere.lan, but this workspace's Site URL is chat.plant7.lan. Ask for a license for this Site URL, or correct the Site URL setting.");
   });
 
   it('two checks fail: the step counts them', async () => {
@@ -334,14 +466,14 @@ describe('send or do not send', () => {
   it('the server says invalid (8.7+): not sent, with its reasons — or a plain one when it gives none', async () => {
     const withReason = await run({ validation: { valid: false, reasons: [{ behavior: 'invalidate_license', reason: 'period' }] } });
     expect([withReason.result.outcome, withReason.calls.add]).toEqual(['blocked', 0]);
-    expect(withReason.result.reasons[0]).toMatch(/^The license is not valid at the server's date/);
+    expect(withReason.result.reasons[0]).toMatch(/^The license is valid from \d{4}-\d\d-\d\d \d\d:\d\d UTC until \d{4}-\d\d-\d\d \d\d:\d\d UTC, but the server's clock is outside it\. If that clock is wrong/);
     expect(withReason.step('server-validation')).toMatchObject({ status: 'failed', message: 'The server says the license is not valid here (period).' });
     const limit = await run({ validation: { valid: false, reasons: [{ behavior: 'prevent_installation', reason: 'limit', limit: 'activeUsers' }] } });
-    expect(limit.result.reasons[0]).toBe("The workspace is over the license's limit for Active users (seats).");
+    expect(limit.result.reasons[0]).toMatch(/^The license allows (\d+|a limited number of) active users \(seats\), but this workspace has more\. Deactivate some, or ask for a license with more\.$/);
     const odd = await run({ validation: { valid: false, reasons: [{ behavior: 'invalidate_license', reason: 'moon-phase' }] } });
     expect(odd.result.reasons).toEqual(['The server gave the reason “moon-phase”.']);
     const noClock = await run({ serverTime: null, validation: { valid: false, reasons: [{ behavior: 'invalidate_license', reason: 'period' }] } });
-    expect(noClock.result.reasons[0]).toBe("The license is not valid at the server's date (unknown UTC).");
+    expect(noClock.result.reasons[0]).toMatch(/, but the server's clock is outside it\./);
     const none = await run({ validation: { valid: false, reasons: [] } });
     expect(none.step('server-validation')?.message).toBe('The server says the license is not valid here (no reason given).');
     expect(none.result.reasons).toEqual(['The server rejected the license without giving a reason: it is damaged or not meant for this server.']);

@@ -1,57 +1,111 @@
-// "Verify again": the outcome of a job that sent a license, read from the server now.
+// "Verify again": the outcome of a job that sent a license, read from the server now — and the
+// same reading before a restore, so that a license that became active meanwhile is never replaced
+// by accident. Ours means: the server stores this exact text (by SHA-256), or reports our license
+// id as active. Like the verdict after a send, "rejected" needs the server's word (here its status
+// setting); a license that is simply not in force is "not active".
 import { AppFailure } from '../errors';
-import type { RocketChatClient } from '../rocketchat/rocketchat-client';
+import { obj, str, type Obj } from '../rocketchat/json';
+import type { LicenseStateWithUsage, RocketChatClient } from '../rocketchat/rocketchat-client';
+import type { WorkspaceInfo } from '../rocketchat/types';
 import { sha256Hex } from './backups';
 import { capJobStrings, type JobLog } from './job-log';
 import { serverLogHint } from './server-reasons';
-import type { InstallResult } from './types';
+import type { Evidence, InstallResult } from './types';
 
-/**
- * "Verify again": reads the server's state for a job that sent a license (unconfirmed, or any
- * other that did) and records what it says now — appended to the log, the last record counts.
- * Ours means: the server stores this exact text (by SHA-256), or reports our license id as active.
- */
+export interface JobLicenseNow {
+  info: WorkspaceInfo;
+  /** Whether the job's license is the one in force now; null when this account cannot tell. */
+  inForce: boolean | null;
+  outcome: InstallResult['outcome'];
+  headline: string;
+  reasons: string[];
+  evidence: Evidence[];
+  after: InstallResult['after'];
+}
+
+const sameInstant = (a: unknown, b: unknown) => typeof a === 'string' && typeof b === 'string' && Date.parse(a) === Date.parse(b);
+
+/** Whether a job's license is among those the server shows active, by id (V3) or by address and
+ * expiry (V2, which has no id); null when the server shows nothing to compare. */
+export function shownActive(job: Pick<InstallResult, 'license'>, read: LicenseStateWithUsage): boolean | null {
+  const { id, boundTo, validUntil } = job.license;
+  const matches = (l: Obj): boolean => {
+    const v3 = obj(obj(l.information).id ? l : l.license);
+    if (id && str(obj(v3.information).id)) return str(obj(v3.information).id) === id;
+    // A V2 license as ≤6.4 lists it, or as 6.5+ shows it converted (spec §5.3).
+    const url = str(l.url) ?? str(obj(obj(v3.validation).serverUrls && (obj(v3.validation).serverUrls as unknown[])[0]).value);
+    const until = l.expiry ?? obj(Array.isArray(obj(v3.validation).validPeriods) ? (obj(v3.validation).validPeriods as unknown[])[0] : null).validUntil;
+    return Boolean(url && boundTo?.includes(url) && sameInstant(until, validUntil));
+  };
+  if (read.payload) return read.state.valid === true ? matches(read.payload) : false;
+  if (read.legacy) return read.legacy.some(matches);
+  return read.state.valid === false ? false : null;
+}
+
+/** What the server says now about the license a job sent. */
+export async function jobLicenseNow(client: RocketChatClient, job: InstallResult): Promise<JobLicenseNow> {
+  const info = await client.info();
+  const read = await client.licenseState(info.capabilities).catch((e) => (e instanceof AppFailure && e.code === 'FORBIDDEN' ? null : Promise.reject(e)));
+  const state = read;
+  const stored = await client.storedLicense();
+  const status = info.capabilities.newEngine ? await client.licenseStatus() : null;
+  const at = new Date().toISOString();
+  const storesThis = stored.readable ? sha256Hex(stored.value.trim()) === job.license.sha256 : null;
+  const valid = state?.state.valid ?? null;
+  // 6.5+ runs what it stores (a refused license clears the active one), so "stores this and a
+  // license is valid" is ours; ≤6.4 keeps the old one in memory while storing the refused text.
+  const shown = read ? shownActive(job, read) : null;
+  const idActive = shown ?? (valid && info.capabilities.newEngine ? storesThis : null);
+  const evidence: Evidence[] = [];
+  if (state) evidence.push({ source: 'license-state', says: valid === true ? (idActive === true ? 'ours-active' : idActive === false ? 'other-active' : 'cannot-tell') : valid === false ? 'none-active' : 'cannot-tell', at, clock: 'laptop', detail: state.state.source });
+  if (stored.readable) evidence.push({ source: 'stored-license', says: storesThis ? 'stores-this' : stored.value.trim() ? 'stores-other' : 'stores-none', at, clock: 'laptop', detail: 'Enterprise_License' });
+  const base = { info, evidence, after: state?.state ?? job.after };
+  if (valid === true && idActive === true) {
+    return { ...base, inForce: true, outcome: 'active', headline: `Active: ${info.workspaceUrl} confirms license ${job.license.id ?? job.license.hashTail}.`, reasons: [] };
+  }
+  if (storesThis === true && valid === false) {
+    // 6.5+ sets the status Invalid when a license it had to refuse replaced a valid one (spec §1.2).
+    if (status === 'Invalid' && job.before?.valid) {
+      evidence.push({ source: 'status-setting', says: 'invalid-after-valid', at, clock: 'laptop', detail: 'Enterprise_License_Status' });
+      return { ...base, inForce: false, outcome: 'rejected', headline: 'Rejected: the workspace stores this license but did not activate it.', reasons: [serverLogHint(info)] };
+    }
+    return { ...base, inForce: false, outcome: 'not-active', headline: 'Not active: the workspace stores this license but does not run it, and gives no reason here.', reasons: [serverLogHint(info)] };
+  }
+  if (storesThis === false && stored.readable && !stored.value.trim()) {
+    return { ...base, inForce: false, outcome: 'not-active', headline: 'Not in force: the workspace stores no license, so this one never arrived (or was removed since). Apply it again.', reasons: [] };
+  }
+  if (storesThis === false) {
+    return { ...base, inForce: false, outcome: 'not-active', headline: 'Not in force: the workspace now stores a different license than this job sent.', reasons: valid ? [`The license active now is ${state?.state.id ?? 'another one'}.`] : [] };
+  }
+  return { ...base, inForce: null, outcome: 'unconfirmed', headline: 'Still not confirmed: this account cannot read what the workspace stores or runs. Sign in as an administrator and verify again.', reasons: [] };
+}
+
+/** Reads the server's state for a job that sent a license (unconfirmed, or any other that did) and
+ * records what it says now — appended to the log, the last record counts. */
 export async function verifyAgain(jobs: JobLog, client: RocketChatClient, jobId: string): Promise<InstallResult> {
   const job = jobs.get(jobId);
-  if (job.outcome !== 'interrupted' && !job.steps.some((st) => st.step === 'apply' && st.status === 'done')) {
+  const applied = job.steps.some((st) => st.step === 'apply' && (st.status === 'done' || st.status === 'warning'));
+  if (job.sent === 'no' || (job.outcome !== 'interrupted' && !applied)) {
     throw new AppFailure('INVALID_INPUT', `Job ${jobId} (${job.outcome}) sent nothing to the server, so there is nothing to verify.`);
   }
-  const info = await client.info();
-  const state = await client.licenseState(info.capabilities).catch((e) => (e instanceof AppFailure && e.code === 'FORBIDDEN' ? null : Promise.reject(e)));
-  const stored = await client.storedLicense();
-  const storesThis = stored.readable ? sha256Hex(stored.value.trim()) === job.license.sha256 : null;
-  const idActive = state?.state.valid && state.state.id && job.license.id ? state.state.id === job.license.id : null;
-  const valid = state?.state.valid ?? null;
-  let outcome: InstallResult['outcome'];
-  let headline: string;
-  const reasons: string[] = [];
-  if (valid === true && (storesThis === true || idActive === true)) {
-    outcome = 'active';
-    headline = `Active: ${info.workspaceUrl} confirms license ${job.license.id ?? job.license.hashTail}.`;
-  } else if (storesThis === true && valid === false) {
-    outcome = 'rejected';
-    headline = 'Rejected: the workspace stores this license but did not activate it.';
-    reasons.push(serverLogHint(info));
-  } else if (storesThis === false && stored.readable && !stored.value.trim()) {
-    outcome = 'rejected';
-    headline = 'Not in force: the workspace stores no license, so this one never arrived (or was removed since). Apply it again.';
-  } else if (storesThis === false) {
-    outcome = 'rejected';
-    headline = 'Not in force: the workspace now stores a different license than this job sent.';
-    if (valid) reasons.push(`The license active now is ${state?.state.id ?? 'another one'}.`);
-  } else {
-    outcome = 'unconfirmed';
-    headline = 'Still not confirmed: this account cannot read what the workspace stores or runs. Sign in as an administrator and verify again.';
-  }
+  const now = await jobLicenseNow(client, job);
   const verifiedAt = new Date().toISOString();
   const updated = capJobStrings({
     ...job,
-    outcome,
-    headline,
-    reasons,
-    after: state?.state ?? job.after,
+    outcome: now.outcome,
+    headline: now.headline,
+    reasons: now.reasons,
+    after: now.after,
     verifiedAt,
-    steps: [...job.steps, { step: 'verify' as const, status: outcome === 'active' ? ('done' as const) : outcome === 'rejected' ? ('failed' as const) : ('warning' as const), message: `Verified again at ${verifiedAt.slice(0, 16).replace('T', ' ')} UTC: ${headline}` }],
+    verdict: { evidence: now.evidence, reasons: [] },
+    steps: [
+      ...job.steps,
+      {
+        step: 'verify' as const,
+        status: now.outcome === 'active' ? ('done' as const) : now.outcome === 'rejected' ? ('failed' as const) : ('warning' as const),
+        message: `Verified again at ${verifiedAt.slice(0, 16).replace('T', ' ')} UTC: ${now.headline}`,
+      },
+    ],
   });
   jobs.append(updated);
   return updated;

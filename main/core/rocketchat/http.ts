@@ -40,6 +40,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   body?: unknown;
   timeoutMs?: number;
+  /** Stops waiting for the answer (an interrupted installation). */
+  signal?: AbortSignal;
 }
 
 const MAX_REDIRECTS = 3;
@@ -134,7 +136,7 @@ export class Transport {
           headers,
           body,
           dispatcher: this.dispatcher,
-          signal: AbortSignal.timeout(options.timeoutMs ?? this.timeoutMs),
+          signal: options.signal ? AbortSignal.any([AbortSignal.timeout(options.timeoutMs ?? this.timeoutMs), options.signal]) : AbortSignal.timeout(options.timeoutMs ?? this.timeoutMs),
         });
       } catch (e) {
         throw mapNetworkError(e, url);

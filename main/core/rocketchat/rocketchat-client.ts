@@ -42,10 +42,11 @@ export class RocketChatClient {
   }
 
   /** One request with this client's sign-in; the answer as it came (for readers that map it themselves). */
-  async call(method: 'GET' | 'POST', path: string, _route: string, options: { body?: unknown; query?: Record<string, string>; auth?: boolean } = {}): Promise<HttpResponse> {
+  async call(method: 'GET' | 'POST', path: string, _route: string, options: { body?: unknown; query?: Record<string, string>; auth?: boolean; signal?: AbortSignal } = {}): Promise<HttpResponse> {
     return this.transport.request(method, path, {
       body: options.body,
       query: options.query,
+      signal: options.signal,
       headers: options.auth === false ? {} : this.authHeaders(),
     });
   }
@@ -154,6 +155,14 @@ export class RocketChatClient {
     return { readable: false, reason: apiFailure(res, 'settings').message };
   }
 
+  /** Enterprise_License_Status, 'Valid' or 'Invalid' (admins); null when it cannot be read. Only
+   * 6.5+ keeps it true to what is active (spec §1.2, §1.4). */
+  async licenseStatus(): Promise<'Valid' | 'Invalid' | null> {
+    const res = await this.call('GET', '/api/v1/settings/Enterprise_License_Status', 'settings').catch(() => null);
+    const value = res?.status === 200 ? obj(res.json).value : null;
+    return value === 'Valid' || value === 'Invalid' ? value : null;
+  }
+
   /** licenses.validate (8.7+): the server's own verdict without applying anything. */
   async validate(license: string): Promise<ServerValidation | null> {
     const res = await this.call('POST', '/api/v1/licenses.validate', 'licenses.validate', { body: { license } });
@@ -183,8 +192,8 @@ export class RocketChatClient {
     return readLicenseState(this, caps);
   }
 
-  async add(license: string): Promise<void> {
-    const res = await this.call('POST', '/api/v1/licenses.add', 'licenses.add', { body: { license } });
+  async add(license: string, signal?: AbortSignal): Promise<void> {
+    const res = await this.call('POST', '/api/v1/licenses.add', 'licenses.add', { body: { license }, signal });
     if (res.status === 200 && res.json !== undefined) return;
     if (res.status === 400 && res.json !== undefined) throw licenseRejection(res);
     if (isMissingEndpoint(res)) throw new AppFailure('SERVER_TOO_OLD', 'This server has no licenses.add endpoint (it was added in 3.10).');

@@ -113,6 +113,11 @@ function errorCode(e: unknown): string | undefined {
   return (e as { code?: string })?.code;
 }
 
+/** Whether a failed request can have reached the server: a failure while connecting (refused, no
+ * name, no route, TLS, a changed certificate) provably sent nothing; after that, it may have. */
+const CONNECT = { phase: 'connect' } as const;
+const REQUEST = { phase: 'request' } as const;
+
 export function mapNetworkError(e: unknown, url: URL): AppFailure {
   if (e instanceof AppFailure) return e;
   const cause = (e as { cause?: unknown })?.cause;
@@ -121,41 +126,41 @@ export function mapNetworkError(e: unknown, url: URL): AppFailure {
     return new AppFailure(
       'CERT_CHANGED',
       `Trusted certificate SHA-256 ${c.expected}; the server now presents ${c.actual}.`,
-      { expected: c.expected, actual: c.actual },
+      { expected: c.expected, actual: c.actual, phase: 'connect' },
     );
   }
   const code = errorCode(e) ?? '';
   const where = url.host;
   if (TLS_CODES.has(code) || /certificate|SSL|TLS/i.test(String((e as Error)?.message))) {
-    return new AppFailure('TLS_UNTRUSTED', `${where}: ${TLS_REASONS[code] ?? (e as Error).message}.`, { tlsCode: code || null });
+    return new AppFailure('TLS_UNTRUSTED', `${where}: ${TLS_REASONS[code] ?? (e as Error).message}.`, { tlsCode: code || null, phase: 'connect' });
   }
   switch (code) {
     case 'ECONNREFUSED':
-      return new AppFailure('NETWORK_UNREACHABLE', `${where} refused the connection: nothing is listening on that port.`);
+      return new AppFailure('NETWORK_UNREACHABLE', `${where} refused the connection: nothing is listening on that port.`, CONNECT);
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new AppFailure('NETWORK_UNREACHABLE', `The name ${url.hostname} could not be resolved (DNS).`);
+      return new AppFailure('NETWORK_UNREACHABLE', `The name ${url.hostname} could not be resolved (DNS).`, CONNECT);
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
-      return new AppFailure('NETWORK_UNREACHABLE', `There is no route from this laptop to ${where}.`);
+      return new AppFailure('NETWORK_UNREACHABLE', `There is no route from this laptop to ${where}.`, CONNECT);
     case 'UND_ERR_CONNECT_TIMEOUT':
     case 'ETIMEDOUT':
-      return new AppFailure('TIMEOUT', `Connecting to ${where} timed out.`);
+      return new AppFailure('TIMEOUT', `Connecting to ${where} timed out.`, CONNECT);
     case 'UND_ERR_HEADERS_TIMEOUT':
     case 'UND_ERR_BODY_TIMEOUT':
     case 'TimeoutError':
     case 'ABORT_ERR':
-      return new AppFailure('TIMEOUT', `${where} did not answer in time.`);
+      return new AppFailure('TIMEOUT', `${where} did not answer in time.`, REQUEST);
     case 'ECONNRESET':
     case 'EPIPE':
     case 'UND_ERR_CLOSED':
-      return new AppFailure('NETWORK_UNREACHABLE', `${where} dropped the connection before answering (a proxy or firewall may be cutting it).`);
+      return new AppFailure('NETWORK_UNREACHABLE', `${where} dropped the connection before answering (a proxy or firewall may be cutting it).`, REQUEST);
   }
   if ((e as Error)?.name === 'TimeoutError' || (e as Error)?.name === 'AbortError') {
-    return new AppFailure('TIMEOUT', `${where} did not answer in time.`);
+    return new AppFailure('TIMEOUT', `${where} did not answer in time.`, REQUEST);
   }
   if (/other side closed|socket hang up|closed/i.test(String((e as Error)?.message))) {
-    return new AppFailure('NETWORK_UNREACHABLE', `${where} dropped the connection before answering (a proxy or firewall may be cutting it).`);
+    return new AppFailure('NETWORK_UNREACHABLE', `${where} dropped the connection before answering (a proxy or firewall may be cutting it).`, REQUEST);
   }
-  return new AppFailure('NETWORK_UNREACHABLE', `${where}: ${(e as Error)?.message ?? String(e)}`);
+  return new AppFailure('NETWORK_UNREACHABLE', `${where}: ${(e as Error)?.message ?? String(e)}`, REQUEST);
 }

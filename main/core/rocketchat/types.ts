@@ -19,6 +19,13 @@ export interface ServerCapabilities {
   maxActiveUsers: boolean;
   /** /api/info reports the workspace URL licenses are checked against (8.6+). */
   workspaceUrl: boolean;
+  /** GET stdout.queue, the server's log over REST (3.0 – 7.x; removed in 8.0: rocketchat/server-log.ts). */
+  serverLog: boolean;
+  /** The license engine that decides (6.5+ new, with pino log lines and a status setting that can
+   * be trusted; before that the old V2 engine, spec §1.4, §5.10). */
+  newEngine: boolean;
+  /** The old engine writes "#### License validated" after "### New Enterprise License" (3.13 – 6.4). */
+  logsValidated: boolean;
 }
 
 export interface WorkspaceInfo {

@@ -21,5 +21,8 @@ export function capabilitiesOf(major: number, minor: number): ServerCapabilities
     seatsCheckedOnApply: !at(4, 0),
     maxActiveUsers: at(4, 0),
     workspaceUrl: at(8, 6),
+    serverLog: at(3, 0) && !at(8, 0),
+    newEngine: at(6, 5),
+    logsValidated: at(3, 13) && !at(6, 5),
   };
 }

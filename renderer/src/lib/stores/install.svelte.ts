@@ -7,6 +7,12 @@ import type { LicenseStore } from './license.svelte';
 import type { StatusStore } from './status.svelte';
 import type { WorkspacesStore } from './workspaces.svelte';
 
+function holdWhileInstalling(event: BeforeUnloadEvent): void {
+  event.preventDefault();
+  // Chromium still asks for this to be set.
+  event.returnValue = '';
+}
+
 export class InstallStore {
   installing = $state(false);
   steps = $state<InstallStep[]>([]);
@@ -68,9 +74,10 @@ export class InstallStore {
     return r.value;
   }
 
-  /** Puts back the license a job kept before it sent another; the outcome shows like an install's. */
-  async restore(jobId: string): Promise<InstallResult | null> {
-    return this.run('Restoring the previous license…', () => installer()['license.restore']({ jobId }));
+  /** Puts back the license a job kept before it sent another; the outcome shows like an install's.
+   * The workspace refuses while the job's own license is active, unless `evenIfActive`. */
+  async restore(jobId: string, options: { evenIfActive?: boolean } = {}): Promise<InstallResult | null> {
+    return this.run('Restoring the previous license…', () => installer()['license.restore']({ jobId, ...(options.evenIfActive ? { evenIfActive: true } : {}) }));
   }
 
   private async run(starting: string, call: () => Promise<Result<InstallResult>>): Promise<InstallResult | null> {
@@ -78,7 +85,9 @@ export class InstallStore {
     this.installError = null;
     this.clear();
     this.status.announce(starting);
-    const r = await call();
+    // While a license is being sent or confirmed, closing the window asks first (main/app.ts).
+    window.addEventListener('beforeunload', holdWhileInstalling);
+    const r = await call().finally(() => window.removeEventListener('beforeunload', holdWhileInstalling));
     this.installing = false;
     if (r.ok) {
       this.result = r.value;
