@@ -19,6 +19,11 @@ const scopes = {
       'main/core/license/replacement.test.ts',
     ],
   },
+  // The verdict after a send, from the server's own evidence (the verdict issue asks ≥ 90 %).
+  verdict: {
+    mutate: ['main/core/installs/verdict.ts'],
+    tests: ['main/core/installs/verdict.test.ts', 'main/core/installs/verdicts.test.ts'],
+  },
   // Reading, decoding, checking and summarizing a license file.
   license: {
     mutate: ['main/core/license/*.ts', '!main/core/license/*.test.ts', '!main/core/license/replacement.ts'],

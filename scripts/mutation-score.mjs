@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { scopeNames } from '../stryker.core.config.mjs';
 
-// The core is measured in four parts (stryker.core.config.mjs); their reports are read as one.
+// The core is measured in parts (stryker.core.config.mjs); their reports are read as one.
 const runs = { shell: ['test-results/mutation/shell.json'], core: scopeNames.map((p) => `test-results/mutation/core-${p}.json`) };
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(runs);
 const path = 'bench/results.json';
@@ -37,12 +37,24 @@ for (const run of wanted) {
       console.log(`  ${m.status.padEnd(10)} ${file}:${m.location.start.line}  ${m.mutatorName}: ${String(m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 90)}`);
     }
   }
+  // A part run on its own updates its files and keeps the last figures of the others.
+  if (missing.length) {
+    const measured = new Set(files.map((f) => f.file));
+    for (const before of results.mutation[run]?.files ?? []) {
+      if (measured.has(before.file)) continue;
+      files.push(before);
+      killed += before.killed;
+      total += before.total;
+      const f = folders.get(dirname(before.file)) ?? { killed: 0, total: 0 };
+      folders.set(dirname(before.file), { killed: f.killed + before.killed, total: f.total + before.total });
+    }
+  }
   console.log('');
   for (const r of files) console.log(`${String(r.score).padStart(5)} %  ${r.killed}/${r.total}  ${r.file}`);
   const perFolder = [...folders].map(([folder, f]) => ({ folder, ...f, score: pct(f.killed, f.total) }));
   for (const f of perFolder) console.log(`${String(f.score).padStart(5)} %  ${f.killed}/${f.total}  ${f.folder}/ (folder)`);
   const score = pct(killed, total);
   console.log(`${String(score).padStart(5)} %  ${killed}/${total}  ${run} mutation score`);
-  results.mutation[run] = { score, killed, total, folders: perFolder, files, ...(missing.length ? { notMeasured: missing } : {}), measuredAt: new Date().toISOString() };
+  results.mutation[run] = { score, killed, total, folders: perFolder, files, ...(missing.length ? { reportsNotInThisRun: missing } : {}), measuredAt: new Date().toISOString() };
 }
 writeFileSync(path, JSON.stringify(results, null, 2) + '\n');

@@ -57,7 +57,8 @@ export interface Verdict {
 /** Clocks that disagree by less than this are not worth a sentence. */
 export const CLOCK_TOLERANCE_MS = 60_000;
 
-const REFUSING = new Set(['invalidate_license', 'prevent_installation']);
+/** The behaviours with which a failed check refuses the license (spec §5.8); others only limit it. */
+const refuses = (behavior: string | null) => behavior === 'invalidate_license' || behavior === 'prevent_installation';
 
 function sameInstant(a: string | null | undefined, b: string | null | undefined): boolean {
   if (!a || !b) return !a && !b;
@@ -71,17 +72,15 @@ function stateEvidence(obs: Observation): Evidence | null {
   return { source: 'license-state', says, at: obs.at, clock: 'laptop', detail: via };
 }
 
-const logEvidence = (says: string, event: LogEvent | null, obs: Observation, detail: string): Evidence =>
-  event?.at ? { source: 'server-log', says, at: event.at, clock: 'rocket.chat', detail } : { source: 'server-log', says, at: obs.at, clock: 'laptop', detail };
+const logEvidence = (says: string, event: LogEvent, obs: Observation, detail: string): Evidence =>
+  event.at ? { source: 'server-log', says, at: event.at, clock: 'rocket.chat', detail } : { source: 'server-log', says, at: obs.at, clock: 'laptop', detail };
 
 /** Rocket.Chat's clock minus the Date header's, when they disagree: the line was written after the
  * send and before the answer that carried it, so the header may be ahead of it by at most that. */
 export function clockSkew(lineAt: string | null, obs: Pick<Observation, 'dateHeader' | 'sinceSendMs'>): number | null {
-  if (!lineAt || !obs.dateHeader) return null;
-  const ahead = Date.parse(obs.dateHeader) - Date.parse(lineAt);
-  if (Number.isNaN(ahead)) return null;
-  if (ahead < -CLOCK_TOLERANCE_MS || ahead > obs.sinceSendMs + CLOCK_TOLERANCE_MS) return -ahead;
-  return null;
+  // Without either time (or with an unreadable one) this is NaN, which no comparison holds for.
+  const ahead = Date.parse(obs.dateHeader ?? '') - Date.parse(lineAt ?? '');
+  return ahead < -CLOCK_TOLERANCE_MS || ahead > obs.sinceSendMs + CLOCK_TOLERANCE_MS ? -ahead : null;
 }
 
 /** The rejections the log wrote that are about our license, with the server's own reasons. */
@@ -98,10 +97,10 @@ function rejectionsInLog(ctx: VerdictContext, obs: Observation): { reasons: Reje
     if (e.kind === 'url-failed' && l.serverUrls.some((u) => u.value === e.rule.value && u.type === e.rule.type)) {
       urls.push(e.rule);
       urlEvent ??= e;
-    } else if (e.kind === 'period-failed' && REFUSING.has(e.behavior ?? '') && l.periods.some((p) => sameInstant(p.validFrom, e.validFrom) && sameInstant(p.validUntil, e.validUntil))) {
+    } else if (e.kind === 'period-failed' && refuses(e.behavior) && l.periods.some((p) => sameInstant(p.validFrom, e.validFrom) && sameInstant(p.validUntil, e.validUntil))) {
       skew ??= clockSkew(e.at, obs);
       reasons.push({ kind: 'period', validFrom: e.validFrom, validUntil: e.validUntil, rocketChatClock: e.at, dateHeader: obs.dateHeader });
-    } else if (e.kind === 'limit-failed' && REFUSING.has(e.behavior ?? '') && l.limits.some((x) => x.kind === e.limit && (x.max ?? -1) === e.max && x.behavior === e.behavior)) {
+    } else if (e.kind === 'limit-failed' && refuses(e.behavior) && l.limits.some((x) => x.kind === e.limit && (x.max ?? -1) === e.max && x.behavior === e.behavior)) {
       reasons.push({ kind: 'limit', limit: e.limit, max: e.max, current: over(ctx, e.limit, e.max) });
     } else if (e.kind === 'invalid' && rawIsOurs) {
       reasons.push({ kind: 'unreadable' });
@@ -124,7 +123,7 @@ export function validationReasons(
   return (ctx.validation?.reasons ?? []).map((r): RejectionReason => {
     if (r.reason === 'url') return { kind: 'url', licensed: ctx.license.serverUrls, workspaceUrl: ctx.workspaceUrl };
     if (r.reason === 'period') {
-      const p = ctx.license.periods.find((x) => REFUSING.has(x.invalidBehavior)) ?? null;
+      const p = ctx.license.periods.find((x) => refuses(x.invalidBehavior)) ?? null;
       return { kind: 'period', validFrom: p?.validFrom ?? null, validUntil: p?.validUntil ?? null, rocketChatClock: null, dateHeader: obs.dateHeader };
     }
     if (r.reason === 'limit' && r.limit) {
@@ -139,7 +138,7 @@ export function validationReasons(
  * contradict the server, which has just counted more. */
 function over(ctx: Pick<VerdictContext, 'usage'>, kind: string, max: number | null): number | null {
   const current = ctx.usage?.[kind];
-  return current !== undefined && max !== null && current > max ? current : null;
+  return current !== undefined && max !== null && max >= 0 && current > max ? current : null;
 }
 
 const notOurs = (obs: Observation) => obs.state.read && obs.state.ours !== true;
