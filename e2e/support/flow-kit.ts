@@ -11,6 +11,9 @@ import { RocketChatClient } from '../../main/core/rocketchat/rocketchat-client';
 import { installLicense, type InstallOptions } from '../../main/core/installs/install-flow';
 import type { ServerCapabilities } from '../../main/core/rocketchat/types';
 import { capabilitiesOf } from '../../main/core/rocketchat/versions';
+import { fastClock } from './clock';
+
+export { fastClock };
 
 export const DAY = 86400000;
 
@@ -18,23 +21,6 @@ export const DAY = 86400000;
  * with a scripted server. */
 export function capsFor(v: number): ServerCapabilities {
   return capabilitiesOf(Math.floor(v), Math.round((v % 1) * 10));
-}
-
-/**
- * The flow's waits on a clock that runs ahead: each sleep waits at most 30 ms for real (longer than
- * the simulator's 20 ms validation delay, so the server has applied the license before it is read)
- * and counts the rest as passed. A test of "rejected after 300 ms settled" takes ~60 ms, not 650.
- */
-export function fastClock(realCapMs = 30): { now: () => number; sleep: (ms: number) => Promise<void> } {
-  let ahead = 0;
-  return {
-    now: () => Date.now() + ahead,
-    sleep: async (ms) => {
-      const real = Math.min(ms, realCapMs);
-      await new Promise<void>((r) => setTimeout(r, real));
-      ahead += ms - real;
-    },
-  };
 }
 
 /** Registers the clean-up hooks in the calling test file and returns the helpers. */

@@ -252,7 +252,10 @@ describe('rejected by the status setting, and by licenses.validate', () => {
       },
     });
     expect(judge(ctx({ validation: { valid: true, reasons: [] } }), obs())).toBeNull();
-    expect(judge(c, obs({ state: { read: true, ours: true, valid: false, via: 'licenses.info' } }))).toBeNull();
+    // Not before the server has applied it: the license that was active is still shown.
+    expect(judge(c, obs({ state: { read: true, ours: false, valid: true, via: 'licenses.info' } }))).toBeNull();
+    expect(judge(c, obs({ state: { read: true, ours: null, valid: null, via: 'none' } }))).toBeNull();
+    expect(judge(c, obs({ state: { read: false, error: { code: 'TIMEOUT', message: 'm' } } }))).toBeNull();
   });
 });
 
@@ -298,7 +301,7 @@ describe('the end of the wait', () => {
     expect(judgeAtEnd(ctx({ caps: { newEngine: false, logsValidated: false } }), obs(), 10_000).outcome).toBe('not-active');
     expect(judgeAtEnd(ctx({ logReadable: false, statusBefore: 'Invalid' }), obs(), 10_000).outcome).toBe('not-active');
     expect(judgeAtEnd(ctx({ logReadable: false, statusBefore: 'Valid', caps: { newEngine: false, logsValidated: false } }), obs(), 10_000).outcome).toBe('not-active');
-    expect(judgeAtEnd(ctx({ logReadable: false, validation: { valid: false, reasons: [] } }), obs({ state: { read: true, ours: true, valid: false, via: 'licenses.info' } }), 10_000).outcome).toBe('not-active');
+    expect(judgeAtEnd(ctx({ logReadable: false, validation: { valid: false, reasons: [] } }), obs({ state: { read: true, ours: false, valid: true, via: 'licenses.info' } }), 10_000).outcome).toBe('not-active');
   });
 
   it('"not active" names the state and the time waited; a state that cannot tell whose license is valid stays "not confirmed"', () => {

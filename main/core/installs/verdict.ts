@@ -7,7 +7,8 @@
 // - Rejected as soon as the server says so: a log line written after the send that names our
 //   license (a URL rule, a period or a limit of ours, or our hash), the status setting turning
 //   Invalid where a license was valid before (6.5+: onInvalidateLicense, spec §1.2), or a forced
-//   send that licenses.validate had already refused. The reasons are the server's own.
+//   send that licenses.validate had already refused, once nothing is active. The reasons are the
+//   server's own.
 // - Elapsed time alone never earns "rejected". At the end of the wait: "not confirmed" when any of
 //   those sources could have spoken and did not (a slow "yes" stays possible), "not active" only
 //   when none could — then the server gave no reason, and the verdict says exactly that.
@@ -172,7 +173,9 @@ export function judge(ctx: VerdictContext, obs: Observation): Verdict | null {
   if (ctx.caps.newEngine && ctx.statusBefore === 'Valid' && obs.status === 'Invalid' && notOurs(obs)) {
     return { outcome: 'rejected', record: { evidence: withState([{ source: 'status-setting', says: 'invalid-after-valid', at: obs.at, clock: 'laptop', detail: 'Enterprise_License_Status' }]), reasons: [] } };
   }
-  if (ctx.validation?.valid === false && notOurs(obs)) {
+  // licenses.validate predicted it; the verdict waits for the server to have applied it (6.5+ leaves
+  // nothing active after a refusal), so that "nothing is active now" is what it shows.
+  if (ctx.validation?.valid === false && obs.state.read && obs.state.valid === false) {
     return { outcome: 'rejected', record: { evidence: withState([{ source: 'server-validation', says: 'invalid', at: obs.at, clock: 'laptop', detail: 'licenses.validate' }]), reasons: validationReasons(ctx, obs) } };
   }
   return null;

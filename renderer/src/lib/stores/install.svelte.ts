@@ -40,6 +40,12 @@ export class InstallStore {
     });
   }
 
+  /** The restore of this job was refused because the job's own license is active now. */
+  restoreRefused(jobId: string): AppError | null {
+    const e = this.installError;
+    return e?.code === 'NEWER_LICENSE_ACTIVE' && e.data?.jobId === jobId ? e : null;
+  }
+
   /** The result on screen belongs to what came before: a new license or workspace clears it. */
   clear(): void {
     this.result = null;
@@ -81,6 +87,7 @@ export class InstallStore {
   }
 
   private async run(starting: string, call: () => Promise<Result<InstallResult>>): Promise<InstallResult | null> {
+    const shown = { result: this.result, steps: this.steps };
     this.installing = true;
     this.installError = null;
     this.clear();
@@ -96,6 +103,9 @@ export class InstallStore {
     } else {
       this.installError = r.error;
       this.status.announceError(r.error);
+      // A restore that would replace a license that became active is asked again beside the
+      // result it came from, which stays on screen.
+      if (r.error.code === 'NEWER_LICENSE_ACTIVE') Object.assign(this, shown);
     }
     await this.workspaces.loadWorkspaces();
     // Show the workspace's license as it is now, keeping the result on screen.
