@@ -232,6 +232,12 @@ describe('rejected by the status setting, and by licenses.validate', () => {
     });
   });
 
+  it("with licenses.validate's refusal before the send, its reasons come with the setting's verdict", () => {
+    expect(judge(ctx({ ...invalidAfterValid, validation: { valid: false, reasons: [{ reason: 'url' }] } }), obs({ status: 'Invalid', state: { read: true, ours: false, valid: true, via: 'licenses.info' } }))?.record.reasons).toEqual([
+      { kind: 'url', licensed: license.serverUrls, workspaceUrl: 'chat.plant7.lan' },
+    ]);
+  });
+
   it('not on the old engine (its status is unreliable), nor when it was not Valid before, nor while Valid, nor when ours', () => {
     expect(judge(ctx({ ...invalidAfterValid, caps: { newEngine: false, logsValidated: true } }), obs({ status: 'Invalid' }))).toBeNull();
     expect(judge(ctx({ statusBefore: 'Invalid' }), obs({ status: 'Invalid' }))).toBeNull();

@@ -171,7 +171,9 @@ export function judge(ctx: VerdictContext, obs: Observation): Verdict | null {
     return { outcome: 'rejected', record: { evidence: withState([logEvidence('applied-not-validated', events[lastNew], obs, '### New Enterprise License')]), reasons: [{ kind: 'not-logged' }] } };
   }
   if (ctx.caps.newEngine && ctx.statusBefore === 'Valid' && obs.status === 'Invalid' && notOurs(obs)) {
-    return { outcome: 'rejected', record: { evidence: withState([{ source: 'status-setting', says: 'invalid-after-valid', at: obs.at, clock: 'laptop', detail: 'Enterprise_License_Status' }]), reasons: [] } };
+    // The setting gives no reason; licenses.validate's, when it refused the license before the send, are the server's own.
+    const reasons = ctx.validation?.valid === false ? validationReasons(ctx, obs) : [];
+    return { outcome: 'rejected', record: { evidence: withState([{ source: 'status-setting', says: 'invalid-after-valid', at: obs.at, clock: 'laptop', detail: 'Enterprise_License_Status' }]), reasons } };
   }
   // licenses.validate predicted it; the verdict waits for the server to have applied it (6.5+ leaves
   // nothing active after a refusal), so that "nothing is active now" is what it shows.
