@@ -35,6 +35,10 @@ export interface Era {
    * Open-API docs dropped it on 2026-01-07, commit 855fd62; an 8.x misc.ts keeps only its doc
    * comment and registers no route). */
   stdoutQueue: boolean;
+  /** The air-gapped read-only countdown, Cloud_Workspace_AirGapped_Restrictions_Remaining_Days
+   * (7.0.0, PR #33241; ee/packages/license/src/AirGappedRestriction.ts), and settings.public's
+   * `_id` filter, a comma-separated list (apps/meteor/app/api/server/v1/settings.ts, 7.x). */
+  airGappedRestriction: boolean;
 }
 
 export function eraOf(version: string): Era {
@@ -66,5 +70,6 @@ export function eraOf(version: string): Era {
     v2BundleUnlimitedPresence: at(6, 7),
     v2GrantsVoipAndContactId: at(8, 8),
     stdoutQueue: at(3, 0) && !at(8, 0),
+    airGappedRestriction: at(7, 0),
   };
 }

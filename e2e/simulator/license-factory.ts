@@ -62,6 +62,8 @@ export interface V3Options {
   limitBehavior?: Behavior;
   modules?: string[];
   trial?: boolean;
+  /** information.offline (8.7+ reads it: no Cloud sync, push gateway, marketplace, telemetry); default true, as an air-gapped license is. */
+  offline?: boolean;
   customer?: { name?: string; company?: string; email?: string };
   tags?: Array<{ name: string; color: string }>;
   createdAt?: Date;
@@ -87,7 +89,7 @@ export function licenseV3Payload(o: V3Options = {}): LicenseV3Payload {
       autoRenew: false,
       visualExpiration: (o.validUntil ?? new Date(now + 365 * DAY)).toISOString(),
       trial: o.trial ?? false,
-      offline: true,
+      offline: o.offline ?? true,
       createdAt: (o.createdAt ?? new Date(now)).toISOString(),
       grantedBy: { method: 'sales', seller: 'Test seller' },
       grantedTo: o.customer ?? { name: 'Jane Admin', company: 'ACME Corp', email: 'jane@acme.example' },

@@ -800,3 +800,44 @@ describe("the server's log over REST: GET /api/v1/stdout.queue (spec §5.12)", (
     expect(s.state.setting).toBe(third);
   });
 });
+
+describe('the air-gapped read-only countdown (7.0+, spec §5.13)', () => {
+  const ID = 'Cloud_Workspace_AirGapped_Restrictions_Remaining_Days';
+  const days = async (s: Simulator) => ((await call(s, 'GET', `/api/v1/settings.public?_id=${ID}`)).json as { settings: Array<{ _id: string; value: number }> }).settings[0]?.value;
+
+  it('7.0+ without a license: read-only at once with no stats token, 10 days from the last one; a public setting read by _id without signing in', async () => {
+    expect(await days(await sim({ version: '7.10.0' }))).toBe(0);
+    expect(await days(await sim({ version: '7.0.0', statsTokenAgeDays: 6 }))).toBe(4);
+    expect(await days(await sim({ version: '8.8.0', statsTokenAgeDays: 1 }))).toBe(9);
+    expect(await days(await sim({ version: '8.8.0', statsTokenAgeDays: 12 }))).toBe(0);
+    const r = await call(await sim({ version: '7.10.0' }), 'GET', `/api/v1/settings.public?_id=${ID},Site_Name`);
+    expect(r.json).toMatchObject({ settings: [{ _id: 'Site_Name' }, { _id: ID, value: 0 }], count: 2, total: 2, success: true });
+  });
+
+  it('a valid license lifts it at once (-1); a rejected replacement or a removed license brings it back', async () => {
+    const s = await sim({ version: '7.10.0', siteUrl: undefined });
+    const admin = s.login('admin');
+    const here = s.url.replace(/^https?:\/\//, '');
+    await call(s, 'POST', '/api/v1/licenses.add', { auth: admin, body: { license: await signV3(licenses.boundTo(here)) } });
+    await s.settled();
+    expect(await days(s)).toBe(-1);
+    expect((await call(s, 'GET', `/api/v1/settings/${ID}`, { auth: admin })).json).toMatchObject({ _id: ID, value: -1 });
+    await call(s, 'POST', '/api/v1/licenses.add', { auth: admin, body: { license: await signV3(licenses.boundTo('other.example')) } });
+    await s.settled();
+    expect(await days(s)).toBe(0);
+  });
+
+  it('before 7.0 there is no such setting', async () => {
+    const r = await call(await sim({ version: '6.14.0' }), 'GET', `/api/v1/settings.public?_id=${ID}`);
+    expect((r.json as { settings: Array<{ _id: string }> }).settings.map((x) => x._id)).not.toContain(ID);
+  });
+
+  it('a Site URL not set yet: a license is held as pending, not rejected', async () => {
+    const s = await sim({ version: '7.10.0', siteUrl: null });
+    await call(s, 'POST', '/api/v1/licenses.add', { auth: s.login('admin'), body: { license: await signV3(licenses.boundTo('chat.plant7.lan')) } });
+    await s.settled();
+    expect(s.state.active).toBeNull();
+    expect(s.state.log).toContain('Storing license as pending validation.');
+    expect(s.state.log.join('\n')).not.toMatch(/validation failed/);
+  });
+});

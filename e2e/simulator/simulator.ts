@@ -44,8 +44,8 @@ export type Fault =
 
 export interface SimulatorOptions {
   version?: string;
-  /** Site_Url. Default: the simulator's own URL. */
-  siteUrl?: string;
+  /** Site_Url. Default: the simulator's own URL; null: not set yet (a license is held as pending). */
+  siteUrl?: string | null;
   users?: SimUser[];
   /** PEM public keys the server verifies licenses with. Default: the shared test key. */
   licenseKeys?: string[];
@@ -69,6 +69,9 @@ export interface SimulatorOptions {
   /** Several Rocket.Chat instances behind one address: requests go to each in turn; each applies
    * a new license after its own delay and has its own log queue (the setting is shared). */
   cluster?: { applyDelaysMs: number[] };
+  /** 7.0+: how many days ago Rocket.Chat Cloud last answered the usage report with a stats token;
+   * null (the default, as for an air-gapped workspace): never. Drives the read-only countdown. */
+  statsTokenAgeDays?: number | null;
 }
 
 export interface RecordedRequest {
@@ -114,6 +117,8 @@ export interface SimulatorState {
   log: string[];
   /** Each instance's license in memory and its stdout queue. */
   instances: SimInstance[];
+  /** Cloud_Workspace_AirGapped_Restrictions_Remaining_Days (7.0+): -1 none, 0 read-only, 1–10 left. */
+  restrictionDays: number;
   /** E-mail 2FA codes "sent", by username, with when they expire (3600 s, the server's default). */
   emailCodes: Map<string, { code: string; expires: Date }>;
   tokens: Map<string, Token>;
@@ -161,6 +166,7 @@ export const DEFAULT_USERS: SimUser[] = [
 ];
 
 const UNAUTH = 'You must be logged in to do this.';
+const RESTRICTION_SETTING = 'Cloud_Workspace_AirGapped_Restrictions_Remaining_Days';
 const NO_PERMISSION = 'User does not have the permissions required for this action [error-unauthorized]';
 const HTML_502 = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
@@ -214,6 +220,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const state: SimulatorState = {
     era,
     siteUrl: options.siteUrl ?? '',
+    restrictionDays: -1,
     setting: '',
     status: 'Invalid',
     get active() {
@@ -350,6 +357,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const limits = inst.active?.decoded.v3.limits?.[kind] ?? [];
     return limits.length ? Math.min(...limits.map((l) => l.max)) : -1;
   };
+  /**
+   * The air-gapped countdown (7.0+), as AirGappedRestriction.computeRestriction does: -1 under a
+   * valid license, else 10 days from the last stats token (3 without effect, 7 of warnings), 0 —
+   * read-only — with no token at all. Recomputed when a license is validated, invalidated or removed.
+   */
+  function recomputeRestriction(): void {
+    if (!era.airGappedRestriction) return;
+    const licensed = instances.some((i) => i.active);
+    const age = options.statsTokenAgeDays ?? null;
+    state.restrictionDays = licensed ? -1 : age === null ? 0 : Math.max(10 - age, 0);
+  }
+
   /** One instance applies the stored license, and logs what it decided, as its era does. */
   async function apply(inst: SimInstance, license: string): Promise<void> {
     const log = logOn(inst);
@@ -374,9 +393,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       inst.active = null;
       state.status = 'Invalid';
       log({ level: LEVEL.startup, msg: 'License removed' });
+      recomputeRestriction();
       return;
     }
     if (inst.active?.text === trimmed) return;
+    // Not ready while the Site URL is unknown: held as pending (validation/isReadyForValidation.ts).
+    if (!state.siteUrl) {
+      log({ level: LEVEL.info, msg: 'Storing license as pending validation.' });
+      return;
+    }
     log({ level: LEVEL.info, msg: 'New Enterprise License' });
     let decoded: DecodedServerLicense;
     try {
@@ -393,6 +418,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         inst.active = null;
         state.status = 'Invalid';
         log({ level: LEVEL.startup, msg: 'License invalidated' });
+        recomputeRestriction();
       }
       return;
     }
@@ -400,6 +426,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     state.status = 'Valid';
     log({ level: LEVEL.info, msg: 'License validated', fields: { modules: inst.active.modules } });
     log({ level: LEVEL.startup, msg: 'License installed', fields: { version: decoded.format === 'v3' ? '3' : '2', hash: trimmed.slice(-8) } });
+    recomputeRestriction();
   }
   /** The setting changed: each instance's watcher applies it after its own delay. A stopped
    * server applies nothing more (stop() does not wait out a long delay). */
@@ -494,6 +521,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return new Reply(200, era.restivus ? { status: 'success', data } : { status: 'success', data, success: true });
   }
 
+  // ---- settings.public (no sign-in) --------------------------------------------------------
+  /** The public settings the simulator knows; 7.0+ filters by `_id` (a comma-separated list). */
+  function publicSettings(query: Record<string, string>): Reply {
+    const all: Array<{ _id: string; value: unknown }> = [{ _id: 'Site_Name', value: 'Rocket.Chat' }];
+    if (era.airGappedRestriction) all.push({ _id: RESTRICTION_SETTING, value: state.restrictionDays });
+    const ids = era.airGappedRestriction && query._id ? query._id.split(',').map((id) => id.trim()) : null;
+    const settings = ids ? all.filter((s) => ids.includes(s._id)) : all;
+    return ok({ settings, count: settings.length, offset: 0, total: settings.length });
+  }
+
   // ---- licenses.info -----------------------------------------------------------------------
   function licensesInfo(user: SimUser, query: Record<string, string>, inst: SimInstance): Reply {
     const keysIn = Object.keys(query);
@@ -539,10 +576,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (!user) return unauthorized();
       if (!isAdmin(user)) return new Reply(403, era.restivus ? { success: false, error: 'unauthorized' } : { success: false, error: NO_PERMISSION });
       if (setting === 'Site_Url') return ok({ _id: 'Site_Url', value: state.siteUrl });
+      if (setting === RESTRICTION_SETTING && era.airGappedRestriction) return ok({ _id: setting, value: state.restrictionDays });
       if (setting === 'Enterprise_License_Status') return ok({ _id: setting, value: state.status });
       if (setting === 'Enterprise_License') return ok({ _id: setting, value: state.setting });
       return failure('error-setting-not-found');
     }
+    if (path === '/api/v1/settings.public' && method === 'GET') return publicSettings(query);
     const v1 = /^\/api\/v1\/([\w.]+)$/.exec(path)?.[1];
     const known: Record<string, string> = {
       me: 'GET',
@@ -766,7 +805,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const port = (server.address() as { port: number }).port;
   const origin = `${certificate ? 'https' : 'http'}://127.0.0.1:${port}`;
   const url = origin + basePath;
-  if (!state.siteUrl) state.siteUrl = url + '/';
+  if (options.siteUrl === undefined) state.siteUrl = url + '/';
+  recomputeRestriction();
   if (options.initialLicense) {
     state.setting = options.initialLicense;
     for (const inst of instances) await apply(inst, options.initialLicense);
@@ -840,6 +880,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         state.log.push('Restarting');
         if (state.setting.trim()) await apply(inst, state.setting);
       }
+      recomputeRestriction(); // at start-up too
     },
   };
 }

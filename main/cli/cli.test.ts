@@ -1,89 +1,20 @@
 // The built CLI as a subprocess against the simulator: every exit code from a real scenario.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createHash, X509Certificate } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../e2e/simulator/simulator';
-import { licenses, licenseV3Payload, sharedTestKeyPair, signV3 } from '../../e2e/simulator/license-factory';
-import { KeytarSecretStore, KEYCHAIN_SERVICE } from '../core/workspaces/secret-store';
+import type { Simulator } from '../../e2e/simulator/simulator';
+import { licenses, licenseV3Payload, signV3 } from '../../e2e/simulator/license-factory';
 import { selfSignedCert } from '../../e2e/simulator/certs';
+import { CLI_PATH, cliKit, host, REAL_KEYCHAIN } from '../../e2e/support/cli-kit';
 import { COMMANDS } from './registry';
 import { localTime } from './print';
 
-const CLI = join(process.cwd(), 'out/cli/rc-license.cjs');
-const realKeychain = process.env.RC_TEST_KEYCHAIN === '1';
+const CLI = CLI_PATH;
+const realKeychain = REAL_KEYCHAIN;
 if (!realKeychain) console.log('[skipped] CLI sign-in with the keychain: no gnome-keyring session in this run (scripts/test.sh starts one)');
-
-let dir: string;
-let keyFile: string;
-const sims: Simulator[] = [];
-beforeAll(() => {
-  // Test the CLI built from the current source.
-  const b = spawnSync(process.execPath, ['scripts/build.mjs', 'main'], { encoding: 'utf8' });
-  if (b.status !== 0) throw new Error(b.stderr);
-  dir = mkdtempSync(join(tmpdir(), 'rc-cli-'));
-  keyFile = join(dir, 'test-key.pem');
-  writeFileSync(keyFile, sharedTestKeyPair().publicKeyPem);
-});
-afterEach(async () => {
-  await Promise.all(sims.splice(0).map((s) => s.stop()));
-});
-afterAll(async () => {
-  if (realKeychain) {
-    const store = new KeytarSecretStore({ service: KEYCHAIN_SERVICE });
-    for (const a of await store.list()) if (a.startsWith('http://127.0.0.1:')) await store.delete(a);
-  }
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function sim(o: SimulatorOptions = {}) {
-  const s = await startSimulator({ validationDelayMs: 20, ...o });
-  sims.push(s);
-  return s;
-}
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  json: Record<string, unknown>;
-}
-
-function home() {
-  return mkdtempSync(join(dir, 'home-'));
-}
-
-function cli(args: string[], o: { stdin?: string; env?: Record<string, string | undefined>; home?: string } = {}): Promise<Run> {
-  const env: Record<string, string | undefined> = { ...process.env, RC_LICENSE_HOME: o.home ?? home(), RC_LICENSE_PUBLIC_KEY: keyFile, NO_COLOR: '1', ...o.env };
-  for (const [k, val] of Object.entries(env)) if (val === undefined) delete env[k];
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: env as NodeJS.ProcessEnv });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.stdin.end(o.stdin ?? '');
-    child.on('close', (code) => {
-      let json = {};
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        /* human output */
-      }
-      resolve({ code: code ?? -1, stdout, stderr, json });
-    });
-  });
-}
-
-function file(name: string, text: string) {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-const host = (s: Simulator) => s.url.replace(/^http:\/\//, '');
+const { sim, cli, home, file, terminal, paths } = cliKit();
 
 describe('rc-license inspect', () => {
   it('0: a genuine license, with --json as one object', async () => {
@@ -130,16 +61,16 @@ describe('rc-license inspect', () => {
   });
 
   it('4: a missing file, a folder and a pipe are file problems, said in words', async () => {
-    const missing = await cli(['inspect', join(dir, 'missing.lic')]);
+    const missing = await cli(['inspect', join(paths.dir, 'missing.lic')]);
     expect([missing.code, missing.stderr]).toEqual([4, expect.stringContaining('missing.lic: there is no such file.')]);
-    const folder = await cli(['inspect', dir]);
+    const folder = await cli(['inspect', paths.dir]);
     expect([folder.code, folder.stderr]).toEqual([4, expect.stringContaining('is not a regular file (a folder, device or pipe), so it cannot be a license.')]);
     expect(folder.stderr).not.toMatch(/EISDIR/);
   });
 
   it('a reader that goes away (| head -1) ends the command quietly', async () => {
     const lic = file('pipe.lic', await signV3(licenses.boundTo('chat.acme.lan')));
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" inspect "${lic}" | head -1`], { encoding: 'utf8', env: { ...process.env, RC_LICENSE_PUBLIC_KEY: keyFile, NO_COLOR: '1' } });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" inspect "${lic}" | head -1`], { encoding: 'utf8', env: { ...process.env, RC_LICENSE_PUBLIC_KEY: paths.keyFile, NO_COLOR: '1' } });
     expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
     expect(r.stderr).not.toMatch(/EPIPE|Error|at /);
   });
@@ -323,50 +254,12 @@ describe('rc-license history and receipt', () => {
     const history = await cli(['history', '--json'], { home: h });
     const jobs = history.json.jobs as Array<{ jobId: string; outcome: string; licenseId: string }>;
     expect(jobs).toEqual([expect.objectContaining({ outcome: 'active', licenseId: 'HIST-1' })]);
-    const out = join(dir, 'receipt.html');
+    const out = join(paths.dir, 'receipt.html');
     expect((await cli(['receipt', jobs[0].jobId, '--out', out], { home: h })).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('HIST-1');
     expect((await cli(['receipt', 'no-such-job'], { home: h })).code).toBe(2);
   });
 });
-
-/**
- * The CLI in a real pseudo-terminal (util-linux `script`), typed at as a technician would: wait for
- * each prompt, type the answer.
- */
-function terminal(args: string[], o: { env?: Record<string, string | undefined>; home?: string } = {}) {
-  const env: Record<string, string | undefined> = { ...process.env, RC_LICENSE_HOME: o.home ?? home(), RC_LICENSE_PUBLIC_KEY: keyFile, NO_COLOR: '1', ...o.env };
-  for (const [k, val] of Object.entries(env)) if (val === undefined) delete env[k];
-  const command = [process.execPath, CLI, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-  const child = spawn('script', ['-qfec', command, '/dev/null'], { env: env as NodeJS.ProcessEnv });
-  let output = '';
-  let seen = 0;
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const done = new Promise<{ code: number; output: string }>((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, output })));
-  return {
-    /** Waits until the output since the last match shows `re`. */
-    async see(re: RegExp): Promise<void> {
-      await vi.waitFor(
-        () => {
-          const rest = output.slice(seen);
-          const m = re.exec(rest);
-          if (!m) throw new Error(`waiting for ${re} in: ${JSON.stringify(output.slice(-300))}`);
-          seen += m.index + m[0].length;
-        },
-        { timeout: 10_000, interval: 25 },
-      );
-    },
-    type(text: string) {
-      child.stdin.write(text);
-    },
-    async end() {
-      child.stdin.end();
-      return done;
-    },
-    done,
-  };
-}
 
 describe('rc-license at a terminal', () => {
   it.skipIf(!realKeychain)('asks the password (not echoed), then the code; a wrong code is asked again, not started over', async () => {
@@ -489,7 +382,7 @@ describe('rc-license killed mid-install', () => {
     const h = home();
     s.setFault({ kind: 'delay', ms: 800, match: 'licenses.add' });
     const child = spawn(process.execPath, [CLI, 'apply', file('kill.lic', await signV3(licenses.boundTo(host(s), { id: 'KILL-1' }))), '--server', s.url, '--yes'], {
-      env: { ...process.env, RC_LICENSE_HOME: h, RC_LICENSE_PUBLIC_KEY: keyFile, ...env },
+      env: { ...process.env, RC_LICENSE_HOME: h, RC_LICENSE_PUBLIC_KEY: paths.keyFile, ...env },
     });
     await vi.waitFor(() => expect(s.requests.some((r) => r.path.endsWith('/licenses.add'))).toBe(true), { timeout: 10_000, interval: 10 });
     child.kill('SIGKILL');
@@ -520,7 +413,7 @@ describe('rc-license killed between keeping the backup and sending', () => {
     expect(first.code, first.stderr).toBe(0);
     s.setFault({ kind: 'delay', ms: 1500, match: 'licenses.validate' });
     const child = spawn(process.execPath, [CLI, 'apply', file('kill3.lic', await signV3(licenses.boundTo(host(s), { id: 'KILL-3' }))), '--server', s.url, '--yes'], {
-      env: { ...process.env, RC_LICENSE_HOME: h, RC_LICENSE_PUBLIC_KEY: keyFile, ...env },
+      env: { ...process.env, RC_LICENSE_HOME: h, RC_LICENSE_PUBLIC_KEY: paths.keyFile, ...env },
     });
     // BEFORE-1 replaced nothing, so the first backup is KILL-3's; once its job names it, the flow
     // waits on the (delayed) licenses.validate, and has sent nothing.
@@ -624,7 +517,7 @@ describe("rc-license verdicts from the server's own words", () => {
     const s = await sim({ version: '8.8.0', validationDelayMs: 3000 });
     const env = admin(s);
     const h = home();
-    const started = (name: string) => spawn(process.execPath, [CLI, 'apply', name, '--server', s.url, '--yes', '--wait', '60'], { env: { ...process.env, RC_LICENSE_HOME: h, RC_LICENSE_PUBLIC_KEY: keyFile, NO_COLOR: '1', ...env } });
+    const started = (name: string) => spawn(process.execPath, [CLI, 'apply', name, '--server', s.url, '--yes', '--wait', '60'], { env: { ...process.env, RC_LICENSE_HOME: h, RC_LICENSE_PUBLIC_KEY: paths.keyFile, NO_COLOR: '1', ...env } });
     const interrupt = async (signal: NodeJS.Signals, id: string) => {
       const child = started(file(`${id}.lic`, await signV3(licenses.boundTo(host(s), { id }))));
       let stderr = '';

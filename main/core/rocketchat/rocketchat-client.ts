@@ -122,10 +122,7 @@ export class RocketChatClient {
   /** `info` with the Site URL read from the setting when /api/info only allowed a guess (< 8.6). */
   async withSiteUrl(info: WorkspaceInfo): Promise<WorkspaceInfo> {
     if (info.workspaceUrlSource === 'server') return info;
-    const site = await this.siteUrl().catch(() => null);
-    if (!site) return info;
-    const workspaceUrl = normalizeWorkspaceUrl(site);
-    return { ...info, workspaceUrl, workspaceUrlSource: 'server', workspaceUrlHash: workspaceUrlHash(workspaceUrl) };
+    return withSite(info, await this.siteUrl().catch(() => null));
   }
 
   /** Any 2xx is a logout: 7.4+ answers 200 with an empty body (spec §3.4, Rocket.Chat issue #35922). */
@@ -199,6 +196,13 @@ export class RocketChatClient {
     if (isMissingEndpoint(res)) throw new AppFailure('SERVER_TOO_OLD', 'This server has no licenses.add endpoint (it was added in 3.10).');
     throw apiFailure(res, 'licenses.add');
   }
+}
+
+/** `info` with the workspace URL of a Site_Url setting read (an empty or unread one changes nothing). */
+export function withSite(info: WorkspaceInfo, site: string | null): WorkspaceInfo {
+  if (!site || info.workspaceUrlSource === 'server') return info;
+  const workspaceUrl = normalizeWorkspaceUrl(site);
+  return { ...info, workspaceUrl, workspaceUrlSource: 'server', workspaceUrlHash: workspaceUrlHash(workspaceUrl) };
 }
 
 function toUser(me: Obj, userId: string): SignedInUser {

@@ -4,7 +4,9 @@ import { AppFailure, toAppError } from '../errors';
 import { noWorkspace, workspaceFacts } from '../license/license-checks';
 import type { BackupNote } from '../license/replacement';
 import type { LimitKind, WorkspaceFacts } from '../license/types';
-import type { LicenseStateWithUsage } from '../rocketchat/rocketchat-client';
+import { RocketChatClient, withSite, type LicenseStateWithUsage } from '../rocketchat/rocketchat-client';
+import { licenseDetailOf } from './license-detail';
+import { readRestriction } from './restriction';
 import type { ActiveLicenseState } from '../rocketchat/types';
 import type { Connections } from './connections';
 import { viewOf } from './connections';
@@ -25,25 +27,48 @@ export async function readWorkspace(
   options: { backupNote?: boolean } = {},
 ): Promise<WorkspaceReading> {
   const w = deps.store.get(id);
-  const info = await deps.connections.info(w);
-  let state: LicenseStateWithUsage | null = null;
+  let info = await deps.connections.info(w);
+  const signedIn = deps.signIn.isSignedIn(w);
+  const client = signedIn ? await deps.signIn.client(w) : new RocketChatClient(deps.connections.transportFor(w));
+  // Public: read before signing in too.
+  const restriction = await readRestriction(client, info);
+  let read: LicenseStateWithUsage | null = null;
+  let stored: string | null = null;
+  let site: string | null = null;
   let backup: BackupNote | undefined;
-  if (deps.signIn.isSignedIn(w)) {
-    const client = await deps.signIn.client(w);
+  if (signedIn) {
     await deps.signIn.guard(w, async () => {
-      // Before 8.6 /api/info does not say; the Site_Url setting itself is authoritative.
-      if (deps.signIn.mayReadSettings(w)) Object.assign(info, await client.withSiteUrl(info));
-      state = await client.licenseState(info.capabilities).catch((e) => (e instanceof AppFailure && e.code === 'FORBIDDEN' ? null : Promise.reject(e)));
-      if (options.backupNote) {
+      if (deps.signIn.mayReadSettings(w)) {
+        // Before 8.6 /api/info does not say; the Site_Url setting itself is authoritative.
+        site = await client.siteUrl().catch(() => null);
+        info = withSite(info, site);
+      }
+      read = await client.licenseState(info.capabilities).catch((e) => (e instanceof AppFailure && e.code === 'FORBIDDEN' ? null : Promise.reject(e)));
+      if (deps.signIn.mayReadSettings(w) || options.backupNote) {
+        const kept = await client.storedLicense();
+        stored = kept.readable ? kept.value : null;
         // Whether the install will be able to keep the stored license, said in the confirmation.
-        const stored = await client.storedLicense();
-        backup = stored.readable ? { possible: stored.value.trim() !== '' } : { possible: false, reason: stored.reason };
+        backup = kept.readable ? { possible: kept.value.trim() !== '' } : { possible: false, reason: kept.reason };
       }
     });
   }
   const seen = deps.connections.seen(id, info);
-  const read = state as LicenseStateWithUsage | null;
-  return { connection: { workspace: viewOf(seen), info, license: read?.state ?? null }, usage: read?.usage ?? null, backup };
+  const state = read as LicenseStateWithUsage | null;
+  const why = signedIn ? 'this account may not read the license (sign in as an administrator)' : 'sign in to see the license, its limits and their use';
+  const serverMs = info.serverTime ? Date.parse(info.serverTime) : null;
+  return {
+    connection: {
+      workspace: viewOf(seen),
+      info,
+      license: state?.state ?? null,
+      restriction,
+      licenseDetail: licenseDetailOf({ read: state, stored, siteUrl: site, serverTime: info.serverTime, why, offlineApplies: info.capabilities.validate }),
+      siteUrlSetting: site,
+      clock: { serverTime: info.serverTime, localTime: info.localTime, skewMs: serverMs === null ? null : serverMs - Date.parse(info.localTime) },
+    },
+    usage: state?.usage ?? null,
+    ...(options.backupNote ? { backup } : {}),
+  };
 }
 
 /** What a license is checked against for this workspace; when it cannot be read, the facts say why. */

@@ -57,8 +57,68 @@ export interface WorkspaceView {
   signedInAs: SignedInAs | null;
 }
 
+/**
+ * The air-gapped read-only countdown (7.0+, spec §5.13): Cloud_Workspace_AirGapped_Restrictions_
+ * Remaining_Days, a public setting. -1 no restriction (a valid license, or Cloud has the
+ * statistics); 1–10 days left; 0 read-only: users read rooms but cannot send, edit or upload.
+ */
+export interface RestrictionReading {
+  /** none; warning: read-only in `remainingDays`; read-only now; unknown: could not be read;
+   * not-applicable: this version has no such countdown (before 7.0). */
+  phase: 'none' | 'warning' | 'read-only' | 'unknown' | 'not-applicable';
+  remainingDays: number | null;
+  /** Where it was read: the public setting (no sign-in needed), or why it could not be. */
+  source: 'settings.public' | null;
+  reason?: string;
+  at: string;
+}
+
+/** A limit of the active license with the workspace's use of it. */
+export interface LimitUse {
+  kind: string;
+  label: string;
+  /** null: unlimited. */
+  max: number | null;
+  used: number | null;
+}
+
+/** The license as the workspace runs it, for the status: more than active / not active. */
+export interface LicenseDetail {
+  /** active; none (nothing stored); pending: stored while the Site URL is not set, applied once it
+   * is; stored-not-active: stored, not running (refused, or expired since); unknown: this account
+   * cannot tell (not signed in, not an administrator). */
+  state: 'active' | 'none' | 'pending' | 'stored-not-active' | 'unknown';
+  id: string | null;
+  tags: string[];
+  trial: boolean;
+  validUntil: string | null;
+  /** Days left until validUntil by the server's clock (negative once past). */
+  daysLeft: number | null;
+  limits: LimitUse[];
+  modules: string[];
+  /** 8.7+: a license marked offline — no Cloud sync, push gateway, marketplace or telemetry. */
+  offline: boolean;
+  /** For `unknown`: what signing in (as an administrator) would show. */
+  reason?: string;
+}
+
+/** The server's clock against this laptop's, from the Date header (a proxy may set it). */
+export interface ClockReading {
+  serverTime: string | null;
+  localTime: string;
+  /** Server minus laptop, ms; null when the server sent no Date. */
+  skewMs: number | null;
+}
+
 export interface WorkspaceConnection {
   workspace: WorkspaceView;
   info: WorkspaceInfo;
   license: ActiveLicenseState | null;
+  /** The air-gapped countdown, read without signing in (absent from connections made before it existed). */
+  restriction?: RestrictionReading;
+  /** What the license is doing, in detail. */
+  licenseDetail?: LicenseDetail;
+  clock?: ClockReading;
+  /** The Site_Url setting as read: '' when not set (licenses are then held pending), null when this account could not read it. */
+  siteUrlSetting?: string | null;
 }
