@@ -24,6 +24,12 @@ const scopes = {
     mutate: ['main/core/installs/verdict.ts'],
     tests: ['main/core/installs/verdict.test.ts', 'main/core/installs/verdicts.test.ts'],
   },
+  // Is the workspace read-only, what a license does to it, and the license a status shows (the
+  // workspace-status issue): read-only or not is what brought the technician.
+  restriction: {
+    mutate: ['main/core/workspaces/{restriction,license-detail}.ts', 'main/core/installs/countdown.ts'],
+    tests: ['main/core/workspaces/{restriction,license-detail}.test.ts', 'main/core/installs/countdown.test.ts'],
+  },
   // Reading, decoding, checking and summarizing a license file.
   license: {
     mutate: ['main/core/license/*.ts', '!main/core/license/*.test.ts', '!main/core/license/replacement.ts'],

@@ -63,14 +63,12 @@ export async function runJob(ctx: CommandContext, run: JobRunner): Promise<ExitC
       reasons: result.reasons,
       sent: result.sent ?? null,
       verdict: result.verdict ?? null,
+      restriction: result.restriction ?? null,
       steps: result.steps.map(({ step, status, message }) => ({ step, status, message })),
       checks: result.checks.map(({ name, status, message }) => ({ name, status, message })),
     });
   } else {
-    const tone = result.outcome === 'active' || result.outcome === 'already-active' ? p.green : p.red;
-    io.stdout.write(`${tone(p.bold(result.outcome.toUpperCase()))}  ${result.headline}\n`);
-    for (const r of result.reasons) io.stdout.write(`  - ${r}\n`);
-    for (const e of result.verdict?.evidence ?? []) io.stdout.write(p.dim(`  · ${evidenceLine(e)}\n`));
+    printOutcome(ctx, result);
     if (result.backup?.status === 'kept' && ['rejected', 'unconfirmed', 'not-active', 'interrupted'].includes(result.outcome)) {
       io.stdout.write(`To put back the license the workspace had before: rc-license restore ${result.jobId}\n`);
     }
@@ -81,6 +79,19 @@ export async function runJob(ctx: CommandContext, run: JobRunner): Promise<ExitC
     return caught === 'SIGINT' ? EXIT.interrupted : EXIT.terminated;
   }
   return outcomeExit(result);
+}
+
+/** The outcome with its headline, reasons, what it rests on and the read-only mode before → after. */
+export function printOutcome(ctx: CommandContext, result: InstallResult): void {
+  const { io, paint: p } = ctx;
+  const good = result.outcome === 'active' || result.outcome === 'already-active';
+  const tone = good ? p.green : result.outcome === 'unconfirmed' || result.outcome === 'interrupted' ? p.yellow : p.red;
+  io.stdout.write(`${tone(p.bold(result.outcome.toUpperCase()))}  ${result.headline}\n`);
+  for (const r of result.reasons) io.stdout.write(`  - ${r}\n`);
+  for (const e of result.verdict?.evidence ?? []) io.stdout.write(p.dim(`  · ${evidenceLine(e)}\n`));
+  const countdown = result.restriction?.change;
+  const after = result.restriction?.after?.phase;
+  if (countdown) io.stdout.write(`Read-only mode: ${after === 'none' ? p.green(countdown) : after === 'read-only' ? p.red(countdown) : countdown}\n`);
 }
 
 /** One piece of evidence, for the terminal. */

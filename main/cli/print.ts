@@ -61,6 +61,8 @@ export function printInspection(io: Io, i: Inspection): void {
   for (const [k, val] of rows) io.stdout.write(`${p.dim(k.padEnd(10))} ${val}\n`);
   io.stdout.write('\n');
   printChecks(io, i.checks);
+  // What the license does to the air-gapped read-only mode (7.0+): the reason the technician came.
+  if (i.restriction) io.stdout.write(`\n${i.restriction.reading.phase === 'read-only' ? p.red(i.restriction.effect) : p.yellow(i.restriction.effect)}\n`);
 }
 
 export function printChecks(io: Io, checks: LicenseCheck[]): void {

@@ -5,7 +5,7 @@ import { licenses, signV3 } from '../../e2e/simulator/license-factory';
 import { cliKit, host } from '../../e2e/support/cli-kit';
 import type { Simulator } from '../../e2e/simulator/simulator';
 
-const { sim, cli } = cliKit();
+const { sim, cli, home } = cliKit();
 
 const asAdmin = (s: Simulator) => {
   const { userId, authToken } = s.login('admin');
@@ -24,6 +24,21 @@ describe('rc-license status: the read-only countdown', () => {
     expect(j.json).toMatchObject({ ok: true, restriction: { phase: 'read-only', remainingDays: 0, source: 'settings.public' }, licenseDetail: { state: 'unknown' } });
   });
 
+  it('7.10: apply says what the license will do and that it lifted it; status then no longer says read-only', async () => {
+    const s = await sim({ version: '7.10.0' });
+    const lic = await signV3(licenses.boundTo(host(s), { id: 'LIFT-1' }));
+    const h = home();
+    const r = await cli(['apply', '-', '--server', s.url, '--yes'], { ...asAdmin(s), stdin: lic, home: h });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('This workspace is read-only now (users cannot send, edit or upload); this license lifts it as soon as the server accepts it.');
+    expect(r.stdout).toContain("Read-only mode: read-only → lifted: users can send messages again (the server's own setting says so).");
+    const after = await cli(['status', '--server', s.url], asAdmin(s));
+    expect(row(after.stdout, 'Read-only')).toBe('No read-only countdown: users can send messages.');
+    const json = await cli(['apply', '-', '--server', s.url, '--yes', '--json'], { ...asAdmin(s), stdin: lic });
+    expect(json.json).toMatchObject({ result: 'already-active', restriction: { before: { phase: 'none' }, after: null } });
+    expect((await cli(['history'], { home: h })).stdout).toMatch(/^\s{24}read-only → lifted$/m);
+  });
+
   it('7.10 with a 6-day-old stats token: 4 days left', async () => {
     const s = await sim({ version: '7.10.0', statsTokenAgeDays: 6 });
     const r = await cli(['status', '--server', s.url], asAdmin(s));
@@ -38,13 +53,13 @@ describe('rc-license status: the read-only countdown', () => {
     expect((await cli(['apply', '-', '--server', t.url, '--yes'], { ...asAdmin(t), stdin: bound })).code).toBe(0);
     const r = await cli(['status', '--server', t.url], asAdmin(t));
     expect(r.code).toBe(0);
-    expect(row(r.stdout, 'License')).toMatch(/^Active STATUS-88, until \d{4}-\d\d-\d\d \(40 days left by the server's clock\)\.$/);
+    expect(row(r.stdout, 'License')).toMatch(/^Active: STATUS-88, until \d{4}-\d\d-\d\d \(40 days left by the server's clock\)\.$/);
     expect(r.stdout).toMatch(/^\s+Active users \(seats\): 87 of 150$/m);
     expect(r.stdout).toMatch(/^\s+Marked offline: the workspace does not sync with Rocket\.Chat Cloud/m);
     expect(row(r.stdout, 'Read-only')).toBe('No read-only countdown: users can send messages.');
     const online = await sim({ version: '8.8.0', initialLicense: await signV3(licenses.boundTo('', { offline: false, urls: [{ value: '127.0.0.1:*', type: 'regex' }] })) });
     const said = (await cli(['status', '--server', online.url], asAdmin(online))).stdout;
-    expect([row(said, 'License'), said]).toEqual([expect.stringMatching(/^Active /), expect.not.stringMatching(/Marked offline/)]);
+    expect([row(said, 'License'), said]).toEqual([expect.stringMatching(/^Active: /), expect.not.stringMatching(/Marked offline/)]);
     expect((await cli(['status', '--server', t.url, '--json'], asAdmin(t))).json).toMatchObject({
       restriction: { phase: 'none', remainingDays: -1 },
       licenseDetail: { state: 'active', id: 'STATUS-88', daysLeft: 40, offline: true, limits: [{ kind: 'activeUsers', max: 150, used: 87 }] },
@@ -66,7 +81,7 @@ describe('rc-license status: the license and the clock', () => {
   it('a license stored while the Site URL is not set is held as pending, with where to set it', async () => {
     const s = await sim({ version: '7.10.0', siteUrl: null, initialLicense: await signV3(licenses.boundTo('chat.plant7.lan')) });
     const r = await cli(['status', '--server', s.url], asAdmin(s));
-    expect(row(r.stdout, 'Site URL')).toMatch(/^not set: Rocket\.Chat holds a license until it is \(Administration → Settings → General → Site URL\)\. From the address: 127\.0\.0\.1:\d+$/);
+    expect(row(r.stdout, 'Site URL')).toMatch(/^Not set: Rocket\.Chat holds a license until it is \(Administration → Settings → General → Site URL\)\. From the address: 127\.0\.0\.1:\d+$/);
     expect(row(r.stdout, 'License')).toMatch(/^Held as pending: .*Administration → Settings → General → Site URL/);
   });
 

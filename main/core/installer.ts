@@ -63,8 +63,10 @@ export class Installer {
 
   // ---- workspaces and sign-in -------------------------------------------------------------------
 
-  addWorkspace(input: { url: string; name?: string; pinnedSha256?: string; caPem?: string; caFileName?: string; proxyUrl?: string }): Promise<WorkspaceConnection> {
-    return this.connections.add(input);
+  /** Saves the workspace once it answers as Rocket.Chat, then reads its status (its read-only mode is public). */
+  async addWorkspace(input: { url: string; name?: string; pinnedSha256?: string; caPem?: string; caFileName?: string; proxyUrl?: string }): Promise<WorkspaceConnection> {
+    const saved = await this.connections.add(input);
+    return (await readWorkspace(this.reading, saved.id)).connection;
   }
 
   listWorkspaces(): { workspaces: WorkspaceView[]; warnings: string[] } {
@@ -105,8 +107,8 @@ export class Installer {
   /** What the license grants and how it fits the workspace (when one is named). */
   async inspect(input: Uint8Array | string, source: string | null, workspaceId?: string, fileSize?: number): Promise<Inspection> {
     const license = await this.licenses.load(input, source, fileSize);
-    const against = workspaceId ? await factsForChecks(this.reading, workspaceId) : { facts: { ...noWorkspace(), unreadable: null }, active: null };
-    return toInspection(license, against.facts, against.active, against.backup);
+    const against: Awaited<ReturnType<typeof factsForChecks>> = workspaceId ? await factsForChecks(this.reading, workspaceId) : { facts: { ...noWorkspace(), unreadable: null }, active: null };
+    return toInspection(license, against.facts, against.active, against.backup, against.restriction);
   }
 
   install(id: string, sha256: string, options: RunOptions = {}): Promise<InstallResult> {

@@ -26,6 +26,7 @@ export const history: CommandDefinition = {
       for (const j of jobs) {
         const outcome = `${j.outcome}${j.hasBackup ? ' ↺' : ''}${j.restoreOf ? ' (restore)' : ''}`;
         io.stdout.write(row(localTime(j.startedAt), outcome, j.licenseId ?? j.sha256.slice(0, 12), j.workspace, j.jobId) + '\n');
+        if (j.restriction) io.stdout.write(p.dim(`${''.padEnd(24)}${j.restriction}\n`));
       }
       if (jobs.some((j) => j.hasBackup)) io.stdout.write(p.dim('↺ kept the license it replaced: rc-license restore JOB\n'));
     }

@@ -2,11 +2,7 @@ import { CONNECTION_OPTIONS, JSON_OPTION, type CommandDefinition } from '../comm
 import { EXIT } from '../exit-codes';
 import { currentWorkspace, workspaceFor } from '../workspace-option';
 
-function siteUrlRow(url: string, source: 'server' | 'guess', setting: string | null | undefined): string {
-  if (source === 'server') return url;
-  if (setting === '') return `not set: Rocket.Chat holds a license until it is (Administration → Settings → General → Site URL). From the address: ${url}`;
-  return `${url} (from the address; sign in as admin to read the setting)`;
-}
+const sentence = (s: { label: string; text: string }) => `${s.label}: ${s.text}`;
 
 export const status: CommandDefinition = {
   name: 'status',
@@ -26,12 +22,10 @@ export const status: CommandDefinition = {
     const inst = await ctx.open();
     const ws = await workspaceFor(ctx, inst);
     const conn = await inst.connect(ws.id);
-    const { describeLicenseDetail, describeLimit, OFFLINE_LICENSE } = await import('../../core/workspaces/license-detail');
-    const { describeRestriction } = await import('../../core/workspaces/restriction');
-    const { describeSkew } = await import('../../core/license/license-checks');
     const who = conn.workspace.signedInAs;
     const detail = conn.licenseDetail;
     const restriction = conn.restriction;
+    const said = conn.said;
     if (ctx.json) {
       ctx.out({
         ok: true,
@@ -48,21 +42,17 @@ export const status: CommandDefinition = {
     const rows: Array<[string, string]> = [
       ['Workspace', `${ws.baseUrl}${currentWorkspace(inst)?.id === ws.id ? '  (current: --server may be left out)' : ''}`],
       ['Rocket.Chat', conn.info.version],
-      ['Site URL', siteUrlRow(conn.info.workspaceUrl, conn.info.workspaceUrlSource, conn.siteUrlSetting)],
+      ['Site URL', said?.siteUrlUnset ? `${said.siteUrlUnset} From the address: ${conn.info.workspaceUrl}` : `${conn.info.workspaceUrl}${conn.info.workspaceUrlSource === 'guess' ? ' (from the address; sign in as admin to read the setting)' : ''}`],
       ['SHA-256', `${conn.info.workspaceUrlHash}  (for air-gapped license requests)`],
       ['Signed in', who ? `${who.username}${who.isAdmin ? ' (admin)' : ''}${who.kind === 'pat' ? ', token' : ''}` : ctx.envUser ? `as ${ctx.envUser} (from RC_USER_ID)` : 'no'],
-      ['License', detail ? describeLicenseDetail(detail) : '—'],
-      ...(detail?.state === 'active' ? detail.limits.map((l): [string, string] => ['', describeLimit(l)]) : []),
-      ...(detail?.state === 'active' && detail.modules.length ? [['', `Modules: ${detail.modules.join(', ')}`] as [string, string]] : []),
-      ...(detail?.offline ? [['', OFFLINE_LICENSE] as [string, string]] : []),
+      ['License', said ? sentence(said.license) : '—'],
+      ...[...(said?.limits ?? []), said?.modules, said?.offline].filter((x): x is string => Boolean(x)).map((x): [string, string] => ['', x]),
     ];
-    const said = restriction ? describeRestriction(restriction) : null;
-    if (said) {
+    if (said?.restriction) {
       const tone = restriction?.phase === 'read-only' ? p.red : restriction?.phase === 'warning' ? p.yellow : (s: string) => s;
-      rows.push(['Read-only', tone(said)]);
+      rows.push(['Read-only', tone(sentence(said.restriction))]);
     }
-    const skew = conn.clock?.serverTime ? describeSkew(Date.parse(conn.clock.serverTime), Date.parse(conn.clock.localTime)) : null;
-    rows.push(['Clock', conn.clock?.serverTime ? `${conn.clock.serverTime.slice(0, 16).replace('T', ' ')} UTC by the server${skew ? `. ${skew}` : ', as this laptop'}` : 'the server sent no time']);
+    rows.push(['Clock', said ? `${said.clock}${said.skew ? ` ${said.skew}` : ''}` : '—']);
     for (const [k, val] of rows) ctx.io.stdout.write(`${p.dim(k.padEnd(12))} ${val}\n`);
     return EXIT.ok;
   },

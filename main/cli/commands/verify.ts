@@ -1,5 +1,5 @@
 import { JSON_OPTION, type CommandDefinition } from '../command';
-import { outcomeExit } from '../jobs';
+import { outcomeExit, printOutcome } from '../jobs';
 import { localTime } from '../print';
 import { Usage } from '../terminal';
 
@@ -24,12 +24,10 @@ export const verify: CommandDefinition = {
     const jobId = ctx.args[0] ?? inst.history().jobs.find((j) => ['interrupted', 'unconfirmed', 'active', 'rejected'].includes(j.outcome))?.jobId;
     if (!jobId) throw new Usage('verify needs a job id: no installation that sent a license is recorded (see rc-license history).');
     const result = await inst.verify(jobId);
-    if (ctx.json) ctx.out({ ok: result.outcome === 'active', jobId, result: result.outcome, headline: result.headline, reasons: result.reasons, verifiedAt: result.verifiedAt });
+    if (ctx.json) ctx.out({ ok: result.outcome === 'active', jobId, result: result.outcome, headline: result.headline, reasons: result.reasons, verifiedAt: result.verifiedAt, restriction: result.restriction ?? null });
     else {
       const p = ctx.paint;
-      const tone = result.outcome === 'active' ? p.green : result.outcome === 'unconfirmed' || result.outcome === 'interrupted' ? p.yellow : p.red;
-      ctx.io.stdout.write(`${tone(p.bold(result.outcome.toUpperCase()))}  ${result.headline}\n`);
-      for (const r of result.reasons) ctx.io.stdout.write(`  - ${r}\n`);
+      printOutcome(ctx, result);
       ctx.io.stdout.write(p.dim(`Job ${jobId}, verified again at ${localTime(result.verifiedAt ?? new Date().toISOString())}\n`));
     }
     return outcomeExit(result);

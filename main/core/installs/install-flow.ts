@@ -12,6 +12,7 @@ import type { ActiveLicenseState } from '../rocketchat/types';
 import type { RocketChatClient, ServerValidation } from '../rocketchat/rocketchat-client';
 import { MIN_VERSION } from '../rocketchat/versions';
 import { Interrupted } from './confirm';
+import { countdownAfter, countdownBefore } from './countdown';
 import { isSameLicense } from './same-license';
 import { sendAndConfirm } from './send';
 import { describeRejection, serverLogHint } from './server-reasons';
@@ -56,8 +57,10 @@ export function newJobId(now = new Date()): string {
 /** A wait that ends early when the installation is interrupted. */
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    const onAbort = () => (clearTimeout(timer), resolve());
+    // The listener goes with the wait: a long confirmation loop must not pile them up on the signal.
+    const timer = setTimeout(() => (signal?.removeEventListener('abort', onAbort), resolve()), ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
@@ -97,6 +100,10 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
         message: `Rocket.Chat ${i.version}; Site URL ${i.workspaceUrl}${i.workspaceUrlSource === 'guess' ? ' (from the address entered: this version does not report it)' : ''}.${i.unencrypted ? ' The connection is not encrypted (http://).' : ''}`,
       };
     });
+
+    // Public, 7.0+; never stops the install.
+    const countdown = await countdownBefore(client, info);
+    result.restriction = { before: countdown, after: null, change: null };
 
     const me = await step('account', 'Checking the signed-in account', async () => {
       const u = await client.me();
@@ -242,6 +249,7 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
       beforeSend: options.beforeSend,
       afterSend: options.afterSend,
     });
+    if (!options.signal?.aborted) result.restriction = await countdownAfter(client, info, result, countdown, (ms) => sleep(ms, options.signal));
     return result;
   } catch (e) {
     if (e instanceof Interrupted) {

@@ -1,56 +1,20 @@
 // Safe apply: the license a workspace stored is kept before another is sent, and put back in one
 // step through the same verified flow.
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../../e2e/simulator/simulator';
-import { licenseV2Payload, licenses, sharedTestKeyPair, signV2, signV3 } from '../../../e2e/simulator/license-factory';
+import type { Simulator } from '../../../e2e/simulator/simulator';
+import { licenseV2Payload, licenses, signV2, signV3 } from '../../../e2e/simulator/license-factory';
 import { Installer } from '../installer';
 import { MemorySecretStore } from '../workspaces/secret-store';
-import { makeKey, type VerificationKey } from '../license/license-decode';
 import { sha256Hex } from './backups';
 import { JobLog } from './job-log';
-import { fastClock } from '../../../e2e/support/flow-kit';
+import { hostOf as host, useInstallerKit } from '../../../e2e/support/installer-kit';
 
-const cleanup: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c();
-});
-let keys: VerificationKey[];
-beforeAll(() => {
-  keys = [makeKey(sharedTestKeyPair().publicKeyPem, 'custom')];
-});
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rc-li-backup-'));
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-async function sim(options: SimulatorOptions = {}): Promise<Simulator> {
-  const s = await startSimulator({ validationDelayMs: 10, ...options });
-  cleanup.push(() => s.stop());
-  return s;
-}
-const host = (s: Simulator) => s.url.replace(/^https?:\/\//, '');
+const { cleanup, keys, tempDir, sim, ready } = useInstallerKit();
 const adds = (s: Simulator) => s.requests.filter((r) => r.path.endsWith('/licenses.add')).length;
-
-/** An installer signed in to the simulator as `user`, with a fresh data directory. */
-/** `realClock`: for a simulator that validates slower than fastClock's 30 ms real wait. */
-async function ready(s: Simulator, user = 'admin', o: { backupsPerWorkspace?: number; dataDir?: string; realClock?: boolean } = {}) {
-  const dataDir = o.dataDir ?? tempDir();
-  const inst = new Installer({ dataDir, keychain: new MemorySecretStore(), licenseKeys: keys, timeoutMs: 5000, backupsPerWorkspace: o.backupsPerWorkspace, timing: o.realClock ? undefined : fastClock() });
-  cleanup.push(() => inst.close());
-  const { workspace } = await inst.addWorkspace({ url: s.url, name: 'Plant 7' });
-  await inst.login(workspace.id, { user, password: `${user}-pass`, sessionOnly: true });
-  const apply = async (text: string, force = false) => {
-    const inspection = await inst.inspect(text, null, workspace.id);
-    return { inspection, result: await inst.install(workspace.id, inspection.summary.sha256, { force, waitSeconds: 5 }) };
-  };
-  return { inst, dataDir, id: workspace.id, apply };
-}
 
 /** Every file of the data directory outside backups/, as text. */
 function textOutsideBackups(dataDir: string): string {

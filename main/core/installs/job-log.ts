@@ -174,6 +174,7 @@ export class JobLog {
           username: j.user?.username ?? null,
           hasBackup: j.backup?.status === 'kept',
           restoreOf: j.restoreOf ?? null,
+          restriction: j.restriction?.shift ?? null,
         }))
         // Newest first; the log's own order breaks ties.
         .sort((a, b) => b.startedAt.localeCompare(a.startedAt) || b.index - a.index)

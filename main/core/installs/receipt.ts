@@ -98,6 +98,7 @@ ${row('Valid until', job.license.validUntil ? job.license.validUntil.slice(0, 10
 </table>
 <h2>What the workspace says</h2><table>
 ${row('Before', state(job.before))}${row('After', state(job.after))}
+${job.restriction?.change ? row('Air-gapped read-only mode', job.restriction.change) : ''}
 ${job.replaced ? row('Replaced', job.replaced.current) : ''}
 ${job.backup ? row('Previous license kept', backupText(job.backup)) : ''}${job.restoreOf ? row('Restores the license kept by job', job.restoreOf) : ''}
 ${job.serverValidation ? row('Server validation (licenses.validate)', job.serverValidation.valid ? 'valid' : `not valid: ${job.serverValidation.reasons.join(' ')}`) : ''}

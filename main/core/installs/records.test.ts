@@ -1,37 +1,14 @@
 // The record of installations: a job log that survives a crash mid-write, and receipts.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sharedTestKeyPair } from '../../../e2e/simulator/license-factory';
 import { jobRecord } from '../../../e2e/support/job-fixture';
-import { Installer } from '../installer';
-import { MemorySecretStore, type SecretStore } from '../workspaces/secret-store';
-import { makeKey, rocketChatKey, type VerificationKey } from '../license/license-decode';
+import { useInstallerKit } from '../../../e2e/support/installer-kit';
+import { MemorySecretStore } from '../workspaces/secret-store';
 import { JobLog } from './job-log';
 import { receiptHtml } from './receipt';
 
-const cleanup: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c();
-});
-
-let keys: VerificationKey[];
-beforeAll(() => {
-  keys = [rocketChatKey(), makeKey(sharedTestKeyPair().publicKeyPem, 'custom')];
-});
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rc-li-state-'));
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-function installer(keychain: SecretStore, dataDir = tempDir()): Installer {
-  const i = new Installer({ dataDir, keychain, licenseKeys: keys, timeoutMs: 5000 });
-  cleanup.push(() => i.close());
-  return i;
-}
+const { tempDir, installer } = useInstallerKit({ withRocketChatKey: true });
 
 const job = jobRecord;
 

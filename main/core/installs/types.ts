@@ -1,4 +1,5 @@
 // An installation (or a restore) and its record. Plain types only.
+import type { RestrictionChange } from './countdown';
 import type { ActiveLicenseState } from '../rocketchat/types';
 import type { LicenseCheck, LicenseFormat, Replacement } from '../license/types';
 
@@ -105,6 +106,8 @@ export interface InstallResult {
   sent?: 'yes' | 'no' | 'unknown';
   /** What the outcome after the send rests on. Absent in older records. */
   verdict?: VerdictRecord | null;
+  /** The air-gapped read-only countdown (7.0+) before the send and after the outcome. Absent in older records. */
+  restriction?: RestrictionChange | null;
   forced: boolean;
   error: { code: string; message: string; detail?: string; fix?: string } | null;
 }
@@ -142,5 +145,7 @@ export interface JobSummary {
   /** A previous license was kept with this job and can be restored. */
   hasBackup: boolean;
   restoreOf: string | null;
+  /** The read-only countdown's change, "read-only → lifted" (7.0+); null when none. */
+  restriction: string | null;
 }
 

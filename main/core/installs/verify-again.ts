@@ -7,6 +7,8 @@ import { AppFailure } from '../errors';
 import { obj, str, type Obj } from '../rocketchat/json';
 import type { LicenseStateWithUsage, RocketChatClient } from '../rocketchat/rocketchat-client';
 import type { WorkspaceInfo } from '../rocketchat/types';
+import { readRestriction } from '../workspaces/restriction';
+import { changeOf } from './countdown';
 import { sha256Hex } from './backups';
 import { capJobStrings, type JobLog } from './job-log';
 import { serverLogHint } from './server-reasons';
@@ -89,6 +91,8 @@ export async function verifyAgain(jobs: JobLog, client: RocketChatClient, jobId:
     throw new AppFailure('INVALID_INPUT', `Job ${jobId} (${job.outcome}) sent nothing to the server, so there is nothing to verify.`);
   }
   const now = await jobLicenseNow(client, job);
+  const before = job.restriction?.before ?? null;
+  const after = before ? await readRestriction(client, now.info) : null;
   const verifiedAt = new Date().toISOString();
   const updated = capJobStrings({
     ...job,
@@ -98,6 +102,7 @@ export async function verifyAgain(jobs: JobLog, client: RocketChatClient, jobId:
     after: now.after,
     verifiedAt,
     verdict: { evidence: now.evidence, reasons: [] },
+    ...(before ? { restriction: changeOf(before, after) } : {}),
     steps: [
       ...job.steps,
       {

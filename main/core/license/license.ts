@@ -6,6 +6,8 @@ import { verifyLicense, verificationKeys, type VerificationKey } from './license
 import { summarizeLicense } from './license-summary';
 import { checkLicense, noWorkspace } from './license-checks';
 import { replacementOf, type BackupNote } from './replacement';
+import { restrictionEffect } from '../workspaces/restriction';
+import type { RestrictionReading } from '../workspaces/types';
 
 export interface DecodedLicense {
   canonical: CanonicalLicense;
@@ -21,9 +23,25 @@ export async function decodeLicense(input: Uint8Array | string, keys: Verificati
 }
 
 /** What the window and the CLI show: the license (never its text) checked against the facts. */
-export function toInspection(decoded: Pick<DecodedLicense, 'canonical' | 'summary'>, facts: WorkspaceFacts, active: ActiveLicenseState | null = null, backup?: BackupNote): Inspection {
+export function toInspection(
+  decoded: Pick<DecodedLicense, 'canonical' | 'summary'>,
+  facts: WorkspaceFacts,
+  active: ActiveLicenseState | null = null,
+  backup?: BackupNote,
+  countdown?: RestrictionReading | null,
+): Inspection {
   const { text: _text, ...reading } = decoded.canonical;
-  return { reading, summary: decoded.summary, checks: checkLicense(decoded.summary, facts), facts, active, replaces: replacementOf(active, facts.serverVersion, decoded.summary.id, backup) };
+  const checks = checkLicense(decoded.summary, facts);
+  const effect = restrictionEffect(countdown, !checks.some((c) => c.status === 'fail'));
+  return {
+    reading,
+    summary: decoded.summary,
+    checks,
+    facts,
+    active,
+    replaces: replacementOf(active, facts.serverVersion, decoded.summary.id, backup),
+    restriction: countdown && effect ? { reading: countdown, effect } : null,
+  };
 }
 
 export async function inspectLicense(

@@ -56,11 +56,22 @@ describe('replacementOf: when the active license is lost if the new one is rejec
     expect(replacementOf(active({ id: null }), '8.8.0', null)).not.toBeNull();
   });
 
+  it.each([
+    ['6.14.0', false],
+    ['6.4.0', false],
+    ['7.0.0', true],
+    ['8.8.0', true],
+    [null, true], // not known: say the worse
+  ])('Rocket.Chat %s: a rejected replacement can make the workspace read-only again → %s', (version, said) => {
+    expect(replacementOf(active(), version)?.warning.includes('read-only again')).toBe(said);
+  });
+
   it('says it in whole sentences, with or without a backup', () => {
     expect(replacementOf(active(), '8.8.0')).toEqual({
       current: 'ACME-1 (120 seats, until 2027-12-31)',
       lostWhen: 'now',
-      warning: 'Replaces ACME-1 (120 seats, until 2027-12-31), which is active now. If the server rejects the new license, nothing stays active: ACME-1 stops at once.',
+      warning:
+        'Replaces ACME-1 (120 seats, until 2027-12-31), which is active now. If the server rejects the new license, nothing stays active: ACME-1 stops at once. On Rocket.Chat 7.0 and later the workspace then also counts down to read-only again, and is read-only at once if it has not reported to Rocket.Chat Cloud in the last 10 days (users cannot send, edit or upload).',
       afterRejection: 'ACME-1 (120 seats, until 2027-12-31), which was active before, is no longer active: nothing is active now.',
     });
     expect(replacementOf(active(), '6.3.0', 'NEW', { possible: true })).toEqual({
@@ -71,7 +82,7 @@ describe('replacementOf: when the active license is lost if the new one is rejec
       afterRejection: 'ACME-1 (120 seats, until 2027-12-31) is still active, but only until Rocket.Chat restarts: the server now stores the rejected license in its place.',
     });
     expect(replacementOf(active({ id: null }), '8.8.0', 'NEW', { possible: false })?.warning).toBe(
-      'Replaces the active license (120 seats, until 2027-12-31), which is active now. If the server rejects the new license, nothing stays active: the current license stops at once. No backup: the server stores no license text to keep.',
+      'Replaces the active license (120 seats, until 2027-12-31), which is active now. If the server rejects the new license, nothing stays active: the current license stops at once. On Rocket.Chat 7.0 and later the workspace then also counts down to read-only again, and is read-only at once if it has not reported to Rocket.Chat Cloud in the last 10 days (users cannot send, edit or upload). No backup: the server stores no license text to keep.',
     );
     expect(replacementOf(active(), '8.8.0', 'NEW', { possible: false, reason: 'this account may not read it' })?.warning).toMatch(/ No backup: this account may not read it\.$/);
   });

@@ -6,12 +6,26 @@
 import type { Replacement } from './types';
 import type { ActiveLicenseState } from '../rocketchat/types';
 
-function clearsAtOnce(serverVersion: string | null | undefined): boolean {
+function versionOf(serverVersion: string | null | undefined): [number, number] | null {
   const m = /^(\d+)\.(\d+)/.exec(serverVersion ?? '');
-  if (!m) return true; // not known: say the worse
-  const [major, minor] = [Number(m[1]), Number(m[2])];
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+function clearsAtOnce(serverVersion: string | null | undefined): boolean {
+  const v = versionOf(serverVersion);
+  if (!v) return true; // not known: say the worse
+  const [major, minor] = v;
   return major > 6 || (major === 6 && minor >= 5);
 }
+
+/** 7.0+: losing the license recomputes the air-gapped countdown (AirGappedRestriction.ts, spec §5.13). */
+function countsDown(serverVersion: string | null | undefined): boolean {
+  const v = versionOf(serverVersion);
+  return !v || v[0] >= 7;
+}
+
+const READ_ONLY_AGAIN =
+  ' On Rocket.Chat 7.0 and later the workspace then also counts down to read-only again, and is read-only at once if it has not reported to Rocket.Chat Cloud in the last 10 days (users cannot send, edit or upload).';
 
 /** "ACME-2026-001 (120 seats, until 2026-12-31)" — or "the active license" when it has no id. */
 export function describeActive(active: ActiveLicenseState): string {
@@ -39,7 +53,9 @@ export function replacementOf(active: ActiveLicenseState | null, serverVersion: 
     warning:
       (lostWhen === 'now'
         ? `Replaces ${current}, which is active now. If the server rejects the new license, nothing stays active: ${name} stops at once.`
-        : `Replaces ${current}, which is active now. If the server rejects the new license, ${name} stays active only until Rocket.Chat next restarts; after that, none is.`) + kept,
+        : `Replaces ${current}, which is active now. If the server rejects the new license, ${name} stays active only until Rocket.Chat next restarts; after that, none is.`) +
+      (countsDown(serverVersion) ? READ_ONLY_AGAIN : '') +
+      kept,
     afterRejection:
       lostWhen === 'now'
         ? `${current}, which was active before, is no longer active: nothing is active now.`

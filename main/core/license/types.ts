@@ -1,4 +1,5 @@
 // A license as read, summarized and checked against a workspace. Plain types only.
+import type { RestrictionReading } from '../workspaces/types';
 import type { ActiveLicenseState } from '../rocketchat/types';
 
 export type LicenseFormat = 'v2' | 'v3';
@@ -120,4 +121,6 @@ export interface Inspection {
   active: ActiveLicenseState | null;
   /** What sending this license would do to the active one. */
   replaces: Replacement | null;
+  /** The air-gapped countdown (7.0+) and what this license would do to it; null when there is none to lift. */
+  restriction: { reading: RestrictionReading; effect: string } | null;
 }

@@ -7,11 +7,12 @@ import type { LimitKind, WorkspaceFacts } from '../license/types';
 import { RocketChatClient, withSite, type LicenseStateWithUsage } from '../rocketchat/rocketchat-client';
 import { licenseDetailOf } from './license-detail';
 import { readRestriction } from './restriction';
+import { statusWords } from './status-words';
 import type { ActiveLicenseState } from '../rocketchat/types';
 import type { Connections } from './connections';
 import { viewOf } from './connections';
 import type { SignIn } from './sign-in';
-import type { WorkspaceConnection } from './types';
+import type { RestrictionReading, WorkspaceConnection } from './types';
 import type { WorkspaceStore } from './workspace-store';
 
 export interface WorkspaceReading {
@@ -56,15 +57,18 @@ export async function readWorkspace(
   const state = read as LicenseStateWithUsage | null;
   const why = signedIn ? 'this account may not read the license (sign in as an administrator)' : 'sign in to see the license, its limits and their use';
   const serverMs = info.serverTime ? Date.parse(info.serverTime) : null;
+  const licenseDetail = licenseDetailOf({ read: state, stored, siteUrl: site, serverTime: info.serverTime, why, offlineApplies: info.capabilities.validate });
+  const clock = { serverTime: info.serverTime, localTime: info.localTime, skewMs: serverMs === null ? null : serverMs - Date.parse(info.localTime) };
   return {
     connection: {
       workspace: viewOf(seen),
       info,
       license: state?.state ?? null,
       restriction,
-      licenseDetail: licenseDetailOf({ read: state, stored, siteUrl: site, serverTime: info.serverTime, why, offlineApplies: info.capabilities.validate }),
+      licenseDetail,
       siteUrlSetting: site,
-      clock: { serverTime: info.serverTime, localTime: info.localTime, skewMs: serverMs === null ? null : serverMs - Date.parse(info.localTime) },
+      clock,
+      said: statusWords({ detail: licenseDetail, restriction, clock, siteUrlSetting: site }),
     },
     usage: state?.usage ?? null,
     ...(options.backupNote ? { backup } : {}),
@@ -75,10 +79,10 @@ export async function readWorkspace(
 export async function factsForChecks(
   deps: { store: WorkspaceStore; connections: Connections; signIn: SignIn },
   id: string,
-): Promise<{ facts: WorkspaceFacts; active: ActiveLicenseState | null; backup?: BackupNote }> {
+): Promise<{ facts: WorkspaceFacts; active: ActiveLicenseState | null; backup?: BackupNote; restriction?: RestrictionReading }> {
   try {
     const read = await readWorkspace(deps, id, { backupNote: true });
-    return { facts: workspaceFacts(read.connection.info, read.usage), active: read.connection.license, backup: read.backup };
+    return { facts: workspaceFacts(read.connection.info, read.usage), active: read.connection.license, backup: read.backup, restriction: read.connection.restriction };
   } catch (e) {
     const error = toAppError(e);
     return { facts: { ...noWorkspace(), unreadable: [error.message, error.detail].filter(Boolean).join(' ') }, active: null };

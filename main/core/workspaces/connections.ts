@@ -8,7 +8,7 @@ import { probeCertificate } from '../rocketchat/tls';
 import type { WorkspaceInfo } from '../rocketchat/types';
 import type { Workspace, WorkspaceStore } from './workspace-store';
 import type { InstallResult } from '../installs/types';
-import type { WorkspaceConnection, WorkspaceView } from './types';
+import type { WorkspaceView } from './types';
 
 /** What the window may know about a workspace: no secrets, no CA text. */
 export function viewOf(w: Workspace): WorkspaceView {
@@ -73,7 +73,7 @@ export class Connections {
   }
 
   /** Saves a workspace once it has answered as Rocket.Chat (with the trust given). */
-  async add(input: { url: string; name?: string; pinnedSha256?: string; caPem?: string; caFileName?: string; proxyUrl?: string }): Promise<WorkspaceConnection> {
+  async add(input: { url: string; name?: string; pinnedSha256?: string; caPem?: string; caFileName?: string; proxyUrl?: string }): Promise<Workspace> {
     const baseUrl = normalizeBaseUrl(input.url);
     if (this.store.findByUrl(baseUrl)) throw new AppFailure('INVALID_INPUT', `${baseUrl} is already saved.`);
     const trust = { caPem: input.caPem ?? null, caFileName: input.caFileName ?? null, pinnedSha256: input.pinnedSha256?.toLowerCase() ?? null };
@@ -89,7 +89,7 @@ export class Connections {
       lastSeen: { version: info.version, workspaceUrl: info.workspaceUrl, workspaceUrlSource: info.workspaceUrlSource, at: new Date().toISOString() },
     });
     this.transports.set(saved.id, { key: transportKey(saved), transport });
-    return { workspace: viewOf(saved), info, license: null };
+    return saved;
   }
 
   /** Name, trust or proxy changed; the next request uses them. */

@@ -5,7 +5,7 @@ import { LIMIT_LABELS } from '../license/license-summary';
 import type { LimitKind } from '../license/types';
 import { obj, type Obj } from '../rocketchat/json';
 import type { LicenseStateWithUsage } from '../rocketchat/rocketchat-client';
-import type { LicenseDetail, LimitUse } from './types';
+import type { LicenseDetail, LimitUse, Said } from './types';
 
 const DAY = 86_400_000;
 
@@ -67,21 +67,21 @@ export function licenseDetailOf(o: {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The license line of a status, in words. */
-export function describeLicenseDetail(d: LicenseDetail): string {
+/** The license line of a status, in words: a label (the badge) and the rest. */
+export function describeLicenseDetail(d: LicenseDetail): Said {
   switch (d.state) {
     case 'active': {
-      const until = d.validUntil ? `, until ${d.validUntil.slice(0, 10)} (${d.daysLeft !== null && d.daysLeft < 0 ? 'expired' : plural(d.daysLeft ?? 0, 'day') + ' left'} by the server's clock)` : ', no end date';
-      return `Active${d.id ? ` ${d.id}` : ''}${d.trial ? ' (trial)' : ''}${until}.`;
+      const until = d.validUntil ? `until ${d.validUntil.slice(0, 10)} (${d.daysLeft !== null && d.daysLeft < 0 ? 'expired' : plural(d.daysLeft ?? 0, 'day') + ' left'} by the server's clock)` : 'no end date';
+      return { label: 'Active', text: `${d.id ? `${d.id}, ` : ''}${d.trial ? 'trial, ' : ''}${until}.` };
     }
     case 'none':
-      return 'None: no license is active.';
+      return { label: 'None', text: 'no license is active.' };
     case 'pending':
-      return "Held as pending: a license is stored, and Rocket.Chat applies it once the Site URL is set (Administration → Settings → General → Site URL).";
+      return { label: 'Held as pending', text: 'a license is stored, and Rocket.Chat applies it once the Site URL is set (Administration → Settings → General → Site URL).' };
     case 'stored-not-active':
-      return 'Stored but not active: the workspace holds a license it does not run (it was refused, or has expired since).';
+      return { label: 'Stored but not active', text: 'the workspace holds a license it does not run (it was refused, or has expired since).' };
     case 'unknown':
-      return `Not known: ${d.reason ?? 'this account cannot read it'}.`;
+      return { label: 'Not known', text: `${d.reason ?? 'this account cannot read it'}.` };
   }
 }
 

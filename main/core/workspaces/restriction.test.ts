@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../errors';
 import type { HttpResponse } from '../rocketchat/http';
-import { describeRestriction, describeRestrictionChange, readRestriction, restrictionPhase, RESTRICTION_SETTING } from './restriction';
+import { describeRestriction, describeRestrictionChange, readRestriction, restrictionEffect, restrictionPhase, RESTRICTION_SETTING } from './restriction';
 import type { RestrictionReading } from './types';
 
 const reply = (status: number, json: unknown): HttpResponse => ({ status, headers: {}, json, text: JSON.stringify(json), serverDate: null, receivedAt: new Date(), durationMs: 1 });
@@ -38,10 +38,15 @@ describe('readRestriction', () => {
     expect(await readRestriction(without, { major: 7 })).toMatchObject({ phase: 'unknown', reason: 'the workspace does not show the setting' });
     const stringValue = { call: async () => reply(200, { settings: [{ _id: RESTRICTION_SETTING, value: '0' }] }) };
     expect((await readRestriction(stringValue, { major: 8 })).phase).toBe('unknown');
+    const errorWithValue = { call: async () => reply(500, { settings: [{ _id: RESTRICTION_SETTING, value: 0 }] }) };
+    expect(await readRestriction(errorWithValue, { major: 7 })).toMatchObject({ phase: 'unknown', reason: 'the workspace answered 500' });
     const refused = { call: async () => reply(403, { success: false }) };
     expect(await readRestriction(refused, { major: 7 })).toMatchObject({ phase: 'unknown', reason: 'the workspace answered 403' });
     const down = { call: async () => Promise.reject(new AppFailure('NETWORK_UNREACHABLE', 'connection reset')) };
-    expect(await readRestriction(down, { major: 7 })).toMatchObject({ phase: 'unknown', reason: expect.stringContaining('connection reset') });
+    expect(await readRestriction(down, { major: 7 })).toMatchObject({ phase: 'unknown', reason: 'The workspace could not be reached: connection reset' });
+    // Only the closing full stop goes: "Rocket.Chat" keeps its own.
+    const bare = { call: async () => Promise.reject(new AppFailure('NOT_ROCKETCHAT')) };
+    expect((await readRestriction(bare, { major: 7 })).reason).toBe('The address answered, but not as a Rocket.Chat server');
   });
 
   it('a programming error is not hidden as "unknown"', async () => {
@@ -51,13 +56,26 @@ describe('readRestriction', () => {
 });
 
 describe('describeRestriction', () => {
-  it('says what users can do and what lifts it, in words (not a colour alone)', () => {
-    expect(describeRestriction(reading('read-only', 0))).toBe('Read-only now: users can read rooms but cannot send, edit or upload. Any valid license lifts it at once.');
-    expect(describeRestriction(reading('warning', 1))).toMatch(/^Read-only in 1 day: /);
-    expect(describeRestriction(reading('warning', 4))).toMatch(/^Read-only in 4 days: .*Any valid license lifts it\.$/);
-    expect(describeRestriction(reading('none', -1))).toBe('No read-only countdown: users can send messages.');
-    expect(describeRestriction({ ...reading('unknown'), reason: 'the workspace answered 500' })).toBe('The read-only countdown could not be read (the workspace answered 500).');
+  it('a label for the badge, then what users can do and what lifts it', () => {
+    expect(describeRestriction(reading('read-only', 0))).toEqual({ label: 'Read-only now', text: 'users can read rooms but cannot send, edit or upload. Any valid license lifts it at once.' });
+    expect(describeRestriction(reading('warning', 1))?.label).toBe('Read-only in 1 day');
+    expect(describeRestriction(reading('warning', 4))).toEqual({ label: 'Read-only in 4 days', text: 'then users can read rooms but cannot send, edit or upload. Any valid license lifts it.' });
+    expect(describeRestriction(reading('none', -1))).toEqual({ label: 'No read-only countdown', text: 'users can send messages.' });
+    expect(describeRestriction({ ...reading('unknown'), reason: 'the workspace answered 500' })).toEqual({ label: 'Not known', text: 'the read-only countdown could not be read (the workspace answered 500).' });
+    expect(describeRestriction(reading('unknown'))?.text).toBe('the read-only countdown could not be read (no answer).');
     expect(describeRestriction(reading('not-applicable'))).toBeNull();
+  });
+});
+
+describe('restrictionEffect', () => {
+  it('what the license will do: lift it or stop the countdown, or not when a check fails; nothing to say otherwise', () => {
+    expect(restrictionEffect(reading('read-only', 0), true)).toBe('This workspace is read-only now (users cannot send, edit or upload); this license lifts it as soon as the server accepts it.');
+    expect(restrictionEffect(reading('read-only', 0), false)).toMatch(/^This workspace is read-only now .*, and this license would not lift it: /);
+    expect(restrictionEffect(reading('warning', 1), true)).toBe('This workspace becomes read-only in 1 day; this license stops the countdown as soon as the server accepts it.');
+    expect(restrictionEffect(reading('warning', 4), false)).toBe(
+      'This workspace becomes read-only in 4 days, and this license would not stop it: the server will most likely refuse it (see the failed check).',
+    );
+    for (const r of [reading('none', -1), reading('unknown'), reading('not-applicable'), null, undefined]) expect(restrictionEffect(r, true)).toBeNull();
   });
 });
 
@@ -73,6 +91,7 @@ describe('describeRestrictionChange', () => {
   it('says nothing when nothing changed, before 7.0, or when either side could not be read', () => {
     expect(describeRestrictionChange(reading('read-only', 0), reading('read-only', 0))).toBeNull();
     expect(describeRestrictionChange(reading('not-applicable'), reading('not-applicable'))).toBeNull();
+    expect(describeRestrictionChange(reading('not-applicable'), reading('none', -1))).toBeNull();
     expect(describeRestrictionChange(reading('unknown'), reading('none', -1))).toBeNull();
     expect(describeRestrictionChange(reading('read-only', 0), reading('unknown'))).toBeNull();
     expect(describeRestrictionChange(null, reading('none', -1))).toBeNull();

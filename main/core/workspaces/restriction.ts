@@ -9,7 +9,7 @@ import { AppFailure } from '../errors';
 import { obj } from '../rocketchat/json';
 import type { RocketChatClient } from '../rocketchat/rocketchat-client';
 import type { WorkspaceInfo } from '../rocketchat/types';
-import type { RestrictionReading } from './types';
+import type { RestrictionReading, Said } from './types';
 
 export const RESTRICTION_SETTING = 'Cloud_Workspace_AirGapped_Restrictions_Remaining_Days';
 
@@ -39,28 +39,55 @@ export async function readRestriction(client: Pick<RocketChatClient, 'call'>, in
 
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
-/** The countdown in a technician's words: what users can do, and what lifts it. */
-export function describeRestriction(r: RestrictionReading): string | null {
+/** The countdown in a technician's words: a short label (the window's badge) and what it means
+ * for users and what lifts it; null before 7.0. */
+export function describeRestriction(r: RestrictionReading): Said | null {
   switch (r.phase) {
     case 'read-only':
-      return 'Read-only now: users can read rooms but cannot send, edit or upload. Any valid license lifts it at once.';
+      return { label: 'Read-only now', text: 'users can read rooms but cannot send, edit or upload. Any valid license lifts it at once.' };
     case 'warning':
-      return `Read-only in ${days(r.remainingDays ?? 0)}: then users can read rooms but cannot send, edit or upload. Any valid license lifts it.`;
+      return { label: `Read-only in ${days(r.remainingDays ?? 0)}`, text: 'then users can read rooms but cannot send, edit or upload. Any valid license lifts it.' };
     case 'none':
-      return 'No read-only countdown: users can send messages.';
+      return { label: 'No read-only countdown', text: 'users can send messages.' };
     case 'unknown':
-      return `The read-only countdown could not be read (${r.reason ?? 'no answer'}).`;
+      return { label: 'Not known', text: `the read-only countdown could not be read (${r.reason ?? 'no answer'}).` };
     case 'not-applicable':
       return null;
   }
 }
 
-/** Before → after, as the result, History and the receipt say it; null when nothing changed. */
-export function describeRestrictionChange(before: RestrictionReading | null | undefined, after: RestrictionReading | null | undefined): string | null {
+/**
+ * What sending a license will do to the countdown, said in the summary and the confirmation; null
+ * when there is nothing to lift. `wouldPass`: no check failed, so the server should accept it.
+ */
+export function restrictionEffect(r: RestrictionReading | null | undefined, wouldPass: boolean): string | null {
+  if (r?.phase === 'read-only') {
+    return wouldPass
+      ? 'This workspace is read-only now (users cannot send, edit or upload); this license lifts it as soon as the server accepts it.'
+      : 'This workspace is read-only now (users cannot send, edit or upload), and this license would not lift it: the server will most likely refuse it (see the failed check).';
+  }
+  if (r?.phase === 'warning') {
+    const when = days(r.remainingDays ?? 0);
+    return wouldPass
+      ? `This workspace becomes read-only in ${when}; this license stops the countdown as soon as the server accepts it.`
+      : `This workspace becomes read-only in ${when}, and this license would not stop it: the server will most likely refuse it (see the failed check).`;
+  }
+  return null;
+}
+
+/** "read-only → lifted": the short form History shows; null when nothing changed or either side is unknown. */
+export function restrictionShift(before: RestrictionReading | null | undefined, after: RestrictionReading | null | undefined): string | null {
   if (!before || !after || before.phase === 'not-applicable' || after.phase === 'unknown' || before.phase === 'unknown') return null;
   if (before.phase === after.phase && before.remainingDays === after.remainingDays) return null;
-  const was = before.phase === 'read-only' ? 'read-only' : before.phase === 'warning' ? `read-only in ${days(before.remainingDays ?? 0)}` : 'no countdown';
-  if (after.phase === 'none') return `${was} → lifted: users can send messages again (the server's own setting says so).`;
-  if (after.phase === 'read-only') return `${was} → read-only: users can read rooms but cannot send, edit or upload until a valid license is active.`;
-  return `${was} → read-only in ${days(after.remainingDays ?? 0)}.`;
+  const words = (r: RestrictionReading, gone: string) => (r.phase === 'read-only' ? 'read-only' : r.phase === 'warning' ? `read-only in ${days(r.remainingDays ?? 0)}` : gone);
+  return `${words(before, 'no countdown')} → ${words(after, 'lifted')}`;
+}
+
+/** Before → after with what it means for users, as the result and the receipt say it; null when nothing changed. */
+export function describeRestrictionChange(before: RestrictionReading | null | undefined, after: RestrictionReading | null | undefined): string | null {
+  const shift = restrictionShift(before, after);
+  if (!shift) return null;
+  if (after?.phase === 'none') return `${shift}: users can send messages again (the server's own setting says so).`;
+  if (after?.phase === 'read-only') return `${shift}: users can read rooms but cannot send, edit or upload until a valid license is active.`;
+  return `${shift}.`;
 }

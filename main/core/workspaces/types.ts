@@ -110,15 +110,40 @@ export interface ClockReading {
   skewMs: number | null;
 }
 
+/** A finding in words: a short label (the window's badge, the CLI's first words) and what it means. */
+export interface Said {
+  label: string;
+  text: string;
+}
+
+/** The status in words (the window and the CLI show the same sentences). */
+export interface StatusWords {
+  license: Said;
+  /** "Active users (seats): 87 of 150", one per limit of the active license. */
+  limits: string[];
+  modules: string | null;
+  /** 8.7+: what a license marked offline turns off. */
+  offline: string | null;
+  /** null before 7.0 (no read-only mode). */
+  restriction: Said | null;
+  /** "2026-12-03 09:14 UTC by the server, as this laptop" and the like. */
+  clock: string;
+  /** Said when the server's clock and the laptop's differ by more than a few minutes. */
+  skew: string | null;
+  /** Said when the Site URL setting is empty. */
+  siteUrlUnset: string | null;
+}
+
 export interface WorkspaceConnection {
   workspace: WorkspaceView;
   info: WorkspaceInfo;
   license: ActiveLicenseState | null;
-  /** The air-gapped countdown, read without signing in (absent from connections made before it existed). */
-  restriction?: RestrictionReading;
+  /** The air-gapped countdown, read without signing in. */
+  restriction: RestrictionReading;
   /** What the license is doing, in detail. */
-  licenseDetail?: LicenseDetail;
-  clock?: ClockReading;
+  licenseDetail: LicenseDetail;
+  clock: ClockReading;
   /** The Site_Url setting as read: '' when not set (licenses are then held pending), null when this account could not read it. */
-  siteUrlSetting?: string | null;
+  siteUrlSetting: string | null;
+  said: StatusWords;
 }

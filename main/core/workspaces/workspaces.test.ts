@@ -1,48 +1,21 @@
 // Saved workspaces, sign-in with each keychain, a keychain that cannot be used, and a license
 // checked against a signed-in workspace — through the Installer, as the shells call it.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../../e2e/simulator/simulator';
-import { licenseV3Payload, licenses, sharedTestKeyPair, signV3 } from '../../../e2e/simulator/license-factory';
-import { Installer } from '../installer';
+import type { Simulator } from '../../../e2e/simulator/simulator';
+import { licenseV3Payload, licenses, signV3 } from '../../../e2e/simulator/license-factory';
 import { allFileText } from '../../../e2e/support/files';
+import { useInstallerKit } from '../../../e2e/support/installer-kit';
 import { KeytarSecretStore, MemorySecretStore, type SecretStore } from './secret-store';
-import { makeKey, rocketChatKey, type VerificationKey } from '../license/license-decode';
 import { WorkspaceStore } from './workspace-store';
 
 const realKeychain = process.env.RC_TEST_KEYCHAIN === '1';
 if (!realKeychain) console.log('[skipped] sign-in against the real keychain: no gnome-keyring session in this run (scripts/test.sh starts one)');
 
-const cleanup: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c();
-});
+const { cleanup, tempDir, sim, installer } = useInstallerKit({ withRocketChatKey: true });
 
-let keys: VerificationKey[];
-beforeAll(() => {
-  keys = [rocketChatKey(), makeKey(sharedTestKeyPair().publicKeyPem, 'custom')];
-});
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rc-li-state-'));
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-async function sim(options: SimulatorOptions = {}): Promise<Simulator> {
-  const s = await startSimulator({ validationDelayMs: 10, ...options });
-  cleanup.push(() => s.stop());
-  return s;
-}
-
-function installer(keychain: SecretStore, dataDir = tempDir()): Installer {
-  const i = new Installer({ dataDir, keychain, licenseKeys: keys, timeoutMs: 5000 });
-  cleanup.push(() => i.close());
-  return i;
-}
 
 
 const host = (s: Simulator) => s.url.replace(/^https?:\/\//, '');
