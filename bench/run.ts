@@ -17,6 +17,15 @@ import { createHandlers } from '../main/core/handlers';
 import { MemorySecretStore } from '../main/core/workspaces/secret-store';
 import { installBridge } from '../e2e/bridge/bridge';
 import { serveRenderer } from '../e2e/bridge/serve-renderer';
+import { COMMANDS, commandNamed } from '../main/cli/registry';
+
+const CLI = 'out/cli/rc-license.cjs';
+/** The arguments of one `rc-license` run; the command must be one the registry has (the bench
+ * names no command of its own). */
+function rcLicense(command: string, ...rest: string[]): string[] {
+  if (!commandNamed(command)) throw new Error(`rc-license has no command "${command}" (main/cli/registry.ts)`);
+  return [CLI, command, ...rest];
+}
 
 interface Figure {
   figure: string;
@@ -89,17 +98,21 @@ async function cliInspect() {
   const lic = join(tmp, 'license.lic');
   writeFileSync(lic, await signV3(licenses.seats('chat.acme.lan', 100)));
   const env = { RC_LICENSE_PUBLIC_KEY: keyFile, RC_LICENSE_HOME: tmp };
-  await run(process.execPath, ['out/cli/rc-license.cjs', 'inspect', lic], env);
+  await run(process.execPath, rcLicense('inspect', lic), env);
   const samples: number[] = [];
-  for (let i = 0; i < 10; i++) samples.push(await run(process.execPath, ['out/cli/rc-license.cjs', 'inspect', lic], env));
+  for (let i = 0; i < 10; i++) samples.push(await run(process.execPath, rcLicense('inspect', lic), env));
   record('rc-license inspect, wall-clock with Node start-up', 'ms', samples, 300);
   const help: number[] = [];
   const bare: number[] = [];
   for (let i = 0; i < 10; i++) {
-    help.push(await run(process.execPath, ['out/cli/rc-license.cjs', '--help'], env));
+    help.push(await run(process.execPath, [CLI, '--help'], env));
     bare.push(await run(process.execPath, ['-e', '0'], env));
   }
   record('rc-license --help, wall-clock with Node start-up', 'ms', help, 150);
+  // Every command's own help, from the registry: a command whose module grew slow to load shows here.
+  const each: number[] = [];
+  for (const c of COMMANDS) each.push(await run(process.execPath, [CLI, 'help', c.name], env));
+  record(`rc-license help <command>, each of the ${COMMANDS.length} commands once`, 'ms', each, null);
   record('bare `node -e 0`, for comparison', 'ms', bare, 150);
 }
 
@@ -243,7 +256,7 @@ async function applyRss() {
       const { userId, authToken } = s.login('admin');
       const rssFile = join(tmp, `rss-${i}`);
       const home = mkdtempSync(join(tmp, 'home-'));
-      await run(process.execPath, ['-r', probe, 'out/cli/rc-license.cjs', 'apply', lic, '--server', s.url, '--yes', '--wait', '10'], {
+      await run(process.execPath, ['-r', probe, ...rcLicense('apply', lic, '--server', s.url, '--yes', '--wait', '10')], {
         RC_USER_ID: userId,
         RC_AUTH_TOKEN: authToken,
         RC_LICENSE_HOME: home,
@@ -287,7 +300,7 @@ async function soak() {
         s.state.setting = '';
         writeFileSync(files.good, await signV3(licenses.seats(host, 100 + i)));
       }
-      const args = ['-r', probe, 'out/cli/rc-license.cjs', 'apply', kind === 3 || kind === 0 ? files.other : files.good, '--server', s.url, '--yes', '--wait', '10', ...(kind === 0 ? ['--force'] : [])];
+      const args = ['-r', probe, ...rcLicense('apply', kind === 3 || kind === 0 ? files.other : files.good, '--server', s.url, '--yes', '--wait', '10', ...(kind === 0 ? ['--force'] : []))];
       const rssFile = join(tmp, 'soak-rss');
       const t = performance.now();
       const code = await new Promise<number>((done, reject) => {
@@ -300,7 +313,7 @@ async function soak() {
       rss.push(Number(readFileSync(rssFile, 'utf8')) / 1024);
       if (i % 50 === 0) process.stderr.write(`    soak: ${i}/${RUNS}\n`);
     }
-    const history = spawnSync(process.execPath, ['out/cli/rc-license.cjs', 'history', '--json'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    const history = spawnSync(process.execPath, rcLicense('history', '--json'), { env: { ...process.env, ...env }, encoding: 'utf8' });
     const listed = JSON.parse(history.stdout) as { jobs: unknown[]; warnings: string[] };
     const summary = [...exits].sort((a, b) => a[0] - b[0]).map(([c, n]) => `exit ${c}×${n}`).join(', ');
     if (listed.jobs.length < RUNS * 0.5 || listed.warnings.length) throw new Error(`soak: the job log reads back ${listed.jobs.length} jobs, warnings ${JSON.stringify(listed.warnings)}`);
@@ -347,7 +360,7 @@ async function history() {
   }
   record('history of 1 000 jobs: read and summarized (core)', 'ms', core, 100);
   const cliMs: number[] = [];
-  for (let i = 0; i < 5; i++) cliMs.push(await run(process.execPath, ['out/cli/rc-license.cjs', 'history'], { RC_LICENSE_HOME: big }));
+  for (let i = 0; i < 5; i++) cliMs.push(await run(process.execPath, rcLicense('history'), { RC_LICENSE_HOME: big }));
   record('history of 1 000 jobs: rc-license history, with Node start-up', 'ms', cliMs, null);
   // The command's own time, from argv to the last line written (in this process, so without
   // Node's start-up and the bundle's load, which `rc-license --help` measures).

@@ -22,12 +22,14 @@ test('A active, B sent with "Apply anyway" and rejected, one click on Restore: A
   await page.getByLabel(/send it despite the failed checks/).check();
   await page.getByTestId('apply-button').click();
   await expect(page.getByTestId('confirm-replaces')).toHaveText(
-    /^Replaces ACME-A \(120 seats, until \d{4}-\d\d-\d\d\), which is active now\. If the server rejects the new license, nothing stays active: ACME-A stops at once\. ACME-A is backed up first and can be restored in one step\.$/,
+    /^Replaces ACME-A \(120 seats, until \d{4}-\d\d-\d\d\), which is active now\. If the server rejects the new license, nothing stays active: ACME-A stops at once\. On Rocket\.Chat 7\.0 and later the workspace then also counts down to read-only again, .*\(users cannot send, edit or upload\)\. ACME-A is backed up first and can be restored in one step\.$/,
   );
   await page.getByRole('button', { name: 'Yes, install now' }).click();
   await outcome(page, 'rejected');
   await expect(page.getByTestId('result')).toContainText('ACME-A (120 seats');
   await expect(page.getByTestId('result')).toContainText('is no longer active');
+  // 8.8 with no stats token: losing the license made the workspace read-only again (spec §5.13).
+  await expect(page.getByTestId('restriction-change')).toContainText('no countdown → read-only: users can read rooms but cannot send, edit or upload');
   expect(s.state.active).toBeNull();
 
   await page.getByTestId('restore-button').click();

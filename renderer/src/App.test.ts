@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from './App.svelte';
-import { app, status } from './lib/app-state.svelte';
-import { err, fakeApi, ok } from './test-fixtures';
+import { app, status, workspaces } from './lib/app-state.svelte';
+import { connection, err, fakeApi, ok, readOnly, workspace } from './test-fixtures';
 
 beforeEach(() => {
   app.reset();
@@ -30,6 +30,26 @@ describe('the status bar', () => {
     expect(text).toHaveTextContent(/^Nothing answered at https:\/\/10\.0\.0\.5:3000\. Connection refused\.$/);
     expect(bar.textContent).not.toContain('Ready.');
     expect(text).toHaveAttribute('aria-live', 'polite');
+  });
+});
+
+describe('a workspace in read-only mode', () => {
+  it('says so above both panels and puts the license step first; once lifted, the workspace comes first again', async () => {
+    const ws = workspace();
+    let phase: 'read-only' | 'none' = 'read-only';
+    fakeApi({
+      'workspace.list': () => ok({ workspaces: [ws], warnings: [] }),
+      'workspace.connect': () => ok(phase === 'read-only' ? connection(readOnly('read-only')) : connection()),
+    });
+    render(App);
+    const banner = await screen.findByTestId('read-only-banner');
+    expect(banner).toHaveTextContent('Plant 7 is read-only now: users can read rooms but cannot send, edit or upload. Any valid license lifts it at once.');
+    const headings = () => screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(headings()).toEqual(['License', 'Workspace']);
+    phase = 'none';
+    await workspaces.connect();
+    await vi.waitFor(() => expect(screen.queryByTestId('read-only-banner')).toBeNull());
+    expect(headings()).toEqual(['Workspace', 'License']);
   });
 });
 

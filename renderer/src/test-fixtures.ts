@@ -69,11 +69,49 @@ export function connection(extra: Partial<WorkspaceConnection> = {}): WorkspaceC
       capabilities: { licensesInfo: true, hasValidLicense: true, validate: true, legacy: false, isEnterprise: false, v3Licenses: true, seatsCheckedOnApply: false, maxActiveUsers: true, workspaceUrl: true, serverLog: false, newEngine: true, logsValidated: false },
     },
     license: { known: true, valid: true, id: 'OLD-1', modules: ['auditing', 'federation'], tags: [], seats: 50, seatsInUse: 12, validUntil: '2027-01-01T00:00:00.000Z', trial: false, source: 'licenses.info' },
+    restriction: { phase: 'none', remainingDays: -1, source: 'settings.public', at: '2026-11-26T12:00:00.000Z' },
+    licenseDetail: {
+      state: 'active',
+      id: 'OLD-1',
+      tags: [],
+      trial: false,
+      validUntil: '2027-01-01T00:00:00.000Z',
+      daysLeft: 35,
+      limits: [{ kind: 'activeUsers', label: 'Active users (seats)', max: 50, used: 12 }],
+      modules: ['auditing', 'federation'],
+      offline: true,
+    },
+    clock: { serverTime: '2026-11-26T12:00:00.000Z', localTime: '2026-11-26T12:00:00.000Z', skewMs: 0 },
+    siteUrlSetting: 'https://chat.acme.lan',
+    said: {
+      license: { label: 'Active', text: "OLD-1, until 2027-01-01 (35 days left by the server's clock)." },
+      limits: ['Active users (seats): 12 of 50'],
+      modules: 'Modules: auditing, federation',
+      offline: 'Marked offline: the workspace does not sync with Rocket.Chat Cloud and uses no push gateway, marketplace or telemetry.',
+      restriction: { label: 'No read-only countdown', text: 'users can send messages.' },
+      clock: '2026-11-26 12:00 UTC by the server, as this laptop.',
+      skew: null,
+      siteUrlUnset: null,
+    },
     ...extra,
   };
 }
 
-export function inspection(extra: { checks?: Inspection['checks']; summary?: Partial<Inspection['summary']>; replaces?: Inspection['replaces'] } = {}): Inspection {
+/** The read-only mode in each phase, as the core words it (workspaces/restriction.ts). */
+export function readOnly(phase: 'read-only' | 'warning', days = 4): Pick<WorkspaceConnection, 'restriction'> & { said: WorkspaceConnection['said'] } {
+  const base = connection();
+  return phase === 'read-only'
+    ? {
+        restriction: { phase, remainingDays: 0, source: 'settings.public', at: base.restriction.at },
+        said: { ...base.said, restriction: { label: 'Read-only now', text: 'users can read rooms but cannot send, edit or upload. Any valid license lifts it at once.' } },
+      }
+    : {
+        restriction: { phase, remainingDays: days, source: 'settings.public', at: base.restriction.at },
+        said: { ...base.said, restriction: { label: `Read-only in ${days} days`, text: 'then users can read rooms but cannot send, edit or upload. Any valid license lifts it.' } },
+      };
+}
+
+export function inspection(extra: { checks?: Inspection['checks']; summary?: Partial<Inspection['summary']>; replaces?: Inspection['replaces']; restriction?: Inspection['restriction'] } = {}): Inspection {
   return {
     reading: { format: 'v3', sha256: 'cd'.repeat(32), length: 900, cleaned: [] },
     summary: {
@@ -107,6 +145,7 @@ export function inspection(extra: { checks?: Inspection['checks']; summary?: Par
     facts: { workspaceUrl: 'chat.acme.lan', workspaceUrlSource: 'server', serverTime: '2026-11-26T12:00:00.000Z', localTime: '2026-11-26T12:00:00.000Z', usage: { activeUsers: 12 } },
     active: connection().license,
     replaces: extra.replaces ?? null,
+    restriction: extra.restriction ?? null,
   };
 }
 

@@ -61,6 +61,33 @@ describe('ApplyPanel', () => {
     expect(screen.getByTestId('confirm-replaces')).toHaveTextContent(warning);
   });
 
+  it('says in the confirmation what the license does to a read-only workspace, and in the result that it lifted it', async () => {
+    const lifted = result('active', {
+      restriction: {
+        before: { phase: 'read-only', remainingDays: 0, source: 'settings.public', at: '' },
+        after: { phase: 'none', remainingDays: -1, source: 'settings.public', at: '' },
+        change: "read-only → lifted: users can send messages again (the server's own setting says so).",
+        shift: 'read-only → lifted',
+      },
+    });
+    fakeApi({ 'license.install': () => ok(lifted), 'workspace.list': () => ok({ workspaces: [workspace()], warnings: [] }) });
+    const effect = 'This workspace is read-only now (users cannot send, edit or upload); this license lifts it as soon as the server accepts it.';
+    license.inspection = inspection({ restriction: { reading: { phase: 'read-only', remainingDays: 0, source: 'settings.public', at: '' }, effect } });
+    render(ApplyPanel);
+    const u = userEvent.setup();
+    await u.click(screen.getByRole('button', { name: 'Apply to Plant 7' }));
+    expect(screen.getByTestId('confirm-restriction')).toHaveTextContent(effect);
+    await u.click(screen.getByRole('button', { name: 'Yes, install now' }));
+    const change = await screen.findByTestId('restriction-change');
+    expect(change).toHaveTextContent("Lifted read-only → lifted: users can send messages again (the server's own setting says so).");
+    expect(change.querySelector('.badge')).toHaveClass('ok');
+  });
+
+  it('a result with nothing changed in the read-only mode has no such row', () => {
+    render(ApplyResult, { result: result('active') });
+    expect(screen.queryByTestId('restriction-change')).toBeNull();
+  });
+
   it('says nothing about a replacement when no license is active', async () => {
     fakeApi();
     license.inspection = inspection();

@@ -11,14 +11,16 @@ afterEach(() => cleanup());
 describe('HistoryView', () => {
   it('lists jobs newest first and opens one', async () => {
     const jobs = [
-      { jobId: 'j2', outcome: 'active', headline: 'ok', startedAt: '2026-11-26T12:00:00Z', workspace: 'Plant 7', licenseId: 'ACME-2', sha256: 'a'.repeat(64), username: 'tech' },
+      { jobId: 'j2', outcome: 'active', headline: 'ok', startedAt: '2026-11-26T12:00:00Z', workspace: 'Plant 7', licenseId: 'ACME-2', sha256: 'a'.repeat(64), username: 'tech', restriction: 'read-only → lifted' },
       { jobId: 'j1', outcome: 'rejected', headline: 'no', startedAt: '2026-11-25T12:00:00Z', workspace: 'Plant 7', licenseId: 'ACME-1', sha256: 'b'.repeat(64), username: 'tech' },
     ];
     const api = fakeApi({ 'history.list': () => ok({ jobs, warnings: ['The last job log entry (line 3) is incomplete'] }), 'history.get': () => ok(result('active')) });
     render(HistoryView);
     const rows = await screen.findAllByRole('row');
     expect(rows[1]).toHaveTextContent('ACME-2');
+    expect(rows[1]).toHaveTextContent('Read-only mode: read-only → lifted');
     expect(rows[2]).toHaveTextContent('Rejected');
+    expect(rows[2]).not.toHaveTextContent('Read-only mode');
     expect(rows[2]).not.toHaveTextContent(/\brejected\b/);
     expect(screen.getByText(/line 3\) is incomplete/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Open the receipt of j2' }));

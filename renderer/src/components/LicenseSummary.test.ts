@@ -21,6 +21,20 @@ describe('LicenseSummary', () => {
     expect(changes).toHaveTextContent('Expiry 2027-01-01 → 2027-11-26 (longer)');
   });
 
+  it('says what the license does to a read-only workspace: lifts it, or would not when a check fails', () => {
+    const reading = { phase: 'read-only' as const, remainingDays: 0, source: 'settings.public' as const, at: '' };
+    const view = render(LicenseSummary, { inspection: inspection({ restriction: { reading, effect: 'This workspace is read-only now; this license lifts it.' } }), sourceName: null });
+    expect(screen.getByTestId('restriction-effect')).toHaveTextContent('this license lifts it');
+    expect(screen.getByTestId('restriction-effect')).toHaveClass('info');
+    view.unmount();
+    const failing = inspection({ restriction: { reading, effect: 'This workspace is read-only now, and this license would not lift it.' }, checks: [{ name: 'url', status: 'fail', message: 'Other URL.' }] });
+    render(LicenseSummary, { inspection: failing, sourceName: null });
+    expect(screen.getByTestId('restriction-effect')).toHaveClass('bad');
+    cleanup();
+    render(LicenseSummary, { inspection: inspection(), sourceName: null });
+    expect(screen.queryByTestId('restriction-effect')).toBeNull();
+  });
+
   it('marks a URL that does not match, and shows the failing check with its fix', () => {
     const failing = inspection({
       summary: { serverUrls: [{ value: 'other.lan', type: 'url' }] },

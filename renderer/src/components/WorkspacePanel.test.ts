@@ -3,7 +3,7 @@ import { cleanup, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import WorkspacePanel from './WorkspacePanel.svelte';
 import { app, workspaces } from '../lib/app-state.svelte';
-import { connection, err, fakeApi, ok, workspace } from '../test-fixtures';
+import { connection, err, fakeApi, ok, readOnly, workspace } from '../test-fixtures';
 
 beforeEach(() => app.reset());
 afterEach(() => cleanup());
@@ -36,7 +36,47 @@ describe('WorkspacePanel', () => {
     render(WorkspacePanel);
     await userEvent.click(screen.getByRole('button', { name: 'Copy the SHA-256 of the Site URL' }));
     expect(api['clipboard.write']).toHaveBeenCalledWith({ text: 'ab'.repeat(32) });
-    expect(screen.getByTestId('active-license')).toHaveTextContent('Active OLD-1 · 50 seats · until 2027-01-01');
+    expect(screen.getByTestId('active-license')).toHaveTextContent("Active OLD-1, until 2027-01-01 (35 days left by the server's clock). Active users (seats): 12 of 50 Marked offline");
+    expect(screen.getByTestId('restriction')).toHaveTextContent('No read-only countdown users can send messages.');
+    expect(screen.queryByTestId('clock')).toBeNull();
+  });
+
+  it.each([
+    ['read-only', 'bad', 'Read-only now users can read rooms but cannot send, edit or upload.'],
+    ['warning', 'warn', 'Read-only in 4 days then users can read rooms'],
+  ] as const)('the read-only mode %s: in words, with the colour only repeating them', (phase, tone, words) => {
+    fakeApi();
+    workspaces.workspaces = [workspace()];
+    workspaces.selectedId = 'w1';
+    workspaces.connection = connection(readOnly(phase));
+    render(WorkspacePanel);
+    const row = screen.getByTestId('restriction');
+    expect(row).toHaveTextContent(words);
+    expect(row.querySelector('.badge')).toHaveClass(tone);
+  });
+
+  it('before signing in: the read-only mode still shows, with what signing in would add; before 7.0 there is no row', () => {
+    fakeApi();
+    workspaces.workspaces = [workspace({ signedInAs: null })];
+    workspaces.selectedId = 'w1';
+    workspaces.connection = connection({ ...readOnly('read-only'), workspace: workspace({ signedInAs: null }) });
+    const view = render(WorkspacePanel);
+    expect(screen.getByTestId('restriction')).toHaveTextContent('Read without signing in; signing in also shows the license, its limits and their use.');
+    view.unmount();
+    const before7 = connection();
+    workspaces.connection = { ...before7, restriction: { ...before7.restriction, phase: 'not-applicable', remainingDays: null }, said: { ...before7.said, restriction: null } };
+    render(WorkspacePanel);
+    expect(screen.queryByTestId('restriction')).toBeNull();
+  });
+
+  it("a server clock that differs says so beside the badge", () => {
+    fakeApi();
+    workspaces.workspaces = [workspace()];
+    workspaces.selectedId = 'w1';
+    const c = connection();
+    workspaces.connection = { ...c, said: { ...c.said, skew: "The server's clock is 3 h 0 min behind this laptop's; the server's clock is the one that counts." } };
+    render(WorkspacePanel);
+    expect(screen.getByTestId('clock')).toHaveTextContent("Differs The server's clock is 3 h 0 min behind");
   });
 
   it('marks what it shows as stale, with when it was read, while the workspace does not answer', () => {

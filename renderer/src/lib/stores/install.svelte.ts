@@ -77,6 +77,8 @@ export class InstallStore {
     if (this.result?.jobId === jobId) this.result = r.value;
     this.status.announce(r.value.headline);
     void this.history.loadHistory();
+    // What the server says now may have changed the workspace's license and read-only mode.
+    void this.workspaces.connect({ reinspect: false, quiet: true });
     return r.value;
   }
 
