@@ -58,9 +58,17 @@ describe('layering check', () => {
       'renderer/src/c.ts': "import { fail } from '../../main/core/errors';\n",
       'renderer/src/d.ts': "import { CALL_NAMES } from '../../main/core/contract';\n",
       'renderer/src/ok.ts': "import type { Calls } from '../../main/core/contract';\nimport { mount } from 'svelte';\n",
+      'renderer/src/words.ts': "import { STATUS_WORD } from '../../main/core/vocabulary';\n",
     });
     const v = findLayerViolations(root);
     expect(v.map((x) => `${x.file}:${x.line}`).sort()).toEqual(['renderer/src/a.ts:1', 'renderer/src/b.svelte:2', 'renderer/src/c.ts:1', 'renderer/src/d.ts:1']);
     expect(v.find((x) => x.file.endsWith('d.ts'))?.rule).toMatch(/only types/);
+  });
+
+  it('lets the window bundle the vocabulary only while it imports nothing but types', () => {
+    const ok = tree({ 'main/core/vocabulary.ts': "import type { Evidence } from './installs/types';\nexport const W = 1;\n", 'renderer/src/a.ts': "import { W } from '../../main/core/vocabulary';\n" });
+    expect(findLayerViolations(ok)).toEqual([]);
+    const heavy = tree({ 'main/core/vocabulary.ts': "import { fail } from './errors';\nexport const W = 1;\n", 'main/core/errors.ts': '' });
+    expect(findLayerViolations(heavy)).toMatchObject([{ file: 'main/core/vocabulary.ts', rule: expect.stringMatching(/only types/) }]);
   });
 });

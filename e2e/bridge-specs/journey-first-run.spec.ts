@@ -66,7 +66,7 @@ test('add workspace → trust → TOTP sign-in → drop license → checks pass 
   const result = page.getByTestId('result');
   await expect(result).toHaveAttribute('data-outcome', 'active', { timeout: 15_000 });
   await expect(result.getByTestId('after-state')).toContainText('ACME-2027-001');
-  await expect(page.getByTestId('status')).toContainText('Installed and active');
+  await expect(page.getByTestId('status')).toContainText('confirms license');
   await page.screenshot({ path: testInfo.outputPath('active.png'), fullPage: true });
   expect(s.requests.filter((r) => r.path === '/api/v1/licenses.add')).toHaveLength(1);
   expect(s.state.active?.decoded.v3.information.id).toBe('ACME-2027-001');
@@ -76,7 +76,7 @@ test('add workspace → trust → TOTP sign-in → drop license → checks pass 
   await expect(page.getByTestId('status')).toContainText('Receipt saved');
   const receipts = readdirSync(join(app.dataDir, 'receipts'));
   expect(receipts).toHaveLength(1);
-  expect(readFileSync(join(app.dataDir, 'receipts', receipts[0]), 'utf8')).toContain('ACTIVE — confirmed by the workspace');
+  expect(readFileSync(join(app.dataDir, 'receipts', receipts[0]), 'utf8')).toContain('data-status="active">Active <span class="small">(active; active)');
   await page.getByRole('button', { name: 'History' }).click();
   await expect(page.getByTestId('history')).toContainText('Plant 7');
   await expect(page.getByTestId('history')).toContainText('Active');

@@ -22,6 +22,19 @@ export interface Run {
 
 type Env = Record<string, string | undefined>;
 
+/** Output with every run of white space made one space: sentences wrapped to the terminal's width read whole again. */
+export const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+/** The value of one labelled row ("Label       value…", wrapped under itself), as one line. */
+export function rowOf(out: string, label: string, labelWidth = 12): string | null {
+  const lines = out.split('\n');
+  const i = lines.findIndex((l) => l.startsWith(label));
+  if (i < 0) return null;
+  const rest = [lines[i].slice(labelWidth).trim()];
+  for (let j = i + 1; j < lines.length && lines[j].startsWith(' '.repeat(labelWidth + 1)); j++) rest.push(lines[j].trim());
+  return rest.join(' ');
+}
+
 /** The workspace part of a simulator's address, as a license names it. */
 export const host = (s: Simulator) => s.url.replace(/^http:\/\//, '');
 

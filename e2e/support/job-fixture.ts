@@ -5,7 +5,7 @@ export function jobRecord(id: string, extra: Partial<InstallResult> = {}): Insta
   return {
     jobId: id,
     outcome: 'active',
-    headline: 'Installed and active.',
+    headline: 'chat.acme.lan confirms license: it is in force now.',
     reasons: [],
     startedAt: new Date().toISOString(),
     finishedAt: new Date().toISOString(),

@@ -47,6 +47,8 @@ export interface CommandContext {
   open(): Promise<Installer>;
   /** A personal access token given in RC_USER_ID / RC_AUTH_TOKEN, for unattended runs. */
   envUser: string | undefined;
+  /** The columns to wrap at: 80, or the terminal's where wider. */
+  width: number;
 }
 
 export type Values = Record<string, string | boolean | undefined>;

@@ -5,11 +5,11 @@
 import { parseArgs } from 'node:util';
 import { describeError, toAppError, type AppError } from '../core/errors';
 import type { Installer } from '../core/installer';
-import { groupFingerprint, parseFingerprint } from '../core/workspaces/fingerprint';
+import { parseFingerprint } from '../core/workspaces/fingerprint';
 import { parseConfig, type CommandContext, type Values } from './command';
 import { EXIT, exitCodeFor, type ExitCode } from './exit-codes';
 import { commandHelp, globalHelp, nearest, widthOf } from './help';
-import { certificateLines } from './print';
+import { certificateLines, fingerprintRows, pinCommand, wrapped } from './print';
 import { COMMANDS, commandNamed } from './registry';
 import { Declined, Usage, paint, type Io } from './terminal';
 
@@ -23,15 +23,24 @@ function unknownCommand(name: string): string {
   return `Unknown command "${name}".${meant ? ` Did you mean "${meant}"? (rc-license help ${meant})` : ''}`;
 }
 
-/** An error on stderr as a technician reads it — with the fingerprints to compare when it is about trust. */
-function printError(io: Io, error: AppError): void {
-  io.stderr.write(`${paint(io).red('Error:')} ${describeError(error)}\n`);
+/**
+ * An error on stderr as a technician reads it, wrapped to the terminal — with the fingerprints to
+ * compare when it is about trust, and the command that fixes it where there is one.
+ */
+function printError(io: Io, error: AppError, width: number): void {
+  io.stderr.write(`${paint(io).red('Error:')} ${wrapped(describeError(error), width, 7)}\n`);
   // Never "compare the fingerprint" without printing it.
   const fp = parseFingerprint(String(error.data?.fingerprint256 ?? ''));
-  if (error.code === 'TLS_UNTRUSTED' && fp) io.stderr.write(`${certificateLines(error.data)}\nTo trust it without a prompt: --pin ${groupFingerprint(fp).replace(/ /g, '')}\n`);
-  if (error.code === 'NEWER_LICENSE_ACTIVE' && error.data?.jobId) io.stderr.write(`To restore anyway: rc-license restore ${error.data.jobId} --even-if-active\n`);
+  const baseUrl = typeof error.data?.baseUrl === 'string' ? error.data.baseUrl : null;
+  if (error.code === 'TLS_UNTRUSTED' && fp) {
+    io.stderr.write(`${certificateLines(error.data)}\n`);
+    if (baseUrl) io.stderr.write(`Once the fingerprint matches the server's, trust it with:\n${pinCommand(baseUrl, fp)}\n`);
+  }
+  if (error.code === 'NEWER_LICENSE_ACTIVE' && error.data?.jobId) io.stderr.write(`To restore anyway:\n  rc-license restore ${error.data.jobId} --even-if-active\n`);
   if (error.code === 'CERT_CHANGED' && error.data?.expected && error.data.actual) {
-    io.stderr.write(`  trusted   ${groupFingerprint(parseFingerprint(String(error.data.expected)) ?? String(error.data.expected))}\n  now       ${groupFingerprint(parseFingerprint(String(error.data.actual)) ?? String(error.data.actual))}\n`);
+    const actual = String(error.data.actual);
+    io.stderr.write(`${fingerprintRows('trusted', String(error.data.expected))}\n${fingerprintRows('now', actual)}\n`);
+    if (baseUrl) io.stderr.write(`If the server's administrator confirms the new certificate, trust it with:\n${pinCommand(baseUrl, actual)}\n`);
   }
 }
 
@@ -85,6 +94,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       json,
       out,
       envUser,
+      width,
       open: async () => {
         if (installer) return installer;
         const [{ Installer }, { KeytarSecretStore }, { defaultDataDir }] = await Promise.all([
@@ -107,17 +117,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof Usage) {
       if (json) out({ ok: false, error: { code: 'USAGE', message: e.message } });
-      else io.stderr.write(`${e.message}\n\n${globalHelp(COMMANDS, width)}\n`);
+      else io.stderr.write(`${wrapped(e.message, width, 0)}\n\n${globalHelp(COMMANDS, width)}\n`);
       return EXIT.usage;
     }
     if (e instanceof Declined) {
       if (json) out({ ok: false, error: { code: 'DECLINED', message: e.message } });
-      else io.stderr.write(`${e.message}\n`);
+      else io.stderr.write(`${wrapped(e.message, width, 0)}\n`);
       return EXIT.declined;
     }
     const error = toAppError(e);
     if (json) out({ ok: false, error: { code: error.code, message: error.message, ...(error.detail ? { detail: error.detail } : {}), ...(error.data ? { data: error.data } : {}) } });
-    else printError(io, error);
+    else printError(io, error, width);
     return exitCodeFor(error.code) as ExitCode;
   } finally {
     await (installer as Installer | null)?.close();

@@ -4,6 +4,8 @@ import type { Evidence, InstallProgress, InstallResult } from '../core/installs/
 import type { CommandContext } from './command';
 import { EXIT, exitCodeFor, type ExitCode } from './exit-codes';
 import { Usage } from './terminal';
+import { checkJson, labelled, wrapped } from './print';
+import { evidenceWords, STATUS_WORD, statusOf, statusTone } from '../core/vocabulary';
 
 /**
  * The exit code an outcome earns. "Not active" (the wait ended, and no source could say why) is 9
@@ -46,8 +48,8 @@ export async function runJob(ctx: CommandContext, run: JobRunner): Promise<ExitC
       waitSeconds,
       signal: stop.signal,
       onProgress: ({ step }) => {
-        if (step.status === 'running') io.stderr.write(p.dim(`… ${step.message}\n`));
-        else io.stderr.write(`${step.status === 'done' ? p.green('✓') : step.status === 'failed' ? p.red('✕') : p.yellow('!')} ${step.message}\n`);
+        if (step.status === 'running') io.stderr.write(`${wrapped(`… ${step.message}`, ctx.width, 2, p.dim)}\n`);
+        else io.stderr.write(`${step.status === 'done' ? p.green('✓') : step.status === 'failed' ? p.red('✕') : p.yellow('!')} ${wrapped(step.message, ctx.width, 2)}\n`);
       },
     });
   } finally {
@@ -58,6 +60,7 @@ export async function runJob(ctx: CommandContext, run: JobRunner): Promise<ExitC
       ok: result.outcome === 'active' || result.outcome === 'already-active',
       ...(result.error ? { error: { code: result.error.code, message: result.error.message } } : {}),
       jobId: result.jobId,
+      status: statusOf(result),
       result: result.outcome,
       headline: result.headline,
       reasons: result.reasons,
@@ -65,37 +68,46 @@ export async function runJob(ctx: CommandContext, run: JobRunner): Promise<ExitC
       verdict: result.verdict ?? null,
       restriction: result.restriction ?? null,
       steps: result.steps.map(({ step, status, message }) => ({ step, status, message })),
-      checks: result.checks.map(({ name, status, message }) => ({ name, status, message })),
+      checks: result.checks.map(checkJson),
     });
   } else {
     printOutcome(ctx, result);
-    if (result.backup?.status === 'kept' && ['rejected', 'unconfirmed', 'not-active', 'interrupted'].includes(result.outcome)) {
-      io.stdout.write(`To put back the license the workspace had before: rc-license restore ${result.jobId}\n`);
-    }
-    io.stdout.write(p.dim(`Job ${result.jobId}: rc-license receipt ${result.jobId} --out receipt.html\n`));
+    printNextSteps(ctx, result);
   }
   if (caught) {
-    if (result.sent !== 'no' && !ctx.json) io.stderr.write(`To read the outcome later: rc-license verify ${result.jobId}\n`);
+    // The command that reads the outcome is among the next steps printed above.
     return caught === 'SIGINT' ? EXIT.interrupted : EXIT.terminated;
   }
   return outcomeExit(result);
 }
 
-/** The outcome with its headline, reasons, what it rests on and the read-only mode before → after. */
+/** The outcome in the words everyone uses, its headline, reasons, what it rests on and the
+ * read-only mode before → after, wrapped to the terminal. */
 export function printOutcome(ctx: CommandContext, result: InstallResult): void {
-  const { io, paint: p } = ctx;
-  const good = result.outcome === 'active' || result.outcome === 'already-active';
-  const tone = good ? p.green : result.outcome === 'unconfirmed' || result.outcome === 'interrupted' ? p.yellow : p.red;
-  io.stdout.write(`${tone(p.bold(result.outcome.toUpperCase()))}  ${result.headline}\n`);
-  for (const r of result.reasons) io.stdout.write(`  - ${r}\n`);
-  for (const e of result.verdict?.evidence ?? []) io.stdout.write(p.dim(`  · ${evidenceLine(e)}\n`));
+  const { io, paint: p, width } = ctx;
+  const status = statusOf(result);
+  const tone = { ok: p.green, warn: p.yellow, bad: p.red }[statusTone(status)];
+  const word = STATUS_WORD[status].toUpperCase();
+  io.stdout.write(`${tone(p.bold(word))}  ${wrapped(result.headline, width, word.length + 2)}\n`);
+  for (const r of result.reasons) io.stdout.write(`  - ${wrapped(r, width, 4)}\n`);
+  for (const e of result.verdict?.evidence ?? []) io.stdout.write(`  · ${wrapped(evidenceLine(e), width, 4, p.dim)}\n`);
   const countdown = result.restriction?.change;
   const after = result.restriction?.after?.phase;
-  if (countdown) io.stdout.write(`Read-only mode: ${after === 'none' ? p.green(countdown) : after === 'read-only' ? p.red(countdown) : countdown}\n`);
+  if (countdown) io.stdout.write(`${labelled(p, 'Read-only mode:', 15, countdown, width, after === 'none' ? p.green : after === 'read-only' ? p.red : undefined)}\n`);
+}
+
+/** What to do next after each outcome, as commands to copy. */
+export function printNextSteps(ctx: CommandContext, result: InstallResult): void {
+  const { io, paint: p } = ctx;
+  const status = statusOf(result);
+  const step = (what: string, command: string) => io.stdout.write(`${what}:\n  ${command}\n`);
+  if (status === 'not-confirmed' || (status === 'interrupted' && result.sent !== 'no')) step('To read the outcome again', `rc-license verify ${result.jobId}`);
+  if (result.backup?.status === 'kept' && ['rejected', 'not-confirmed', 'interrupted'].includes(status)) step('To put back the license the workspace had before', `rc-license restore ${result.jobId}`);
+  io.stdout.write(p.dim(`Job ${result.jobId}. Its receipt:\n  rc-license receipt ${result.jobId} --out receipt.html\n`));
 }
 
 /** One piece of evidence, for the terminal. */
 function evidenceLine(e: Evidence): string {
-  const what = e.source === 'elapsed-time' ? `waited ${e.detail ?? '?'} s` : `${e.source} ${e.says}${e.detail ? ` (${e.detail})` : ''}`;
-  return `${what} at ${e.at.slice(0, 19).replace('T', ' ')} UTC${e.clock === 'rocket.chat' ? ", Rocket.Chat's clock" : ''}`;
+  if (e.source === 'elapsed-time') return evidenceWords(e);
+  return `${evidenceWords(e)} at ${e.at.slice(0, 19).replace('T', ' ')} UTC${e.clock === 'rocket.chat' ? ", Rocket.Chat's clock" : ''}`;
 }

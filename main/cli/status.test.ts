@@ -2,7 +2,7 @@
 // in detail, the air-gapped read-only countdown (7.0+, AirGappedRestriction.ts), its clock.
 import { describe, expect, it } from 'vitest';
 import { licenses, signV3 } from '../../e2e/simulator/license-factory';
-import { cliKit, host } from '../../e2e/support/cli-kit';
+import { cliKit, flat, host, rowOf } from '../../e2e/support/cli-kit';
 import type { Simulator } from '../../e2e/simulator/simulator';
 
 const { sim, cli, home } = cliKit();
@@ -11,7 +11,7 @@ const asAdmin = (s: Simulator) => {
   const { userId, authToken } = s.login('admin');
   return { env: { RC_USER_ID: userId, RC_AUTH_TOKEN: authToken } };
 };
-const row = (out: string, name: string) => out.split('\n').find((l) => l.startsWith(name))?.slice(12).trim() ?? null;
+const row = (out: string, name: string) => rowOf(out, name);
 
 describe('rc-license status: the read-only countdown', () => {
   it('7.10 without a license or a stats token: read-only now, even before signing in, and what signing in adds', async () => {
@@ -30,13 +30,13 @@ describe('rc-license status: the read-only countdown', () => {
     const h = home();
     const r = await cli(['apply', '-', '--server', s.url, '--yes'], { ...asAdmin(s), stdin: lic, home: h });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('This workspace is read-only now (users cannot send, edit or upload); this license lifts it as soon as the server accepts it.');
-    expect(r.stdout).toContain("Read-only mode: read-only → lifted: users can send messages again (the server's own setting says so).");
+    expect(flat(r.stdout)).toContain('This workspace is read-only now (users cannot send, edit or upload); this license lifts it as soon as the server accepts it.');
+    expect(flat(r.stdout)).toContain("Read-only mode: read-only → lifted: users can send messages again (the server's own setting says so).");
     const after = await cli(['status', '--server', s.url], asAdmin(s));
     expect(row(after.stdout, 'Read-only')).toBe('No read-only countdown: users can send messages.');
     const json = await cli(['apply', '-', '--server', s.url, '--yes', '--json'], { ...asAdmin(s), stdin: lic });
     expect(json.json).toMatchObject({ result: 'already-active', restriction: { before: { phase: 'none' }, after: null } });
-    expect((await cli(['history'], { home: h })).stdout).toMatch(/^\s{24}read-only → lifted$/m);
+    expect((await cli(['history'], { home: h })).stdout).toMatch(/^\s{17}read-only mode: read-only → lifted$/m);
   });
 
   it('7.10 with a 6-day-old stats token: 4 days left', async () => {
@@ -53,7 +53,7 @@ describe('rc-license status: the read-only countdown', () => {
     expect((await cli(['apply', '-', '--server', t.url, '--yes'], { ...asAdmin(t), stdin: bound })).code).toBe(0);
     const r = await cli(['status', '--server', t.url], asAdmin(t));
     expect(r.code).toBe(0);
-    expect(row(r.stdout, 'License')).toMatch(/^Active: STATUS-88, until \d{4}-\d\d-\d\d \(40 days left by the server's clock\)\.$/);
+    expect(row(r.stdout, 'License')).toMatch(/^Active: STATUS-88, until \d{4}-\d\d-\d\d \(40 days left by the server's clock\)\. /);
     expect(r.stdout).toMatch(/^\s+Active users \(seats\): 87 of 150$/m);
     expect(r.stdout).toMatch(/^\s+Marked offline: the workspace does not sync with Rocket\.Chat Cloud/m);
     expect(row(r.stdout, 'Read-only')).toBe('No read-only countdown: users can send messages.');

@@ -55,7 +55,7 @@ describe('a workspace in read-only mode', () => {
 
 describe('History', () => {
   it('is read after start-up, so it opens with its rows at once while it reads them again', async () => {
-    const jobs = [{ jobId: 'j1', outcome: 'active', headline: 'ok', startedAt: '2026-11-26T12:00:00Z', workspace: 'Plant 7', licenseId: 'ACME-1', sha256: 'a'.repeat(64), username: 'tech', hasBackup: false, restoreOf: null }];
+    const jobs = [{ jobId: 'j1', outcome: 'active', status: 'active', headline: 'ok', startedAt: '2026-11-26T12:00:00Z', workspace: 'Plant 7', licenseId: 'ACME-1', sha256: 'a'.repeat(64), username: 'tech', hasBackup: false, restoreOf: null }];
     let calls = 0;
     const api = fakeApi({ 'history.list': () => (++calls === 1 ? ok({ jobs, warnings: [] }) : new Promise(() => undefined)) });
     render(App);

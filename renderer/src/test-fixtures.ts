@@ -153,7 +153,7 @@ export function result(outcome: InstallResult['outcome'], extra: Partial<Install
   return {
     jobId: '20261126-120000-abcd',
     outcome,
-    headline: outcome === 'active' ? 'Installed and active: chat.acme.lan confirms license ACME-2027-001.' : 'Rejected: the workspace accepted the file but did not activate the license.',
+    headline: outcome === 'active' ? 'chat.acme.lan confirms license ACME-2027-001: it is in force now.' : 'The workspace accepted the file but did not activate the license.',
     reasons: outcome === 'rejected' ? ["The license's address (other.lan) does not match this workspace's Site URL (chat.acme.lan)."] : [],
     startedAt: '2026-11-26T12:00:00.000Z',
     finishedAt: '2026-11-26T12:00:02.000Z',

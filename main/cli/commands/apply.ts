@@ -1,7 +1,8 @@
 import { CONNECTION_OPTIONS, JSON_OPTION, type CommandDefinition } from '../command';
 import { runJob } from '../jobs';
 import { licenseInput } from '../license-file';
-import { printInspection } from '../print';
+import { printInspection, wrapped } from '../print';
+import { CHECK_NAME } from '../../core/vocabulary';
 import { Declined, Usage, confirm } from '../terminal';
 import { workspaceFor } from '../workspace-option';
 
@@ -35,16 +36,17 @@ export const apply: CommandDefinition = {
     const ws = await workspaceFor(ctx, inst);
     const inspection = await inst.inspect(bytes, name, ws.id, size);
     if (!ctx.json) {
-      printInspection(io, inspection);
+      printInspection(io, inspection, ctx.width);
       io.stdout.write('\n');
     }
-    if (inspection.replaces && !ctx.json) io.stderr.write(`${ctx.paint.yellow('Note:')} ${inspection.replaces.warning}\n`);
+    if (inspection.replaces && !ctx.json) io.stderr.write(`${ctx.paint.yellow('Note:')} ${wrapped(inspection.replaces.warning, ctx.width, 6)}\n`);
     // A failed check stops the install before anything is sent: nothing to confirm.
     const failing = inspection.checks.filter((c) => c.status === 'fail');
     if (failing.length && !v.force) {
       if (!ctx.json) {
         const canForce = !failing.some((c) => c.code === 'LICENSE_NEEDS_NEWER_SERVER');
-        io.stderr.write(`${ctx.paint.red('Not sent:')} the ${failing.map((c) => c.name).join(' and ')} check failed (see above).${canForce ? ' If you know better than the check, run again with --force.' : ''}\n`);
+        const which = failing.map((c) => CHECK_NAME[c.name]).join(' and ');
+        io.stderr.write(`${ctx.paint.red('Not sent:')} ${wrapped(`the ${which} check failed (see above).${canForce ? ' If you know better than the check, run again with --force.' : ''}`, ctx.width, 10)}\n`);
       }
     } else if (!v.yes) {
       if (!io.stdin.isTTY) throw new Usage('Not a terminal, so nothing can be confirmed: pass --yes to install without asking.');

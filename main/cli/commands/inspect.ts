@@ -1,7 +1,7 @@
 import { CONNECTION_OPTIONS, JSON_OPTION, type CommandDefinition } from '../command';
 import { EXIT } from '../exit-codes';
 import { licenseInput } from '../license-file';
-import { licenseJson, printInspection } from '../print';
+import { checkJson, licenseJson, printInspection } from '../print';
 import { workspaceFor } from '../workspace-option';
 import type { Inspection } from '../../core/license/types';
 
@@ -32,8 +32,8 @@ export const inspect: CommandDefinition = {
     }
     // Genuine is what inspect answers on its own; with --server, the fit to that workspace too.
     const code = ctx.values.server && inspection.checks.some((c) => c.status === 'fail') ? EXIT.license : EXIT.ok;
-    if (ctx.json) ctx.out({ ok: code === EXIT.ok, license: licenseJson(inspection), checks: inspection.checks.map(({ name, status, message }) => ({ name, status, message })) });
-    else printInspection(ctx.io, inspection);
+    if (ctx.json) ctx.out({ ok: code === EXIT.ok, license: licenseJson(inspection), checks: inspection.checks.map(checkJson) });
+    else printInspection(ctx.io, inspection, ctx.width);
     return code;
   },
 };

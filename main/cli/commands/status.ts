@@ -1,3 +1,4 @@
+import { labelled } from '../print';
 import { CONNECTION_OPTIONS, JSON_OPTION, type CommandDefinition } from '../command';
 import { EXIT } from '../exit-codes';
 import { currentWorkspace, workspaceFor } from '../workspace-option';
@@ -39,7 +40,7 @@ export const status: CommandDefinition = {
       return EXIT.ok;
     }
     const p = ctx.paint;
-    const rows: Array<[string, string]> = [
+    const rows: Array<[string, string, ((s: string) => string)?]> = [
       ['Workspace', `${ws.baseUrl}${currentWorkspace(inst)?.id === ws.id ? '  (current: --server may be left out)' : ''}`],
       ['Rocket.Chat', conn.info.version],
       ['Site URL', said?.siteUrlUnset ? `${said.siteUrlUnset} From the address: ${conn.info.workspaceUrl}` : `${conn.info.workspaceUrl}${conn.info.workspaceUrlSource === 'guess' ? ' (from the address; sign in as admin to read the setting)' : ''}`],
@@ -50,10 +51,10 @@ export const status: CommandDefinition = {
     ];
     if (said?.restriction) {
       const tone = restriction?.phase === 'read-only' ? p.red : restriction?.phase === 'warning' ? p.yellow : (s: string) => s;
-      rows.push(['Read-only', tone(sentence(said.restriction))]);
+      rows.push(['Read-only', sentence(said.restriction), tone]);
     }
     rows.push(['Clock', said ? `${said.clock}${said.skew ? ` ${said.skew}` : ''}` : '—']);
-    for (const [k, val] of rows) ctx.io.stdout.write(`${p.dim(k.padEnd(12))} ${val}\n`);
+    for (const [k, val, tone] of rows) ctx.io.stdout.write(`${labelled(p, k, 12, val, ctx.width, tone)}\n`);
     return EXIT.ok;
   },
 };

@@ -1,5 +1,6 @@
 import { JSON_OPTION, type CommandDefinition } from '../command';
 import { outcomeExit, printOutcome } from '../jobs';
+import { statusOf } from '../../core/vocabulary';
 import { localTime } from '../print';
 import { Usage } from '../terminal';
 
@@ -24,7 +25,7 @@ export const verify: CommandDefinition = {
     const jobId = ctx.args[0] ?? inst.history().jobs.find((j) => ['interrupted', 'unconfirmed', 'active', 'rejected'].includes(j.outcome))?.jobId;
     if (!jobId) throw new Usage('verify needs a job id: no installation that sent a license is recorded (see rc-license history).');
     const result = await inst.verify(jobId);
-    if (ctx.json) ctx.out({ ok: result.outcome === 'active', jobId, result: result.outcome, headline: result.headline, reasons: result.reasons, verifiedAt: result.verifiedAt, restriction: result.restriction ?? null });
+    if (ctx.json) ctx.out({ ok: result.outcome === 'active', jobId, status: statusOf(result), result: result.outcome, headline: result.headline, reasons: result.reasons, verifiedAt: result.verifiedAt, restriction: result.restriction ?? null });
     else {
       const p = ctx.paint;
       printOutcome(ctx, result);

@@ -157,7 +157,7 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
     // text is stored (≤6.4 after a rejection): sent, so that it survives the next restart.
     if (activeIsThis && (storesThis || !stored.readable)) {
       result.after = before?.state ?? null;
-      finish('already-active', `Already active: this exact license is in force on ${info.workspaceUrl}. Nothing was sent.`);
+      finish('already-active', `This exact license is already in force on ${info.workspaceUrl}. Nothing was sent.`);
       return result;
     }
     const backupNote = !stored.readable ? { possible: false, reason: stored.reason } : { possible: Boolean(stored.value.trim() && options.keepBackup) };
@@ -171,7 +171,7 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
       const stillActive = result.replaced?.lostWhen === 'restart' ? [`${result.replaced.current} is still active, but a restart will check the stored license instead and then none will be active.`] : [];
       finish(
         'already-rejected',
-        `Not sent: ${info.workspaceUrl} already stores this exact license and did not activate it. Rocket.Chat checks a license only when the stored one changes or when it restarts, so sending it again would change nothing.`,
+        `${info.workspaceUrl} already stores this exact license and did not activate it. Rocket.Chat checks a license only when the stored one changes or when it restarts, so sending it again would change nothing.`,
         [...failing.map((c) => c.message), ...stillActive, 'Fix what made it fail, then restart Rocket.Chat: it checks the stored license again at start-up.', serverLogHint(info)],
       );
       return result;
@@ -188,11 +188,11 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
     }));
     if (unreadable.length) {
       result.error = new AppFailure('LICENSE_NEEDS_NEWER_SERVER', `This workspace runs Rocket.Chat ${info.version}.`).toError();
-      finish('blocked', `Not sent: this workspace (Rocket.Chat ${info.version}) cannot read this license's format. Nothing was sent to the server.`, unreadable.map((c) => c.message));
+      finish('blocked', `This workspace (Rocket.Chat ${info.version}) cannot read this license's format. Nothing was sent to the server.`, unreadable.map((c) => c.message));
       return result;
     }
     if (failing.length && !options.force) {
-      finish('blocked', 'Not sent: the license does not fit this workspace. Nothing was sent to the server.', failing.map((c) => c.message));
+      finish('blocked', 'The license does not fit this workspace. Nothing was sent to the server.', failing.map((c) => c.message));
       return result;
     }
 
@@ -210,7 +210,7 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
 
     let serverSaid: ServerValidation | null = null;
     if (info.capabilities.validate) {
-      const verdict = await step('server-validation', 'Asking the server to validate the license (8.7+)', async () => {
+      const verdict = await step('server-validation', 'Asking the server to validate the license', async () => {
         const v = await client.validate(license.canonical.text);
         if (!v) return { value: null, status: 'skipped' as const, message: 'This server has no licenses.validate endpoint.' };
         const said = validationReasons({ license: s, workspaceUrl: info.workspaceUrl, usage: before?.usage ?? null, validation: v }, { dateHeader: info.serverTime });
@@ -227,7 +227,7 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
       if (verdict && !verdict.valid && !options.force) {
         finish(
           'blocked',
-          'Not sent: the server itself says this license is not valid for this workspace.',
+          'The server itself says this license is not valid for this workspace. Nothing was sent.',
           result.serverValidation?.reasons.length ? result.serverValidation.reasons : ['The server rejected the license without giving a reason: it is damaged or not meant for this server.'],
         );
         return result;
@@ -256,8 +256,8 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
       finish(
         'interrupted',
         result.sent === 'no'
-          ? 'Interrupted before sending: nothing was sent; the workspace is as it was.'
-          : `Interrupted after sending: ${result.sent === 'yes' ? 'the server accepted the license file' : 'the license may have reached the server'}, but whether it is active was not read. Verify again to read the outcome.`,
+          ? 'Stopped before sending: nothing was sent; the workspace is as it was.'
+          : `Stopped after sending: ${result.sent === 'yes' ? 'the server accepted the license file' : 'the license may have reached the server'}, but whether it is active was not read. Verify again to read the outcome.`,
       );
       return result;
     }
@@ -265,7 +265,7 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
     result.error = error;
     // Said exactly: nothing was sent unless the send itself got that far.
     const nothingSent = result.sent === 'no' ? ' Nothing was sent to the server.' : '';
-    finish('failed', `Stopped: ${error.message}${nothingSent}`, [error.detail, error.fix].filter((x): x is string => Boolean(x)));
+    finish('failed', `${error.message}${nothingSent}`, [error.detail, error.fix].filter((x): x is string => Boolean(x)));
     return result;
   } finally {
     result.finishedAt = new Date().toISOString();

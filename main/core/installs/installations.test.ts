@@ -228,7 +228,7 @@ describe('verify again', () => {
     const { jobRecord } = await import('../../../e2e/support/job-fixture');
     const id = inst.listWorkspaces().workspaces[0].id;
     new JobLog(dataDir).append(jobRecord('20261127-100000-abcd', { outcome: 'interrupted', workspace: { id, name: 'Plant 7', baseUrl: s.url, version: '8.8.0', workspaceUrl: host(s), workspaceUrlSource: 'server' } }));
-    expect(await inst.verify('20261127-100000-abcd')).toMatchObject({ outcome: 'not-active', headline: expect.stringContaining('the workspace stores no license, so this one never arrived') });
+    expect(await inst.verify('20261127-100000-abcd')).toMatchObject({ outcome: 'not-active', headline: expect.stringContaining('The workspace stores no license, so this one never arrived') });
   });
 
   it('a slow "yes": restore first reads the state, and replaces a license that became active meanwhile only when asked again', async () => {

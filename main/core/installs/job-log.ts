@@ -1,5 +1,6 @@
 // The job log: one JSON line per installation attempt, appended, never rewritten. Holds no token,
 // password or license text — licenses are named by id and SHA-256.
+import { statusOf } from '../vocabulary';
 import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { dirname, join } from 'node:path';
@@ -166,6 +167,7 @@ export class JobLog {
           index,
           jobId: j.jobId,
           outcome: j.outcome,
+          status: statusOf(j),
           headline: j.headline,
           startedAt: j.startedAt,
           workspace: j.workspace.name ?? j.workspace.workspaceUrl ?? j.workspace.baseUrl,

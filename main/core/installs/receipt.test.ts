@@ -55,7 +55,7 @@ describe('the receipt', () => {
     expect(text(receiptHtml(full, '1.2.3'))).toEqual([
       'License installation receipt',
       'Job 20261127-120000-abcd · 2026-11-27 12:00:00 UTC → 2026-11-27 12:00:07 UTC',
-      'ACTIVE — confirmed by the workspace',
+      'Restored (restored; active)',
       'The workspace confirms license NEW-2 is active.',
       'First reason.',
       'Second reason.',
@@ -81,12 +81,12 @@ describe('the receipt', () => {
       'Server validation (licenses.validate): not valid: Expired. Too many users.',
       'Sent despite failed checks: yes — the technician chose to apply anyway',
       'Checks before sending',
-      'url: PASS Matches.',
-      'limits: UNKNOWN Usage unknown.',
+      'Workspace address (url): PASS Matches.',
+      'Seats and limits (limits): UNKNOWN Usage unknown.',
       'Steps',
-      'connect: done Rocket.Chat 8.8.0. 12 ms',
-      'apply: failed Refused. (HTTP 400)',
-      'verify: warning Slow. 0 ms',
+      'Connection (connect): done Rocket.Chat 8.8.0. 12 ms',
+      'Apply (apply): failed Refused. (HTTP 400)',
+      'Confirmation (verify): warning Slow. 0 ms',
       'Error',
       'The workspace answered with an error. HTTP 500',
       'Made offline by Offline License Installer for Rocket.Chat 1.2.3. The license text is not part of this receipt; it is identified by its SHA-256.',
@@ -99,21 +99,25 @@ describe('the receipt', () => {
     expect(html).toContain('<span class="fail">failed</span>');
     expect(html).toContain('<span class="unknown">warning</span>');
     expect(html).toContain('<span class="unknown">UNKNOWN</span>');
-    const tone = (outcome: InstallResult['outcome']) => /<div class="outcome (\w+)">/.exec(receiptHtml({ ...full, outcome }, '1'))?.[1];
+    const tone = (outcome: InstallResult['outcome']) => /<div class="outcome (\w+)"/.exec(receiptHtml({ ...full, outcome }, '1'))?.[1];
     expect((['active', 'already-active'] as const).map(tone)).toEqual(['ok', 'ok']);
-    expect((['unconfirmed', 'already-rejected'] as const).map(tone)).toEqual(['warn', 'warn']);
-    expect((['rejected', 'blocked', 'failed', 'interrupted'] as const).map(tone)).toEqual(['bad', 'bad', 'bad', 'bad']);
+    expect((['unconfirmed', 'not-active', 'already-rejected', 'blocked', 'failed', 'interrupted'] as const).map(tone)).toEqual(['warn', 'warn', 'warn', 'warn', 'warn', 'warn']);
+    expect(tone('rejected')).toBe('bad');
   });
 
   it('says each outcome in words', () => {
-    const said = (outcome: InstallResult['outcome']) => text(receiptHtml({ ...full, outcome }, '1'))[2];
-    expect(said('rejected')).toBe('REJECTED by the workspace');
-    expect(said('unconfirmed')).toBe('SENT, NOT CONFIRMED');
-    expect(said('blocked')).toBe('NOT SENT — pre-check failed');
-    expect(said('already-active')).toBe('ALREADY ACTIVE — nothing sent');
-    expect(said('already-rejected')).toBe('ALREADY REJECTED — the server holds this license; nothing sent');
-    expect(said('failed')).toBe('STOPPED');
-    expect(said('interrupted')).toBe('INTERRUPTED — outcome unknown, verify again');
+    // The six words everyone uses (vocabulary.ts), with the codes beside them for a reader of --json.
+    const said = (outcome: InstallResult['outcome'], extra: Partial<InstallResult> = {}) => text(receiptHtml({ ...full, restoreOf: null, outcome, ...extra }, '1'))[2];
+    expect(said('rejected')).toBe('Rejected (rejected; rejected)');
+    expect(said('unconfirmed')).toBe('Not confirmed (not-confirmed; unconfirmed)');
+    expect(said('not-active')).toBe('Not confirmed (not-confirmed; not-active)');
+    expect(said('blocked')).toBe('Not sent (not-sent; blocked)');
+    expect(said('already-active')).toBe('Active (active; already-active)');
+    expect(said('already-rejected')).toBe('Not sent (not-sent; already-rejected)');
+    expect(said('failed', { sent: 'no' })).toBe('Not sent (not-sent; failed)');
+    expect(said('failed', { sent: 'yes' })).toBe('Rejected (rejected; failed)');
+    expect(said('interrupted')).toBe('Interrupted (interrupted; interrupted)');
+    expect(said('active', { restoreOf: '20261126-120000-ffff' })).toBe('Restored (restored; active)');
   });
 
   it('a job that knows little says so, and leaves out the rows that do not apply', () => {
@@ -132,8 +136,8 @@ describe('the receipt', () => {
     expect(lines).toEqual([
       'License installation receipt',
       'Job 20261127-120000-abcd · 2026-11-27 12:00:00 UTC → —',
-      'ACTIVE — confirmed by the workspace',
-      'Installed and active.',
+      'Active (active; active)',
+      'chat.acme.lan confirms license: it is in force now.',
       'Workspace',
       'Name: —',
       'Address: https://10.0.0.5',

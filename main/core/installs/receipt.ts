@@ -5,22 +5,11 @@ import { AppFailure } from '../errors';
 import { getAppInfo } from '../app-info';
 import { writeFileAtomic } from '../state/files';
 import { describeRejection } from './server-reasons';
+import { CHECK_NAME, evidenceWords, STATUS_WORD, STEP_NAME, statusOf, statusTone } from '../vocabulary';
 import type { Evidence, InstallResult } from './types';
 
 const esc = (v: unknown): string =>
   String(v ?? '—').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-const OUTCOME_TEXT: Record<InstallResult['outcome'], string> = {
-  active: 'ACTIVE — confirmed by the workspace',
-  rejected: 'REJECTED by the workspace',
-  unconfirmed: 'SENT, NOT CONFIRMED',
-  'not-active': 'NOT ACTIVE — the server gave no reason',
-  blocked: 'NOT SENT — pre-check failed',
-  'already-active': 'ALREADY ACTIVE — nothing sent',
-  'already-rejected': 'ALREADY REJECTED — the server holds this license; nothing sent',
-  failed: 'STOPPED',
-  interrupted: 'INTERRUPTED — outcome unknown, verify again',
-};
 
 function when(iso: string | null | undefined): string {
   if (!iso) return '—';
@@ -40,19 +29,9 @@ function state(s: InstallResult['before']): string {
     .join(', ');
 }
 
-const SOURCE_TEXT: Record<Evidence['source'], string> = {
-  'license-state': 'The license state',
-  'server-log': "The server's log",
-  'status-setting': 'Enterprise_License_Status',
-  'server-validation': 'licenses.validate',
-  'stored-license': 'The stored license',
-  'elapsed-time': 'Time waited',
-};
-
+/** Evidence in the words every shell uses, with its time in UTC and whose clock it is. */
 function evidenceText(e: Evidence): string {
-  const at = `${when(e.at)}${e.clock === 'rocket.chat' ? " (Rocket.Chat's clock)" : ''}`;
-  const detail = e.source === 'elapsed-time' ? `${e.detail ?? '?'} s` : e.detail;
-  return `${e.says}${detail ? ` — ${detail}` : ''} · ${at}`;
+  return `${evidenceWords(e)} · ${when(e.at)}${e.clock === 'rocket.chat' ? " (Rocket.Chat's clock)" : ''}`;
 }
 
 function backupText(b: NonNullable<InstallResult['backup']>): string {
@@ -66,8 +45,8 @@ export function receiptJson(job: InstallResult, appVersion: string): string {
 }
 
 export function receiptHtml(job: InstallResult, appVersion: string): string {
-  const ok = job.outcome === 'active' || job.outcome === 'already-active';
-  const tone = ok ? 'ok' : job.outcome === 'unconfirmed' || job.outcome === 'already-rejected' ? 'warn' : 'bad';
+  const status = statusOf(job);
+  const tone = statusTone(status);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -84,7 +63,7 @@ th{width:30%;color:#4f5661;font-weight:600}code,.mono{font-family:'DejaVu Sans M
 </style></head><body>
 <h1>License installation receipt</h1>
 <div class="small">Job <span class="mono">${esc(job.jobId)}</span> · ${esc(when(job.startedAt))} → ${esc(when(job.finishedAt))}</div>
-<div class="outcome ${tone}">${esc(OUTCOME_TEXT[job.outcome])}</div>
+<div class="outcome ${tone}" data-status="${esc(status)}">${esc(STATUS_WORD[status])} <span class="small">(${esc(status)}; ${esc(job.outcome)})</span></div>
 <p>${esc(job.headline)}</p>
 ${job.reasons.length ? `<ul>${job.reasons.map((r) => `<li>${esc(r)}</li>`).join('')}</ul>` : ''}
 <h2>Workspace</h2><table>
@@ -107,16 +86,16 @@ ${job.sent ? row('License sent', { yes: 'yes: the server answered', no: 'no: not
 </table>
 ${
   job.verdict && (job.verdict.evidence.length || job.verdict.reasons.length)
-    ? `<h2>What the outcome rests on</h2><table>${job.verdict.evidence.map((e) => row(SOURCE_TEXT[e.source], evidenceText(e))).join('')}${job.verdict.reasons.map((r) => row('The server’s reason', describeRejection(r))).join('')}</table>`
+    ? `<h2>What the outcome rests on</h2><table>${job.verdict.evidence.map((e) => row('Evidence', evidenceText(e))).join('')}${job.verdict.reasons.map((r) => row('The server’s reason', describeRejection(r))).join('')}</table>`
     : ''
 }
 ${
   job.checks.length
-    ? `<h2>Checks before sending</h2><table>${job.checks.map((c) => `<tr><th>${esc(c.name)}</th><td><span class="${esc(c.status)}">${esc(c.status.toUpperCase())}</span> ${esc(c.message)}</td></tr>`).join('')}</table>`
+    ? `<h2>Checks before sending</h2><table>${job.checks.map((c) => `<tr><th>${esc(CHECK_NAME[c.name])} <span class="small">(${esc(c.name)})</span></th><td><span class="${esc(c.status)}">${esc(c.status.toUpperCase())}</span> ${esc(c.message)}</td></tr>`).join('')}</table>`
     : ''
 }
 <h2>Steps</h2><table>
-${job.steps.map((st) => `<tr><th>${esc(st.step)}</th><td><span class="${st.status === 'done' ? 'pass' : st.status === 'failed' ? 'fail' : 'unknown'}">${esc(st.status)}</span> ${esc(st.message)}${st.httpStatus ? ` <span class="small">(HTTP ${esc(st.httpStatus)})</span>` : ''}${st.durationMs !== undefined ? ` <span class="small">${esc(st.durationMs)} ms</span>` : ''}</td></tr>`).join('')}
+${job.steps.map((st) => `<tr><th>${esc(STEP_NAME[st.step])} <span class="small">(${esc(st.step)})</span></th><td><span class="${st.status === 'done' ? 'pass' : st.status === 'failed' ? 'fail' : 'unknown'}">${esc(st.status)}</span> ${esc(st.message)}${st.httpStatus ? ` <span class="small">(HTTP ${esc(st.httpStatus)})</span>` : ''}${st.durationMs !== undefined ? ` <span class="small">${esc(st.durationMs)} ms</span>` : ''}</td></tr>`).join('')}
 </table>
 ${job.error ? `<h2>Error</h2><p>${esc(job.error.message)} ${esc(job.error.detail ?? '')}</p>` : ''}
 <p class="small">Made offline by Offline License Installer for Rocket.Chat ${esc(appVersion)}. The license text is not part of this receipt; it is identified by its SHA-256.</p>

@@ -78,7 +78,7 @@ describe('receipts', () => {
     const app = installer(new MemorySecretStore(), dataDir);
     app.installations.jobs.append(job('j9'));
     const html = await app.saveReceipt('j9', 'html');
-    expect(readFileSync(html.path!, 'utf8')).toContain('ACTIVE — confirmed by the workspace');
+    expect(readFileSync(html.path!, 'utf8')).toContain('data-status="active">Active <span class="small">(active; active)');
     const json = JSON.parse(readFileSync((await app.saveReceipt('j9', 'json')).path!, 'utf8'));
     expect(json).toMatchObject({ receipt: 'rc-license-installer', jobId: 'j9', outcome: 'active' });
     expect(await app.saveReceipt('j9', 'pdf').catch((e) => e)).toMatchObject({ code: 'INVALID_INPUT' });

@@ -127,17 +127,17 @@ function finishVerdict(c: SendContext, v: Verdict): void {
   const seconds = Math.round(c.waitMs / 1000);
   const failedChecks = result.checks.filter((x) => x.status === 'fail').map((x) => x.message);
   if (v.outcome === 'active') {
-    finish('active', `Installed and active: ${info.workspaceUrl} confirms license ${s.id ?? s.hashTail}.`);
+    finish('active', `${info.workspaceUrl} confirms license ${s.id ?? s.hashTail}: it is in force now.`);
   } else if (v.outcome === 'rejected') {
     const said = v.record.reasons.map(describeRejection);
     // Where the server kept its reason to itself, what the checks found is the next best thing.
     const known = said.length && !v.record.reasons.some((r) => r.kind === 'not-logged') ? said : [...said, ...failedChecks];
-    const accepted = result.sent === 'yes' ? 'the workspace accepted the file but did not activate the license.' : 'the workspace did not activate the license.';
-    finish('rejected', [`Rejected: ${accepted}`, result.replaced?.afterRejection].filter(Boolean).join(' '), known.length ? known : [serverLogHint(info)]);
+    const accepted = result.sent === 'yes' ? 'The workspace accepted the file but did not activate the license.' : 'The workspace did not activate the license.';
+    finish('rejected', [accepted, result.replaced?.afterRejection].filter(Boolean).join(' '), known.length ? known : [serverLogHint(info)]);
   } else if (v.outcome === 'not-active') {
     finish(
       'not-active',
-      `Not active after ${seconds} s: ${info.workspaceUrl} does not show this license as active, and it gave no reason (this Rocket.Chat version, or this account, cannot show one).`,
+      `After ${seconds} s, ${info.workspaceUrl} does not show this license as active, and it gave no reason (this Rocket.Chat version, or this account, cannot show one).`,
       [...failedChecks, serverLogHint(info), 'A slow server may still activate it: verify again before restoring anything.'],
     );
   } else {
@@ -147,7 +147,7 @@ function finishVerdict(c: SendContext, v: Verdict): void {
       'unconfirmed',
       cause
         ? `${sentWords}, but the outcome is unknown: the workspace stopped answering (${[cause.message, cause.detail].filter(Boolean).join(' ')}).`
-        : `${sentWords}, but not confirmed: the workspace did not say within ${seconds} s whether it took the license.`,
+        : `${sentWords}, but the workspace did not say within ${seconds} s whether it took the license.`,
       ['Verify again once the workspace answers, or check Administration → Workspace → Subscription before leaving.', ...(cause ? [] : [serverLogHint(info)])],
     );
   }

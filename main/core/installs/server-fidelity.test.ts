@@ -19,7 +19,7 @@ describe('a V2 license on a 6.5+ server (ee/packages/license/src/v2/convertToV3.
     const license = await load(signV2(licenseV2Payload({ url: host(s), expiry: '2031-01-01' })));
     const result = await quick({ client: clientFor(s), license });
     expect(result.outcome).toBe('active');
-    expect(result.headline).toMatch(/^Installed and active/);
+    expect(result.headline).toMatch(/ confirms license .*: it is in force now\.$/);
     const again = await quick({ client: clientFor(s), license });
     expect(again.outcome).toBe('already-active');
     expect(adds(s)).toHaveLength(1);
@@ -105,7 +105,7 @@ describe('a rejected license takes the working one with it (setLicenseV3 → cle
     const result = await quick({ client: clientFor(s), license: await load(await signV3(licenses.boundTo('chat.other.example'))), force: true });
     expect(result.outcome).toBe('rejected');
     expect(result.replaced).toBeNull();
-    expect(result.headline).toBe('Rejected: the workspace accepted the file but did not activate the license.');
+    expect(result.headline).toBe('The workspace accepted the file but did not activate the license.');
   });
 });
 

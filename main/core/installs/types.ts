@@ -1,5 +1,6 @@
 // An installation (or a restore) and its record. Plain types only.
 import type { RestrictionChange } from './countdown';
+import type { Status } from '../vocabulary';
 import type { ActiveLicenseState } from '../rocketchat/types';
 import type { LicenseCheck, LicenseFormat, Replacement } from '../license/types';
 
@@ -136,6 +137,8 @@ export interface InstallProgress {
 export interface JobSummary {
   jobId: string;
   outcome: InstallOutcome;
+  /** The outcome in the six words everyone uses (vocabulary.ts). */
+  status: Status;
   headline: string;
   startedAt: string;
   workspace: string;

@@ -137,7 +137,7 @@ describe('active / rejected / unconfirmed', () => {
       { keepBackup: async () => ({ status: 'kept', sha256: 'c'.repeat(64), licenseId: 'OTHER-2', format: 'v3', activeBefore: null }), onProgress: (p) => void (p.step.status === 'running' && running.push(p.step.message)) },
     );
     expect([result.outcome, calls.add, calls.readsAfterAdd, sleeps]).toEqual(['active', 1, 1, [250]]);
-    expect(result.headline).toBe(`Installed and active: ${HOST} confirms license OURS-1.`);
+    expect(result.headline).toBe(`${HOST} confirms license OURS-1: it is in force now.`);
     expect(running).toEqual([
       'Reading the license',
       `Connecting to ${result.workspace.baseUrl}`,
@@ -146,7 +146,7 @@ describe('active / rejected / unconfirmed', () => {
       'Reading the license stored on the server',
       'Checking the license against this workspace',
       'Keeping a copy of the stored license on this laptop',
-      'Asking the server to validate the license (8.7+)',
+      'Asking the server to validate the license',
       'Sending the license (licenses.add)',
       'Waiting for the server to confirm',
     ]);
@@ -165,16 +165,16 @@ describe('active / rejected / unconfirmed', () => {
   });
 
   it('the headlines of "not sent" say which check stopped it', async () => {
-    expect((await run({}, { license: elsewhere })).result.headline).toBe('Not sent: the license does not fit this workspace. Nothing was sent to the server.');
-    expect((await run({ version: '6.4.0' })).result.headline).toBe("Not sent: this workspace (Rocket.Chat 6.4.0) cannot read this license's format. Nothing was sent to the server.");
-    expect((await run({ validation: { valid: false, reasons: [] } })).result.headline).toBe('Not sent: the server itself says this license is not valid for this workspace.');
+    expect((await run({}, { license: elsewhere })).result.headline).toBe('The license does not fit this workspace. Nothing was sent to the server.');
+    expect((await run({ version: '6.4.0' })).result.headline).toBe("This workspace (Rocket.Chat 6.4.0) cannot read this license's format. Nothing was sent to the server.");
+    expect((await run({ validation: { valid: false, reasons: [] } })).result.headline).toBe('The server itself says this license is not valid for this workspace. Nothing was sent.');
     const two = await run({ validation: { valid: false, reasons: [{ behavior: 'invalidate_license', reason: 'url' }, { behavior: 'invalidate_license', reason: 'period' }] } });
     expect(two.step('server-validation')?.message).toBe('The server says the license is not valid here (url, period).');
   });
 
   it('the headlines after sending: rejected with what was lost, unconfirmed with what to do', async () => {
     const rejected = await run({ before: shows(other, true), stored: { readable: true, value: other.canonical.text }, after: [shows(null, false)], status: { before: 'Valid', after: ['Invalid'] } });
-    expect(rejected.result.headline).toBe('Rejected: the workspace accepted the file but did not activate the license. OTHER-2, which was active before, is no longer active: nothing is active now.');
+    expect(rejected.result.headline).toBe('The workspace accepted the file but did not activate the license. OTHER-2, which was active before, is no longer active: nothing is active now.');
     const quiet = await run({ before: shows(other, true), after: [shows(other, true)] }, { waitSeconds: 1 });
     expect(quiet.result.reasons[0]).toBe('Verify again once the workspace answers, or check Administration → Workspace → Subscription before leaving.');
   });
@@ -191,7 +191,7 @@ describe('active / rejected / unconfirmed', () => {
     expect(calls.readsAfterAdd).toBe(sleeps.length);
     expect(sleeps.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(20_000);
     expect(step('verify')).toMatchObject({ status: 'warning', message: 'No answer either way within 20 s.' });
-    expect(result.headline).toBe('Sent, but not confirmed: the workspace did not say within 20 s whether it took the license.');
+    expect(result.headline).toBe('Sent, but the workspace did not say within 20 s whether it took the license.');
     expect(result.after).toEqual(shows(null, false).state);
     expect(result.verdict?.evidence.map((e) => [e.source, e.says])).toEqual([
       ['license-state', 'none-active'],
@@ -203,7 +203,7 @@ describe('active / rejected / unconfirmed', () => {
   it('no source could have said why (8.5, none active before): "not active after N s", its own outcome — not "rejected"', async () => {
     const { result, step } = await run({ version: '8.5.0', after: [shows(null, false)], status: { before: 'Invalid', after: ['Invalid'] } }, { waitSeconds: 10 });
     expect(result.outcome).toBe('not-active');
-    expect(result.headline).toBe(`Not active after 10 s: ${HOST} does not show this license as active, and it gave no reason (this Rocket.Chat version, or this account, cannot show one).`);
+    expect(result.headline).toBe(`After 10 s, ${HOST} does not show this license as active, and it gave no reason (this Rocket.Chat version, or this account, cannot show one).`);
     expect(step('verify')).toMatchObject({ status: 'warning', message: 'Not active after 10 s, and the server gave no reason.' });
     expect(result.verdict?.evidence.map((e) => [e.source, e.says, e.detail])).toEqual([
       ['license-state', 'none-active', 'licenses.info'],
@@ -221,7 +221,7 @@ describe('active / rejected / unconfirmed', () => {
   it('no time to wait at all: unconfirmed, nothing read', async () => {
     const { result, calls } = await run({}, { waitSeconds: 0 });
     expect([result.outcome, calls.readsAfterAdd, result.after]).toEqual(['unconfirmed', 0, null]);
-    expect(result.headline).toBe('Sent, but not confirmed: the workspace did not say within 0 s whether it took the license.');
+    expect(result.headline).toBe('Sent, but the workspace did not say within 0 s whether it took the license.');
   });
 
   it('forced on 8.6 with no evidence source: not active, with the failed checks as what is known', async () => {
@@ -261,7 +261,7 @@ describe('active / rejected / unconfirmed', () => {
     expect(result.outcome).toBe('unconfirmed');
     expect(result.after).toEqual(last.state);
     expect(step('verify')).toMatchObject({ status: 'warning', message: 'No answer either way within 5 s.' });
-    expect(result.headline).toBe('Sent, but not confirmed: the workspace did not say within 5 s whether it took the license.');
+    expect(result.headline).toBe('Sent, but the workspace did not say within 5 s whether it took the license.');
     expect(result.reasons).toHaveLength(2); // verify again, and where the server's log says why
   });
 
@@ -355,28 +355,28 @@ describe('the evidence after the send', () => {
     expect(step('apply')).toMatchObject({ status: 'warning', message: expect.stringMatching(/^No answer to licenses\.add \(The workspace did not answer in time\. chat\.plant7\.lan did not answer in time\.\)\. It may have arrived, so it is not sent again/) });
     const proxy = await run({ addFails: new AppFailure('NOT_ROCKETCHAT', '502', { status: 502 }), after: [shows(null, false)] }, { waitSeconds: 1 });
     expect([proxy.result.outcome, proxy.result.sent]).toEqual(['unconfirmed', 'unknown']);
-    expect(proxy.result.headline).toMatch(/^The license may have been sent, but not confirmed/);
+    expect(proxy.result.headline).toMatch(/^The license may have been sent, but the workspace did not say/);
   });
 
   it('a request that provably never left: "nothing was sent", and nothing is read after', async () => {
     const { result, calls } = await run({ addFails: new AppFailure('NETWORK_UNREACHABLE', `${HOST} refused the connection.`, { phase: 'connect' }) });
     expect([result.outcome, result.sent, calls.add, calls.readsAfterAdd]).toEqual(['failed', 'no', 1, 0]);
-    expect(result.headline).toBe('Stopped: The workspace could not be reached. Nothing was sent to the server.');
+    expect(result.headline).toBe('The workspace could not be reached. Nothing was sent to the server.');
     // A refusal is an answer: the license arrived, and was refused there.
     const refused = await run({ addFails: new AppFailure('LICENSE_SIGNATURE', 'Invalid license') });
     expect([refused.result.sent, refused.calls.readsAfterAdd]).toEqual(['yes', 0]);
-    expect(refused.result.headline).toBe('Stopped: This license is damaged or was not signed by Rocket.Chat.');
+    expect(refused.result.headline).toBe('This license is damaged or was not signed by Rocket.Chat.');
   });
 
   it('interrupted during the wait: recorded as interrupted after the send; before it: nothing was sent', async () => {
     const stop = new AbortController();
     const waiting = await run({ after: [shows(null, false)] }, { signal: stop.signal, onProgress: (p) => p.step.step === 'verify' && p.step.status === 'running' && stop.abort() });
     expect([waiting.result.outcome, waiting.result.sent, waiting.calls.add]).toEqual(['interrupted', 'yes', 1]);
-    expect(waiting.result.headline).toBe('Interrupted after sending: the server accepted the license file, but whether it is active was not read. Verify again to read the outcome.');
+    expect(waiting.result.headline).toBe('Stopped after sending: the server accepted the license file, but whether it is active was not read. Verify again to read the outcome.');
     const early = new AbortController();
     const before = await run({}, { signal: early.signal, onProgress: (p) => p.step.step === 'prechecks' && early.abort() });
     expect([before.result.outcome, before.result.sent, before.calls.add]).toEqual(['interrupted', 'no', 0]);
-    expect(before.result.headline).toBe('Interrupted before sending: nothing was sent; the workspace is as it was.');
+    expect(before.result.headline).toBe('Stopped before sending: nothing was sent; the workspace is as it was.');
   });
 });
 

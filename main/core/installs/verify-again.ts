@@ -63,23 +63,23 @@ export async function jobLicenseNow(client: RocketChatClient, job: InstallResult
   if (stored.readable) evidence.push({ source: 'stored-license', says: storesThis ? 'stores-this' : stored.value.trim() ? 'stores-other' : 'stores-none', at, clock: 'laptop', detail: 'Enterprise_License' });
   const base = { info, evidence, after: state?.state ?? job.after };
   if (valid === true && idActive === true) {
-    return { ...base, inForce: true, outcome: 'active', headline: `Active: ${info.workspaceUrl} confirms license ${job.license.id ?? job.license.hashTail}.`, reasons: [] };
+    return { ...base, inForce: true, outcome: 'active', headline: `${info.workspaceUrl} confirms license ${job.license.id ?? job.license.hashTail}: it is in force now.`, reasons: [] };
   }
   if (storesThis === true && valid === false) {
     // 6.5+ sets the status Invalid when a license it had to refuse replaced a valid one (spec §1.2).
     if (status === 'Invalid' && job.before?.valid) {
       evidence.push({ source: 'status-setting', says: 'invalid-after-valid', at, clock: 'laptop', detail: 'Enterprise_License_Status' });
-      return { ...base, inForce: false, outcome: 'rejected', headline: 'Rejected: the workspace stores this license but did not activate it.', reasons: [serverLogHint(info)] };
+      return { ...base, inForce: false, outcome: 'rejected', headline: 'The workspace stores this license but did not activate it.', reasons: [serverLogHint(info)] };
     }
-    return { ...base, inForce: false, outcome: 'not-active', headline: 'Not active: the workspace stores this license but does not run it, and gives no reason here.', reasons: [serverLogHint(info)] };
+    return { ...base, inForce: false, outcome: 'not-active', headline: 'The workspace stores this license but does not run it, and gives no reason here.', reasons: [serverLogHint(info)] };
   }
   if (storesThis === false && stored.readable && !stored.value.trim()) {
-    return { ...base, inForce: false, outcome: 'not-active', headline: 'Not in force: the workspace stores no license, so this one never arrived (or was removed since). Apply it again.', reasons: [] };
+    return { ...base, inForce: false, outcome: 'not-active', headline: 'The workspace stores no license, so this one never arrived (or was removed since). Apply it again.', reasons: [] };
   }
   if (storesThis === false) {
-    return { ...base, inForce: false, outcome: 'not-active', headline: 'Not in force: the workspace now stores a different license than this job sent.', reasons: valid ? [`The license active now is ${state?.state.id ?? 'another one'}.`] : [] };
+    return { ...base, inForce: false, outcome: 'not-active', headline: 'The workspace now stores a different license than this job sent.', reasons: valid ? [`The license active now is ${state?.state.id ?? 'another one'}.`] : [] };
   }
-  return { ...base, inForce: null, outcome: 'unconfirmed', headline: 'Still not confirmed: this account cannot read what the workspace stores or runs. Sign in as an administrator and verify again.', reasons: [] };
+  return { ...base, inForce: null, outcome: 'unconfirmed', headline: 'This account cannot read what the workspace stores or runs. Sign in as an administrator and verify again.', reasons: [] };
 }
 
 /** Reads the server's state for a job that sent a license (unconfirmed, or any other that did) and

@@ -61,7 +61,7 @@ export class Connections {
       }
       if (e instanceof AppFailure && (e.code === 'TLS_UNTRUSTED' || e.code === 'CERT_CHANGED') && baseUrl.startsWith('https:')) {
         const cert = await probeCertificate(baseUrl).catch(() => null);
-        if (cert) throw new AppFailure(e.code, e.detail, { ...e.data, ...cert });
+        if (cert) throw new AppFailure(e.code, e.detail, { ...e.data, ...cert, baseUrl });
       }
       throw e;
     }

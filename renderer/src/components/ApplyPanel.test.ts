@@ -100,11 +100,12 @@ describe('ApplyPanel', () => {
     fakeApi();
     render(ApplyResult, {
       result: result('already-rejected', {
-        headline: 'Not sent: chat.acme.lan already stores this exact license and did not activate it.',
+        headline: 'chat.acme.lan already stores this exact license and did not activate it.',
         error: { code: 'LICENSE_ALREADY_REJECTED', message: 'x', fix: 'Fix what made it fail, then restart Rocket.Chat.' },
       }),
     });
-    expect(screen.getByRole('heading', { name: 'Already rejected — not sent' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Not sent' })).toBeInTheDocument();
+    expect(screen.getByText('chat.acme.lan already stores this exact license and did not activate it.')).toBeInTheDocument();
     expect(screen.getByText(/then restart Rocket\.Chat/)).toBeInTheDocument();
   });
 
@@ -181,13 +182,32 @@ describe('ApplyResult', () => {
     ['rejected', 'Rejected', 'bad'],
     ['unconfirmed', 'Not confirmed', 'warn'],
     ['blocked', 'Not sent', 'warn'],
-    ['failed', 'Stopped', 'bad'],
+    ['not-active', 'Not confirmed', 'warn'],
+    ['interrupted', 'Interrupted', 'warn'],
+    ['already-rejected', 'Not sent', 'warn'],
   ] as const)('%s reads "%s" in large type', (outcome, title, tone) => {
     fakeApi();
     render(ApplyResult, { result: result(outcome) });
     const heading = screen.getByRole('heading', { name: title });
     expect(heading).toHaveFocus();
     expect(screen.getByTestId('result')).toHaveClass(tone);
+  });
+
+  it.each([
+    ['yes', 'Rejected', 'bad'],
+    ['unknown', 'Not confirmed', 'warn'],
+    ['no', 'Not sent', 'warn'],
+  ] as const)('a job that stopped on an error after the send was %s reads "%s"', (sent, title, tone) => {
+    fakeApi();
+    render(ApplyResult, { result: result('failed', { sent }) });
+    expect(screen.getByRole('heading', { name: title })).toBeInTheDocument();
+    expect(screen.getByTestId('result')).toHaveClass(tone);
+  });
+
+  it('a restore that took reads "Restored"', () => {
+    fakeApi();
+    render(ApplyResult, { result: result('active', { restoreOf: '20261126-110000-aaaa' }) });
+    expect(screen.getByRole('heading', { name: 'Restored' })).toBeInTheDocument();
   });
 
   it('gives the reasons and the before/after state, and saves receipts', async () => {

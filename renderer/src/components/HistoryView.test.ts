@@ -11,8 +11,8 @@ afterEach(() => cleanup());
 describe('HistoryView', () => {
   it('lists jobs newest first and opens one', async () => {
     const jobs = [
-      { jobId: 'j2', outcome: 'active', headline: 'ok', startedAt: '2026-11-26T12:00:00Z', workspace: 'Plant 7', licenseId: 'ACME-2', sha256: 'a'.repeat(64), username: 'tech', restriction: 'read-only → lifted' },
-      { jobId: 'j1', outcome: 'rejected', headline: 'no', startedAt: '2026-11-25T12:00:00Z', workspace: 'Plant 7', licenseId: 'ACME-1', sha256: 'b'.repeat(64), username: 'tech' },
+      { jobId: 'j2', outcome: 'active', status: 'active', headline: 'ok', startedAt: '2026-11-26T12:00:00Z', workspace: 'Plant 7', licenseId: 'ACME-2', sha256: 'a'.repeat(64), username: 'tech', restriction: 'read-only → lifted' },
+      { jobId: 'j1', outcome: 'rejected', status: 'rejected', headline: 'no', startedAt: '2026-11-25T12:00:00Z', workspace: 'Plant 7', licenseId: 'ACME-1', sha256: 'b'.repeat(64), username: 'tech' },
     ];
     const api = fakeApi({ 'history.list': () => ok({ jobs, warnings: ['The last job log entry (line 3) is incomplete'] }), 'history.get': () => ok(result('active')) });
     render(HistoryView);
@@ -25,24 +25,24 @@ describe('HistoryView', () => {
     expect(screen.getByText(/line 3\) is incomplete/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Open the receipt of j2' }));
     expect(api['history.get']).toHaveBeenCalledWith({ jobId: 'j2' });
-    expect(await screen.findByTestId('history-detail')).toHaveTextContent('Installed and active');
+    expect(await screen.findByTestId('history-detail')).toHaveTextContent('chat.acme.lan confirms license ACME-2027-001: it is in force now.');
   });
 
   it('shows outcomes in words, times in local time with the offset, and filters by workspace and outcome', async () => {
     const jobs = [
-      { jobId: 'j3', outcome: 'already-active', headline: '', startedAt: '2026-11-26T12:00:00Z', workspace: 'Plant 7', licenseId: 'A', sha256: 'a'.repeat(64), username: 'tech', hasBackup: false, restoreOf: null },
-      { jobId: 'j2', outcome: 'rejected', headline: '', startedAt: '2026-11-25T12:00:00Z', workspace: 'Plant 9', licenseId: 'B', sha256: 'b'.repeat(64), username: 'tech', hasBackup: true, restoreOf: null },
+      { jobId: 'j3', outcome: 'already-active', status: 'active', headline: '', startedAt: '2026-11-26T12:00:00Z', workspace: 'Plant 7', licenseId: 'A', sha256: 'a'.repeat(64), username: 'tech', hasBackup: false, restoreOf: null },
+      { jobId: 'j2', outcome: 'rejected', status: 'rejected', headline: '', startedAt: '2026-11-25T12:00:00Z', workspace: 'Plant 9', licenseId: 'B', sha256: 'b'.repeat(64), username: 'tech', hasBackup: true, restoreOf: null },
     ];
     fakeApi({ 'history.list': () => ok({ jobs, warnings: [] }) });
     render(HistoryView);
     const rows = await screen.findAllByRole('row');
-    expect(rows[1]).toHaveTextContent('Already active');
+    expect(rows[1]).toHaveTextContent('Active');
     expect(rows[1]).toHaveTextContent(/2026-11-26 \d\d:00 [+-]\d\d:\d\d/);
     await userEvent.selectOptions(screen.getByTestId('filter-workspace'), 'Plant 9');
     expect(screen.getAllByRole('row')).toHaveLength(2);
     expect(screen.getAllByRole('row')[1]).toHaveTextContent('B');
     await userEvent.selectOptions(screen.getByTestId('filter-workspace'), '');
-    await userEvent.selectOptions(screen.getByTestId('filter-outcome'), 'already-active');
+    await userEvent.selectOptions(screen.getByTestId('filter-outcome'), 'active');
     expect(screen.getAllByRole('row')[1]).toHaveTextContent('A');
     expect(screen.getAllByRole('row')).toHaveLength(2);
   });
@@ -51,6 +51,7 @@ describe('HistoryView', () => {
     const jobs = Array.from({ length: 1000 }, (_, i) => ({
       jobId: `j${i}`,
       outcome: i % 2 ? 'rejected' : 'active',
+      status: i % 2 ? 'rejected' : 'active',
       headline: '',
       startedAt: new Date(Date.UTC(2026, 10, 27) - i * 60_000).toISOString(),
       workspace: 'Plant 7',
