@@ -41,7 +41,7 @@ test('a token revoked mid-session leads back to sign-in with the license still l
   await dropLicense(page, await signV3(licenses.boundTo(s.url.replace(/^http:\/\//, ''), { id: 'KEEP-ME' })));
   s.revokeTokens('admin');
   await page.getByRole('button', { name: 'Refresh' }).click();
-  await expect(page.getByRole('alert')).toContainText('no longer accepts the saved sign-in');
+  await expect(page.getByTestId('signed-out')).toContainText('no longer accepts the saved sign-in');
   await expect(page.getByLabel('User name or e-mail')).toBeVisible();
   await expect(page.getByTestId('license-summary')).toContainText('KEEP-ME');
   await signIn(page, 'admin', 'admin-pass');

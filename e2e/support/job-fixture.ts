@@ -22,3 +22,14 @@ export function jobRecord(id: string, extra: Partial<InstallResult> = {}): Insta
     ...extra,
   };
 }
+
+/** One job for each way a job can end: every outcome, a failure before / after / perhaps after the
+ * send, and a restore — what the vocabulary tests hold every shell to. */
+export function everyEnding(): Array<[string, InstallResult]> {
+  const outcomes: InstallResult['outcome'][] = ['active', 'already-active', 'rejected', 'unconfirmed', 'not-active', 'blocked', 'already-rejected', 'interrupted'];
+  return [
+    ...outcomes.map((outcome, i): [string, InstallResult] => [outcome, jobRecord(`20261201-00000${i}-${outcome.slice(0, 4)}`, { outcome })]),
+    ...(['no', 'yes', 'unknown'] as const).map((sent): [string, InstallResult] => [`failed, sent ${sent}`, jobRecord(`20261201-000000-f${sent.slice(0, 3)}`, { outcome: 'failed', sent })]),
+    ['restore', jobRecord('20261201-000000-rest', { outcome: 'active', restoreOf: '20261130-000000-aaaa' })],
+  ];
+}

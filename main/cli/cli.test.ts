@@ -442,7 +442,7 @@ describe('rc-license killed between keeping the backup and sending', () => {
     expect(s.state.active?.decoded.v3.information.id).toBe('BEFORE-1');
 
     const jobs = (await cli(['history', '--json'], { home: h })).json.jobs as Array<{ jobId: string; outcome: string; headline: string; licenseId: string; hasBackup: boolean }>;
-    expect(jobs[0]).toMatchObject({ licenseId: 'KILL-3', outcome: 'failed', headline: expect.stringMatching(/^Stopped before sending: .* Nothing was sent/), hasBackup: true });
+    expect(jobs[0]).toMatchObject({ licenseId: 'KILL-3', outcome: 'failed', headline: expect.stringMatching(/^The app ended after keeping the stored license .* Nothing was sent/), hasBackup: true });
     const verified = await cli(['verify', jobs[0].jobId], { env, home: h });
     expect([verified.code, flat(verified.stderr)]).toEqual([2, expect.stringContaining('sent nothing to the server')]);
     const again = await cli(['apply', file('kill4.lic', await signV3(licenses.boundTo(host(s), { id: 'AFTER-4' }))), '--server', s.url, '--yes'], { env, home: h });
@@ -545,7 +545,7 @@ describe("rc-license verdicts from the server's own words", () => {
     };
     const first = await interrupt('SIGINT', 'CTRL-C-1');
     expect(first.code).toBe(130);
-    expect(first.stdout).toMatch(/To read the outcome again:\n  rc-license verify \d{8}-\d{6}-[0-9a-f]{4}\n/);
+    expect(first.stdout).toMatch(/To read the outcome again:\n {2}rc-license verify \d{8}-\d{6}-[0-9a-f]{4}\n/);
     const jobs = (await cli(['history', '--json'], { home: h })).json.jobs as Array<{ jobId: string; outcome: string; licenseId: string }>;
     expect(jobs[0]).toMatchObject({ outcome: 'interrupted', licenseId: 'CTRL-C-1' });
     expect(readdirSync(join(h, 'locks')).filter((f) => f.endsWith('.lock'))).toEqual([]);

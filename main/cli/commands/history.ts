@@ -38,11 +38,12 @@ export const history: CommandDefinition = {
         [cut(when, 16), cut(status, 13), cut(license, licenseWidth), cut(ws, workspaceWidth), job].join(' ');
       io.stdout.write(p.dim(row(`WHEN (${offset})`, 'STATUS', 'LICENSE', 'WORKSPACE', 'JOB')) + '\n');
       for (const j of jobs) {
-        const status = `${STATUS_WORD[j.status]}${j.hasBackup ? ' ↺' : ''}`;
+        const status = `${STATUS_WORD[j.status]}${j.hasBackup && !j.restoredBy ? ' ↺' : ''}`;
         io.stdout.write(row(localTime(j.startedAt).slice(0, 16), status, j.licenseId ?? j.sha256.slice(0, 12), j.workspace, j.jobId) + '\n');
+        if (j.restoredBy) io.stdout.write(p.dim(`${''.padEnd(17)}undone by ${j.restoredBy}`) + '\n');
         if (j.restriction) io.stdout.write(p.dim(cut(`${''.padEnd(17)}read-only mode: ${j.restriction}`, width).trimEnd()) + '\n');
       }
-      if (jobs.some((j) => j.hasBackup)) io.stdout.write(p.dim('↺ kept the license it replaced: rc-license restore JOB\n'));
+      if (jobs.some((j) => j.hasBackup && !j.restoredBy)) io.stdout.write(p.dim('↺ kept the license it replaced: rc-license restore JOB\n'));
     }
     return EXIT.ok;
   },

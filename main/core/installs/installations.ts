@@ -1,6 +1,7 @@
 // Installations and their record: running one (or a restore of what one replaced) under the
 // cross-process lock, with crash-safe checkpoints and the stored license kept first; verifying a
 // job again; history and receipts. The facade (../installer.ts) hands this a signed-in client.
+import { statusOf } from '../vocabulary';
 import { AppFailure } from '../errors';
 import { decodeLicense } from '../license/license';
 import type { VerificationKey } from '../license/license-decode';
@@ -91,7 +92,7 @@ export class Installations {
         // If the process dies from here until the "sending" record, this one says so: nothing
         // was sent, and the backup it names is found and pruned like any other.
         afterBackup: (job) => {
-          checkpoint('failed', 'Stopped before sending: the app ended after keeping the stored license and before sending the new one. Nothing was sent; the workspace is as it was.')(job);
+          checkpoint('failed', 'The app ended after keeping the stored license and before sending the new one. Nothing was sent; the workspace is as it was.')(job);
           // Now that a job names the backup, its owner lets retention skip reading the log. If it
           // cannot be written, retention finds the owner in the log instead, as for older backups.
           if (keptFor) {
@@ -102,8 +103,8 @@ export class Installations {
             }
           }
         },
-        beforeSend: checkpoint('interrupted', 'Interrupted while sending: the app stopped before the server’s answer was read, so whether it took the license is unknown. Verify again.'),
-        afterSend: checkpoint('interrupted', 'Interrupted while waiting for the outcome: the license was sent (or may have been), and the app stopped before the server said whether it is active. Verify again.'),
+        beforeSend: checkpoint('interrupted', 'The app stopped while sending, before the server’s answer was read, so whether it took the license is unknown. Verify again.'),
+        afterSend: checkpoint('interrupted', 'The app stopped while waiting for the outcome: the license was sent (or may have been), and the server had not yet said whether it is active. Verify again.'),
         keepBackup: async (text, activeBefore) => {
           const saved = this.backups.save(jobId, text);
           keptFor = jobId;
@@ -124,6 +125,15 @@ export class Installations {
       // A backup with no job to name it would never be found or pruned.
       if (keptFor) this.backups.remove(keptFor);
       throw e;
+    }
+    // The job a restore undid says so from now on: in History, on its receipt, and by offering no
+    // second restore. The log is append-only; its last record of a job counts.
+    if (options.restoreOf && statusOf(result) === 'restored') {
+      try {
+        this.jobs.append({ ...this.jobs.get(options.restoreOf), restoredBy: result.jobId });
+      } catch {
+        // The restore itself is recorded; only the back link is missing, and History still lists both.
+      }
     }
     this.retention.prune(workspace.id);
     return result;

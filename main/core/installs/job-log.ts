@@ -176,6 +176,7 @@ export class JobLog {
           username: j.user?.username ?? null,
           hasBackup: j.backup?.status === 'kept',
           restoreOf: j.restoreOf ?? null,
+          restoredBy: j.restoredBy ?? null,
           restriction: j.restriction?.shift ?? null,
         }))
         // Newest first; the log's own order breaks ties.

@@ -79,7 +79,7 @@ ${row('Valid until', job.license.validUntil ? job.license.validUntil.slice(0, 10
 ${row('Before', state(job.before))}${row('After', state(job.after))}
 ${job.restriction?.change ? row('Air-gapped read-only mode', job.restriction.change) : ''}
 ${job.replaced ? row('Replaced', job.replaced.current) : ''}
-${job.backup ? row('Previous license kept', backupText(job.backup)) : ''}${job.restoreOf ? row('Restores the license kept by job', job.restoreOf) : ''}
+${job.backup ? row('Previous license kept', backupText(job.backup)) : ''}${job.restoreOf ? row('Restores the license kept by job', job.restoreOf) : ''}${job.restoredBy ? row('Restored by job', `${job.restoredBy}: the license this job replaced was put back`) : ''}
 ${job.serverValidation ? row('Server validation (licenses.validate)', job.serverValidation.valid ? 'valid' : `not valid: ${job.serverValidation.reasons.join(' ')}`) : ''}
 ${job.forced ? row('Sent despite failed checks', 'yes — the technician chose to apply anyway') : ''}
 ${job.sent ? row('License sent', { yes: 'yes: the server answered', no: 'no: nothing was sent', unknown: 'perhaps: no answer came after the request went out' }[job.sent]) : ''}

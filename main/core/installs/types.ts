@@ -100,6 +100,8 @@ export interface InstallResult {
   backup?: LicenseBackup | null;
   /** For a restore: the job whose previous license this one puts back. */
   restoreOf?: string | null;
+  /** The restore job that put back what this job replaced (absent until one did). */
+  restoredBy?: string | null;
   /** When the outcome was last read again from the server ("Verify again"). */
   verifiedAt?: string | null;
   /** Whether the license left this laptop: yes (answered), no (provably not: refused, not
@@ -148,6 +150,8 @@ export interface JobSummary {
   /** A previous license was kept with this job and can be restored. */
   hasBackup: boolean;
   restoreOf: string | null;
+  /** The restore that undid this job, if one did. */
+  restoredBy: string | null;
   /** The read-only countdown's change, "read-only → lifted" (7.0+); null when none. */
   restriction: string | null;
 }

@@ -3,6 +3,7 @@ import { cleanup, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import ApplyPanel from './ApplyPanel.svelte';
 import ApplyResult from './ApplyResult.svelte';
+import LicensePanel from './LicensePanel.svelte';
 import { app, install, license, workspaces } from '../lib/app-state.svelte';
 import { connection, fakeApi, inspection, ok, result, workspace } from '../test-fixtures';
 
@@ -25,7 +26,7 @@ describe('ApplyPanel', () => {
   it('names the target workspace, confirms with the workspace and license id, then installs', async () => {
     const api = fakeApi({ 'license.install': () => ok(result('active')), 'workspace.list': () => ok({ workspaces: [workspace()], warnings: [] }) });
     license.inspection = inspection();
-    render(ApplyPanel);
+    render(LicensePanel);
     const u = userEvent.setup();
     await u.click(screen.getByRole('button', { name: 'Apply to Plant 7' }));
     const dialog = screen.getByRole('dialog');
@@ -73,7 +74,7 @@ describe('ApplyPanel', () => {
     fakeApi({ 'license.install': () => ok(lifted), 'workspace.list': () => ok({ workspaces: [workspace()], warnings: [] }) });
     const effect = 'This workspace is read-only now (users cannot send, edit or upload); this license lifts it as soon as the server accepts it.';
     license.inspection = inspection({ restriction: { reading: { phase: 'read-only', remainingDays: 0, source: 'settings.public', at: '' }, effect } });
-    render(ApplyPanel);
+    render(LicensePanel);
     const u = userEvent.setup();
     await u.click(screen.getByRole('button', { name: 'Apply to Plant 7' }));
     expect(screen.getByTestId('confirm-restriction')).toHaveTextContent(effect);
@@ -81,6 +82,42 @@ describe('ApplyPanel', () => {
     const change = await screen.findByTestId('restriction-change');
     expect(change).toHaveTextContent("Lifted read-only → lifted: users can send messages again (the server's own setting says so).");
     expect(change.querySelector('.badge')).toHaveClass('ok');
+  });
+
+  it('Not sent, with the same license loaded: "Check again" reads it again and Apply comes back', async () => {
+    const api = fakeApi({ 'license.inspect': () => ok(inspection()) });
+    license.inspection = inspection();
+    (license as unknown as { lastSource: unknown }).lastSource = { kind: 'text', text: 'RCV3_x' };
+    install.result = result('blocked', { license: { ...result('blocked').license, sha256: inspection().summary.sha256 } });
+    render(LicensePanel);
+    await userEvent.click(screen.getByTestId('check-again'));
+    expect(api['license.inspect']).toHaveBeenCalledTimes(1);
+    expect(await screen.findByRole('button', { name: 'Apply to Plant 7' })).toBeInTheDocument();
+  });
+
+  it('"Install another license" clears the panel and puts the focus on choosing the file', async () => {
+    fakeApi();
+    license.inspection = inspection();
+    install.result = result('active');
+    render(LicensePanel);
+    await userEvent.click(screen.getByRole('button', { name: 'Install another license' }));
+    expect(screen.getAllByRole('button', { name: 'Choose file…' })[0]).toHaveFocus();
+  });
+
+  it('a restore that took clears the refused license from the panel; the job it undid says so and offers no second restore', async () => {
+    fakeApi({ 'license.restore': () => ok(result('active', { restoreOf: '20261126-120000-abcd' })), 'workspace.list': () => ok({ workspaces: [workspace()], warnings: [] }) });
+    license.inspection = inspection();
+    const rejected = result('rejected', { backup: { status: 'kept', sha256: 'b'.repeat(64), licenseId: 'OLD-1', format: 'v3', activeBefore: null } });
+    install.result = rejected;
+    render(LicensePanel);
+    await userEvent.click(screen.getByTestId('restore-button'));
+    expect(await screen.findByRole('heading', { name: 'Restored' })).toBeInTheDocument();
+    expect(license.inspection).toBeNull();
+    expect(screen.queryByTestId('license-summary')).toBeNull();
+    cleanup();
+    render(ApplyResult, { result: { ...rejected, restoredBy: '20261126-130000-ffff' }, restoreAlways: true });
+    expect(screen.getByTestId('restored-by')).toHaveTextContent('Undone: job 20261126-130000-ffff put back the license this job replaced.');
+    expect(screen.queryByTestId('restore-button')).toBeNull();
   });
 
   it('a result with nothing changed in the read-only mode has no such row', () => {
@@ -163,7 +200,7 @@ describe('ApplyPanel', () => {
     const api = fakeApi({ 'license.install': () => new Promise((r) => (finish = r)), 'workspace.list': () => ok({ workspaces: [workspace()], warnings: [] }) });
     license.inspection = inspection();
     await app.start();
-    render(ApplyPanel);
+    render(LicensePanel);
     const u = userEvent.setup();
     await u.click(screen.getByRole('button', { name: 'Apply to Plant 7' }));
     await u.click(screen.getByRole('button', { name: 'Yes, install now' }));

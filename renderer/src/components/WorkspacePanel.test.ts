@@ -90,6 +90,36 @@ describe('WorkspacePanel', () => {
     expect(screen.getByTestId('stale')).toHaveTextContent(/Not answering now\. What follows was read at 2026-11-27 \d\d:00 [+-]\d\d:\d\d and may be out of date/);
   });
 
+  it('an expired session says "signed out" with the sign-in form, not "not answering"', () => {
+    fakeApi();
+    workspaces.workspaces = [workspace({ signedInAs: null })];
+    workspaces.selectedId = 'w1';
+    workspaces.connection = connection();
+    workspaces.connectError = { code: 'AUTH_REQUIRED', message: 'You are not signed in to this workspace, or your session has ended.', detail: 'Plant 7 no longer accepts the saved sign-in (it expired or was revoked). Sign in again; the loaded license is kept.' };
+    render(WorkspacePanel);
+    expect(screen.getByTestId('signed-out')).toHaveTextContent('Signed out. Plant 7 no longer accepts the saved sign-in (it expired or was revoked).');
+    expect(screen.queryByTestId('stale')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    expect(screen.getByLabelText('User name or e-mail')).toBeInTheDocument();
+  });
+
+  it('Rename puts the focus in the field with the name selected; Escape cancels and gives the focus back', async () => {
+    const api = fakeApi();
+    workspaces.workspaces = [workspace()];
+    workspaces.selectedId = 'w1';
+    workspaces.connection = connection();
+    render(WorkspacePanel);
+    const u = userEvent.setup();
+    await u.click(screen.getByRole('button', { name: 'Rename' }));
+    const field = screen.getByLabelText('New name') as HTMLInputElement;
+    expect(field).toHaveFocus();
+    expect([field.selectionStart, field.selectionEnd]).toEqual([0, 'Plant 7'.length]);
+    await u.keyboard('Other{Escape}');
+    expect(screen.queryByLabelText('New name')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Rename' })).toHaveFocus();
+    expect(api['workspace.update']).not.toHaveBeenCalled();
+  });
+
   it('warns when the signed-in user is not an administrator', () => {
     fakeApi();
     workspaces.workspaces = [workspace({ signedInAs: { userId: 'u2', username: 'jo', kind: 'login', isAdmin: false, storage: 'keychain' } })];

@@ -37,9 +37,17 @@ export function localStamp(iso: string | null | undefined): string {
   return `${local} ${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
+/** "14:05:09": a time of day on the 24-hour clock, in this laptop's time (or UTC): one format
+ * for the status bar and the evidence alike. */
+export function clockTime(when: string | Date, utc = false): string {
+  const d = new Date(when);
+  const parts = utc ? [d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()] : [d.getHours(), d.getMinutes(), d.getSeconds()];
+  return parts.map((n) => String(n).padStart(2, '0')).join(':');
+}
+
 /** One piece of evidence in words, with the time in this laptop's local time (a log line's in UTC, Rocket.Chat's clock). */
 export function evidenceText(e: Evidence): string {
   if (e.source === 'elapsed-time') return evidenceWords(e);
-  const time = new Date(e.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: e.clock === 'rocket.chat' ? 'UTC' : undefined });
+  const time = clockTime(e.at, e.clock === 'rocket.chat');
   return `${evidenceWords(e)} · ${time}${e.clock === 'rocket.chat' ? " UTC, Rocket.Chat's clock" : ''}`;
 }

@@ -2,6 +2,7 @@
 // end, the result, and the workspace and History read again afterwards.
 import type { AppError, InstallResult, InstallStep, Result } from '../../../../main/core/contract';
 import { installer } from '../installer';
+import { statusOf } from '../../../../main/core/vocabulary';
 import type { HistoryStore } from './history.svelte';
 import type { LicenseStore } from './license.svelte';
 import type { StatusStore } from './status.svelte';
@@ -99,6 +100,8 @@ export class InstallStore {
     const r = await call().finally(() => window.removeEventListener('beforeunload', holdWhileInstalling));
     this.installing = false;
     if (r.ok) {
+      // Restored: the panel shows what the workspace has now, not the license that was refused.
+      if (statusOf(r.value) === 'restored') this.license.clearLicense();
       this.result = r.value;
       this.steps = r.value.steps;
       this.status.announce(r.value.headline);

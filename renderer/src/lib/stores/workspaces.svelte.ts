@@ -21,6 +21,14 @@ export class WorkspacesStore {
   connection = $state<WorkspaceConnection | null>(null);
   connecting = $state(false);
   connectError = $state<AppError | null>(null);
+  /** The workspace answered but no longer takes the saved sign-in: a sign-in problem, not a network one. */
+  get signedOut(): boolean {
+    return this.connectError?.code === 'AUTH_REQUIRED';
+  }
+  /** Not answering (or not trusted): what was read before may be out of date. */
+  get unreachable(): boolean {
+    return this.connectError !== null && !this.signedOut;
+  }
   /** When the workspace last answered: what the panel shows is as of then. */
   connectedAt = $state<string | null>(null);
   keychain = $state<KeychainStatus | null>(null);
