@@ -3,7 +3,7 @@
 // "signed out" when the session ended rather than "not answering".
 import type { Page } from '@playwright/test';
 import { test, expect } from '../bridge/fixtures';
-import { addWorkspace, apply, dropLicense, outcome, signIn } from '../bridge/steps';
+import { apply, dropLicense, hostOf, outcome, signedInTo } from '../bridge/steps';
 import { licenses, signV3 } from '../simulator/license-factory';
 
 const SIZES = [
@@ -32,12 +32,10 @@ for (const [name, size] of SIZES) {
   }) => {
     await page.setViewportSize(size);
     const s = await sim({ version: '8.8.0', validationDelayMs: 2500 });
-    await app.open();
-    await addWorkspace(page, s.url, 'Plant 7 — production');
-    await signIn(page, 'admin', 'admin-pass');
+    await signedInTo(page, app, s.url, 'Plant 7 — production');
     await dropLicense(
       page,
-      await signV3(licenses.seats(s.url.replace(/^http:\/\//, ''), 150, { id: 'IN-VIEW-1' })),
+      await signV3(licenses.seats(hostOf(s), 150, { id: 'IN-VIEW-1' })),
       'IN-VIEW-1.lic',
     );
     await apply(page);
@@ -57,9 +55,7 @@ test('a failing check is named beside the disabled Apply; the sticky block is ne
 }) => {
   await page.setViewportSize({ width: 1024, height: 700 });
   const s = await sim({ version: '8.8.0' });
-  await app.open();
-  await addWorkspace(page, s.url, 'Plant 7');
-  await signIn(page, 'admin', 'admin-pass');
+  await signedInTo(page, app, s.url, 'Plant 7');
   await dropLicense(page, await signV3(licenses.boundTo('chat.elsewhere.example', { id: 'WRONG-1' })));
   await expect(page.getByTestId('apply-section')).toContainText('The Workspace address check failed (see above).');
   const height = await page.getByTestId('apply-section').evaluate((el) => el.getBoundingClientRect().height);
@@ -73,10 +69,8 @@ test('a failing check is named beside the disabled Apply; the sticky block is ne
 
 test('the confirmation keeps Tab inside it', async ({ page, app, sim }) => {
   const s = await sim({ version: '8.8.0' });
-  await app.open();
-  await addWorkspace(page, s.url);
-  await signIn(page, 'admin', 'admin-pass');
-  await dropLicense(page, await signV3(licenses.boundTo(s.url.replace(/^http:\/\//, ''))));
+  await signedInTo(page, app, s.url);
+  await dropLicense(page, await signV3(licenses.boundTo(hostOf(s))));
   await page.getByTestId('apply-button').click();
   const inside: boolean[] = [];
   for (let i = 0; i < 8; i++) {
@@ -92,10 +86,8 @@ test('Not sent keeps the license: "Check again" after fixing the cause; "Install
   sim,
 }) => {
   const s = await sim({ version: '8.8.0', validationDelayMs: 20 });
-  const here = s.url.replace(/^http:\/\//, '');
-  await app.open();
-  await addWorkspace(page, s.url, 'Plant 7');
-  await signIn(page, 'admin', 'admin-pass');
+  const here = hostOf(s);
+  await signedInTo(page, app, s.url, 'Plant 7');
   await dropLicense(page, await signV3(licenses.boundTo(here, { id: 'SEND-AGAIN' })));
   // The workspace stops answering between the check and the send: nothing was sent.
   s.setFault({ kind: 'drop', match: '/api/info' });
@@ -117,10 +109,8 @@ test('Restored: the panel shows what the workspace has now, and the job it undid
   sim,
 }) => {
   const s = await sim({ version: '8.8.0', validationDelayMs: 20 });
-  const here = s.url.replace(/^http:\/\//, '');
-  await app.open();
-  await addWorkspace(page, s.url, 'Plant 7');
-  await signIn(page, 'admin', 'admin-pass');
+  const here = hostOf(s);
+  await signedInTo(page, app, s.url, 'Plant 7');
   await dropLicense(page, await signV3(licenses.boundTo(here, { id: 'KEEP-A' })));
   await apply(page);
   await outcome(page, 'active');
@@ -148,9 +138,7 @@ test('a session the server no longer accepts says "signed out" and shows the sig
   sim,
 }) => {
   const s = await sim({ version: '8.8.0' });
-  await app.open();
-  await addWorkspace(page, s.url, 'Plant 7');
-  await signIn(page, 'admin', 'admin-pass');
+  await signedInTo(page, app, s.url, 'Plant 7');
   s.revokeTokens('admin');
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect(page.getByTestId('signed-out')).toContainText('no longer accepts the saved sign-in');

@@ -33,3 +33,13 @@ export async function apply(page: Page): Promise<void> {
 export async function outcome(page: Page, expected: string): Promise<void> {
   await expect(page.getByTestId('result')).toHaveAttribute('data-outcome', expected, { timeout: 20_000 });
 }
+
+/** The window opened on a workspace, signed in as its admin: where most journeys start. */
+export async function signedInTo(page: Page, app: { open(): Promise<unknown> }, url: string, name?: string): Promise<void> {
+  await app.open();
+  await addWorkspace(page, url, name);
+  await signIn(page, 'admin', 'admin-pass');
+}
+
+/** The workspace part of a simulator's address, as a license names it. */
+export const hostOf = (s: { url: string }) => s.url.replace(/^https?:\/\//, '');
