@@ -1,7 +1,7 @@
-// Builds main, preload and the CLI with esbuild (one file each: a sandboxed preload cannot
-// require local modules, and a single CLI file starts faster), then the renderer with Vite.
-import { build } from 'esbuild';
-import { chmodSync, rmSync, writeFileSync } from 'node:fs';
+// Builds main and preload with esbuild (one file each: a sandboxed preload cannot require local
+// modules), the CLI in chunks (below), then the renderer with Vite.
+import { build, transform } from 'esbuild';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
 const only = process.argv[2];
@@ -29,23 +29,33 @@ if (!only || only === 'main') {
     outExtension: { '.js': '.cjs' },
     target: 'chrome130',
   });
-  // rc-license: ESM with code splitting, so each command parses only the code it uses (a single
-  // file is parsed whole on every start); a tiny CommonJS launcher keeps the `bin` path stable.
-  await build({
+  // rc-license: split into chunks so that each command parses only the code it uses (a single file
+  // is compiled whole on every start: `--help` would compile undici). esbuild splits only ESM, and
+  // Node's ESM loader alone costs ~10 % of a bare start (perf issue), so each chunk is then turned
+  // into CommonJS: static imports become require(), import() a require() when first needed.
+  const cli = await build({
     ...common,
     entryPoints: { 'rc-license': 'main/cli/bin.ts' },
     outdir: 'out/cli/lib',
     format: 'esm',
     splitting: true,
-    outExtension: { '.js': '.mjs' },
     minify: true,
     keepNames: true,
-    // CommonJS dependencies bundled into ESM still call require() and read __filename.
-    banner: {
-      js: "import { createRequire as __rcRequire } from 'node:module'; import { fileURLToPath as __rcPath } from 'node:url'; const require = __rcRequire(import.meta.url); const __filename = __rcPath(import.meta.url); const __dirname = __rcPath(new URL('.', import.meta.url));",
-    },
+    write: false,
+    // Which sources each chunk holds, for the bench's "where start-up goes" (npm run bench).
+    metafile: true,
   });
-  writeFileSync('out/cli/rc-license.cjs', "#!/usr/bin/env node\n'use strict';\nimport('./lib/rc-license.mjs');\n");
+  mkdirSync('out/cli/lib', { recursive: true });
+  const renamed = (path) => path.replace(/\.js$/, '.cjs');
+  for (const file of cli.outputFiles) {
+    const esm = file.text.replace(/(["'])\.\/([\w-]+)\.js\1/g, '$1./$2.cjs$1');
+    const { code } = await transform(esm, { format: 'cjs', platform: 'node', target: 'node20', minify: true, keepNames: true, supported: { 'dynamic-import': false } });
+    if (/\bimport\s*\(|import\.meta/.test(code)) throw new Error(`${file.path}: an ES module construct survived the CommonJS pass`);
+    writeFileSync(renamed(file.path), code);
+  }
+  const outputs = Object.fromEntries(Object.entries(cli.metafile.outputs).map(([path, o]) => [renamed(path), o]));
+  writeFileSync('out/cli/meta.json', JSON.stringify({ ...cli.metafile, outputs }));
+  writeFileSync('out/cli/rc-license.cjs', "#!/usr/bin/env node\n'use strict';\nrequire('./lib/rc-license.cjs');\n");
 }
 if (!only || only === 'main') chmodSync('out/cli/rc-license.cjs', 0o755);
 if (!only || only === 'renderer') {

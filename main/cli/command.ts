@@ -2,6 +2,7 @@
 // module in commands/ exporting one of these; registry.ts lists them, and help, "did you mean",
 // the README's command list and the bench are made from that list.
 import type { ParseArgsConfig } from 'node:util';
+import type { Records } from '../core/installs/records';
 import type { Installer } from '../core/installer';
 import type { ExitCode } from './exit-codes';
 import type { Io, Paint } from './terminal';
@@ -45,6 +46,9 @@ export interface CommandContext {
   out(o: object): void;
   /** The installer over the data folder and the keychain (loaded on first use, closed at the end). */
   open(): Promise<Installer>;
+  /** Only the record on this machine (jobs, kept licenses, receipts): what `history` and
+   * `receipt` need, without loading the HTTP client, the keychain or license verification. */
+  records(): Promise<Records>;
   /** A personal access token given in RC_USER_ID / RC_AUTH_TOKEN, for unattended runs. */
   envUser: string | undefined;
   /** The columns to wrap at: 80, or the terminal's where wider. */

@@ -111,6 +111,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         });
         return installer;
       },
+      records: async () => {
+        const [{ Records }, { defaultDataDir }] = await Promise.all([import('../core/installs/records'), import('../core/state/files')]);
+        return new Records({ dataDir: defaultDataDir(io.env) });
+      },
     };
     // Awaited here, not returned as a promise: the finally below closes the connections.
     return await command.run(context);

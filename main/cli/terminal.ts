@@ -1,6 +1,6 @@
 // The terminal a command talks to: its streams, colour (only on a TTY, never with NO_COLOR), the
 // width to wrap at, prompts that hide what is typed, and reading standard input with a limit.
-import { MAX_LICENSE_BYTES } from '../core/license/license-read';
+import { MAX_LICENSE_BYTES } from '../core/license/size-limit';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };

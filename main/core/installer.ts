@@ -154,10 +154,6 @@ export class Installer {
     return this.installations.saveReceipt(jobId, format);
   }
 
-  receiptHtml(jobId: string): string {
-    return this.installations.receiptHtml(jobId);
-  }
-
   close(): Promise<void> {
     return this.connections.close();
   }

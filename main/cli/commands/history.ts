@@ -18,8 +18,7 @@ export const history: CommandDefinition = {
   exits: [[0, 'listed']],
   examples: ['rc-license history'],
   async run(ctx) {
-    const inst = await ctx.open();
-    const { jobs, warnings } = inst.history();
+    const { jobs, warnings } = (await ctx.records()).history();
     if (ctx.json) {
       ctx.out({ ok: true, jobs, warnings });
       return EXIT.ok;
@@ -36,14 +35,16 @@ export const history: CommandDefinition = {
       const workspaceWidth = Math.max(8, width - fixed - licenseWidth);
       const row = (when: string, status: string, license: string, ws: string, job: string) =>
         [cut(when, 16), cut(status, 13), cut(license, licenseWidth), cut(ws, workspaceWidth), job].join(' ');
-      io.stdout.write(p.dim(row(`WHEN (${offset})`, 'STATUS', 'LICENSE', 'WORKSPACE', 'JOB')) + '\n');
+      // One write for the whole table: a thousand jobs are a thousand writes otherwise.
+      const lines = [p.dim(row(`WHEN (${offset})`, 'STATUS', 'LICENSE', 'WORKSPACE', 'JOB'))];
       for (const j of jobs) {
         const status = `${STATUS_WORD[j.status]}${j.hasBackup && !j.restoredBy ? ' ↺' : ''}`;
-        io.stdout.write(row(localTime(j.startedAt).slice(0, 16), status, j.licenseId ?? j.sha256.slice(0, 12), j.workspace, j.jobId) + '\n');
-        if (j.restoredBy) io.stdout.write(p.dim(`${''.padEnd(17)}undone by ${j.restoredBy}`) + '\n');
-        if (j.restriction) io.stdout.write(p.dim(cut(`${''.padEnd(17)}read-only mode: ${j.restriction}`, width).trimEnd()) + '\n');
+        lines.push(row(localTime(j.startedAt).slice(0, 16), status, j.licenseId ?? j.sha256.slice(0, 12), j.workspace, j.jobId));
+        if (j.restoredBy) lines.push(p.dim(`${''.padEnd(17)}undone by ${j.restoredBy}`));
+        if (j.restriction) lines.push(p.dim(cut(`${''.padEnd(17)}read-only mode: ${j.restriction}`, width).trimEnd()));
       }
-      if (jobs.some((j) => j.hasBackup && !j.restoredBy)) io.stdout.write(p.dim('↺ kept the license it replaced: rc-license restore JOB\n'));
+      if (jobs.some((j) => j.hasBackup && !j.restoredBy)) lines.push(p.dim('↺ kept the license it replaced: rc-license restore JOB'));
+      io.stdout.write(lines.join('\n') + '\n');
     }
     return EXIT.ok;
   },

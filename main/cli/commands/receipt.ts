@@ -16,21 +16,22 @@ export const receipt: CommandDefinition = {
   async run(ctx) {
     const jobId = ctx.args[0];
     if (!jobId) throw new Usage('receipt needs a job id (see rc-license history).');
-    const inst = await ctx.open();
+    const records = await ctx.records();
     const out = ctx.values.out;
     if (typeof out === 'string') {
       // The format follows the file name, and a name that promises what the CLI cannot make is refused.
       const ext = /\.([a-z]+)$/i.exec(out)?.[1]?.toLowerCase();
       if (ext === 'pdf') throw new Usage('PDF receipts are made by the desktop app. Write --out receipt.html and print it to PDF from a browser, or --out receipt.json.');
       if (ext !== 'html' && ext !== 'htm' && ext !== 'json') throw new Usage(`--out ${out}: name the receipt .html or .json (the format follows the name).`);
-      const { writeFileSync } = await import('node:fs');
+      const { writeFileAtomic } = await import('../../core/state/files');
       const { receiptJson } = await import('../../core/installs/receipt');
-      const content = ext === 'json' ? receiptJson(inst.job(jobId), (await import('../../core/app-info')).getAppInfo('cli').version) : inst.receiptHtml(jobId);
-      writeFileSync(out, content);
+      const content = ext === 'json' ? receiptJson(records.job(jobId), (await import('../../core/app-info')).getAppInfo('cli').version) : await records.receiptHtml(jobId);
+      // Whole or not at all: an interrupted write never leaves half a receipt under the name.
+      writeFileAtomic(out, content);
       if (ctx.json) ctx.out({ ok: true, path: out });
       else ctx.io.stdout.write(`${out}\n`);
     } else {
-      const { path } = await inst.saveReceipt(jobId, 'html');
+      const { path } = await records.saveReceipt(jobId, 'html');
       if (ctx.json) ctx.out({ ok: true, path });
       else ctx.io.stdout.write(`${path}\nOpen it in a web browser to read or print it (to PDF too), or copy it onto the hand-in media.\n`);
     }

@@ -99,7 +99,7 @@ describe('Rocket.Chat 7.10 with no stats token (read-only from the start)', () =
     const listed = inst.history().jobs;
     expect(listed.map((j) => j.restriction)).toEqual(['read-only → lifted', 'no countdown → read-only', 'read-only → lifted']);
     expect(inst.job(first.result.jobId).restriction?.shift).toBe('read-only → lifted');
-    expect(inst.receiptHtml(second.result.jobId)).toMatch(/<th>Air-gapped read-only mode<\/th><td>no countdown → read-only: users can read rooms/);
+    expect(await inst.installations.records.receiptHtml(second.result.jobId)).toMatch(/<th>Air-gapped read-only mode<\/th><td>no countdown → read-only: users can read rooms/);
   });
 
   it('a license that fails a check says it would not lift the read-only mode', async () => {

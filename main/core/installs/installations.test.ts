@@ -63,7 +63,7 @@ describe.each([
     for (const token of s.state.tokens.keys()) expect(elsewhere + readdirSync(join(dataDir, 'backups')).map((f) => readFileSync(join(dataDir, 'backups', f), 'utf8')).join()).not.toContain(token);
     expect(elsewhere).not.toContain(a.slice(-40));
     expect(elsewhere).not.toContain(b.slice(-40));
-    expect(inst.receiptHtml(rejected.jobId)).toContain(sha256Hex(a));
+    expect(await inst.installations.records.receiptHtml(rejected.jobId)).toContain(sha256Hex(a));
   });
 });
 

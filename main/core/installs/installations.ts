@@ -8,11 +8,10 @@ import type { VerificationKey } from '../license/license-decode';
 import type { LoadedLicense } from '../license/license-store';
 import type { RocketChatClient } from '../rocketchat/rocketchat-client';
 import { InstallLock } from '../state/install-lock';
-import { getAppInfo } from '../app-info';
 import { BackupStore } from './backups';
 import { installLicense, newJobId, type InstallOptions } from './install-flow';
 import { JobLog, capJobStrings } from './job-log';
-import { receiptHtml, saveReceipt } from './receipt';
+import { Records } from './records';
 import { Retention } from './retention';
 import { jobLicenseNow, verifyAgain } from './verify-again';
 import type { InstallProgress, InstallResult, JobSummary, LicenseBackup } from './types';
@@ -42,6 +41,7 @@ export interface RunOptions {
 }
 
 export class Installations {
+  readonly records: Records;
   readonly jobs: JobLog;
   readonly backups: BackupStore;
 
@@ -49,8 +49,9 @@ export class Installations {
   private readonly retention: Retention;
 
   constructor(private readonly options: InstallationsOptions) {
-    this.jobs = new JobLog(options.dataDir);
-    this.backups = new BackupStore(options.dataDir);
+    this.records = new Records(options);
+    this.jobs = this.records.jobs;
+    this.backups = this.records.backups;
     this.lock = new InstallLock(options.dataDir, options.program ?? 'this app');
     this.retention = new Retention(this.backups, this.jobs, options.backupsPerWorkspace);
   }
@@ -180,21 +181,14 @@ export class Installations {
   }
 
   history(): { jobs: JobSummary[]; warnings: string[] } {
-    const listed = this.jobs.list();
-    const files = new Set(this.backups.list());
-    // A pruned or deleted backup cannot be restored: say so in the list, not on the click.
-    return { ...listed, jobs: listed.jobs.map((j) => ({ ...j, hasBackup: j.hasBackup && files.has(j.jobId) })) };
+    return this.records.history();
   }
 
   job(jobId: string): InstallResult {
-    return this.jobs.get(jobId);
+    return this.records.job(jobId);
   }
 
-  async saveReceipt(jobId: string, format: 'html' | 'json' | 'pdf'): Promise<{ path: string | null }> {
-    return saveReceipt(this.jobs.get(jobId), format, { dataDir: this.options.dataDir, saveFile: this.options.saveFile, renderPdf: this.options.renderPdf });
-  }
-
-  receiptHtml(jobId: string): string {
-    return receiptHtml(this.jobs.get(jobId), getAppInfo('cli').version);
+  saveReceipt(jobId: string, format: 'html' | 'json' | 'pdf'): Promise<{ path: string | null }> {
+    return this.records.saveReceipt(jobId, format);
   }
 }

@@ -13,7 +13,9 @@ export interface VerificationKey {
   fingerprint: string;
   pem: string;
   node: KeyObject;
-  jose: ReturnType<typeof importSPKI>;
+  /** The key as jose verifies with it (WebCrypto), imported at the first V3 license: every
+   * command makes the keys, few verify a JWT, and WebCrypto's first use costs milliseconds. */
+  readonly jose: ReturnType<typeof importSPKI>;
 }
 
 export interface VerifiedLicense {
@@ -34,9 +36,16 @@ export function makeKey(pem: string, kind: VerificationKey['kind']): Verificatio
   }
   if (node.asymmetricKeyType !== 'rsa') throw new AppFailure('INVALID_INPUT', 'The verification key must be an RSA public key.');
   const spki = node.export({ type: 'spki', format: 'pem' }).toString();
-  const jose = importSPKI(spki, 'RS256');
-  jose.catch(() => undefined);
-  return { kind, fingerprint: keyFingerprint(node), pem: spki, node, jose };
+  let jose: ReturnType<typeof importSPKI> | undefined;
+  return {
+    kind,
+    fingerprint: keyFingerprint(node),
+    pem: spki,
+    node,
+    get jose() {
+      return (jose ??= importSPKI(spki, 'RS256'));
+    },
+  };
 }
 
 let defaultKey: VerificationKey | undefined;

@@ -4,8 +4,9 @@
 import { createHash } from 'node:crypto';
 import { AppFailure } from '../errors';
 import type { LicenseFormat, LicenseReading } from './types';
+import { MAX_LICENSE_BYTES } from './size-limit';
 
-export const MAX_LICENSE_BYTES = 64 * 1024;
+export { MAX_LICENSE_BYTES };
 
 const V3_PREFIX = 'RCV3_';
 const V3_RE = /^RCV3_[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;

@@ -2,7 +2,7 @@
 // trust (bundled + system CAs, an imported CA file, or a pinned certificate), timeouts on every
 // request, same-origin redirects only, and every failure turned into a code a technician can act on.
 import tls, { type TLSSocket } from 'node:tls';
-import { Agent, ProxyAgent, buildConnector, request, type Dispatcher } from 'undici';
+import type { Dispatcher, buildConnector } from 'undici';
 import { AppFailure } from '../errors';
 import { normalizeBaseUrl, normalizeProxyUrl } from './addresses';
 import { CertChanged, fingerprintOf, mapNetworkError, systemCertificates } from './tls';
@@ -51,6 +51,13 @@ export const MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
 
 class TooLarge extends Error {}
 
+type Undici = typeof import('undici');
+let undici: Promise<Undici> | undefined;
+/** undici is half a megabyte of code: it is loaded at the first request, so a command that never
+ * talks to a server (`rc-license history`, `receipt`, `inspect FILE`) never parses it. */
+// undici is CommonJS: a bundle's import() of it gives module.exports as `default` only.
+const loadUndici = (): Promise<Undici> => (undici ??= import('undici').then((m) => ((m as unknown as { default?: Undici }).default ?? m) as Undici));
+
 /** The body as text, reading at most `cap` bytes (a Content-Length above it is refused unread). */
 async function readCapped(res: Dispatcher.ResponseData, cap: number): Promise<string> {
   const declared = Number(res.headers['content-length']);
@@ -74,7 +81,9 @@ async function readCapped(res: Dispatcher.ResponseData, cap: number): Promise<st
 export class Transport {
   readonly baseUrl: string;
   readonly origin: string;
-  private readonly dispatcher: Dispatcher;
+  /** Made at the first request (see loadUndici); the settings are checked in the constructor. */
+  private dispatcher: Promise<Dispatcher> | null = null;
+  private readonly makeDispatcher: (u: Undici) => Dispatcher;
   private readonly timeoutMs: number;
 
   constructor(options: TransportOptions) {
@@ -87,29 +96,49 @@ export class Transport {
     const connectTimeout = options.connectTimeoutMs ?? Math.min(this.timeoutMs, 10_000);
     const proxyUrl = normalizeProxyUrl(options.proxyUrl);
     if (proxyUrl) {
-      if (pin) throw new AppFailure('INVALID_INPUT', 'A pinned certificate cannot be checked through a proxy: import the CA file instead.');
-      this.dispatcher = new ProxyAgent({ uri: proxyUrl, requestTls: { ca }, connectTimeout });
+      if (pin)
+        throw new AppFailure(
+          'INVALID_INPUT',
+          'A pinned certificate cannot be checked through a proxy: import the CA file instead.',
+        );
+      this.makeDispatcher = (u) => new u.ProxyAgent({ uri: proxyUrl, requestTls: { ca }, connectTimeout });
       return;
     }
     // With a pin, the chain is not what is trusted: the exact certificate is (checked right after
     // the handshake, before any byte of the request is sent). Without one, normal verification.
     // Resumed TLS sessions do not always carry the peer certificate, so a pinned connection always
     // makes a full handshake (maxCachedSessions: 0) and its certificate can be compared every time.
-    const base = buildConnector({ ca, rejectUnauthorized: pin === null, timeout: connectTimeout, ...(pin !== null ? { maxCachedSessions: 0 } : {}) });
-    const connector: buildConnector.connector = (opts, callback) =>
-      base(opts, (err, socket) => {
-        if (err || !socket) return callback(err ?? new Error('no socket'), null);
-        if (pin !== null && 'getPeerX509Certificate' in socket) {
-          const cert = (socket as TLSSocket).getPeerX509Certificate();
-          const actual = cert ? fingerprintOf(cert.raw) : 'none';
-          if (actual !== pin) {
-            socket.destroy();
-            return callback(new CertChanged(pin, actual), null);
-          }
-        }
-        callback(null, socket);
+    this.makeDispatcher = (u) => {
+      const base = u.buildConnector({
+        ca,
+        rejectUnauthorized: pin === null,
+        timeout: connectTimeout,
+        ...(pin !== null ? { maxCachedSessions: 0 } : {}),
       });
-    this.dispatcher = new Agent({ connect: connector, headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs, keepAliveTimeout: 4000 });
+      const connector: buildConnector.connector = (opts, callback) =>
+        base(opts, (err, socket) => {
+          if (err || !socket) return callback(err ?? new Error('no socket'), null);
+          if (pin !== null && 'getPeerX509Certificate' in socket) {
+            const cert = (socket as TLSSocket).getPeerX509Certificate();
+            const actual = cert ? fingerprintOf(cert.raw) : 'none';
+            if (actual !== pin) {
+              socket.destroy();
+              return callback(new CertChanged(pin, actual), null);
+            }
+          }
+          callback(null, socket);
+        });
+      return new u.Agent({
+        connect: connector,
+        headersTimeout: this.timeoutMs,
+        bodyTimeout: this.timeoutMs,
+        keepAliveTimeout: 4000,
+      });
+    };
+  }
+
+  private dispatcherFor(u: Undici): Promise<Dispatcher> {
+    return (this.dispatcher ??= Promise.resolve().then(() => this.makeDispatcher(u)));
   }
 
   url(path: string, query?: Record<string, string>): URL {
@@ -120,7 +149,11 @@ export class Transport {
 
   async request(method: 'GET' | 'POST', path: string, options: RequestOptions = {}): Promise<HttpResponse> {
     let url = this.url(path, options.query);
-    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'rc-license-installer', ...options.headers };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': 'rc-license-installer',
+      ...options.headers,
+    };
     let body: string | undefined;
     if (options.body !== undefined) {
       // The 8.8+ router reads a JSON body only with this header (spec §1.1, A10).
@@ -128,15 +161,19 @@ export class Transport {
       body = JSON.stringify(options.body);
     }
     const started = performance.now();
+    const u = await loadUndici();
+    const dispatcher = await this.dispatcherFor(u);
     for (let hop = 0; ; hop++) {
       let res: Dispatcher.ResponseData;
       try {
-        res = await request(url, {
+        res = await u.request(url, {
           method,
           headers,
           body,
-          dispatcher: this.dispatcher,
-          signal: options.signal ? AbortSignal.any([AbortSignal.timeout(options.timeoutMs ?? this.timeoutMs), options.signal]) : AbortSignal.timeout(options.timeoutMs ?? this.timeoutMs),
+          dispatcher,
+          signal: options.signal
+            ? AbortSignal.any([AbortSignal.timeout(options.timeoutMs ?? this.timeoutMs), options.signal])
+            : AbortSignal.timeout(options.timeoutMs ?? this.timeoutMs),
         });
       } catch (e) {
         throw mapNetworkError(e, url);
@@ -150,7 +187,8 @@ export class Transport {
         if (target.origin !== url.origin) {
           throw new AppFailure('REDIRECT_BLOCKED', `${url.origin} redirected to ${target.origin}.`, { target: target.href });
         }
-        if (hop >= MAX_REDIRECTS) throw new AppFailure('REDIRECT_BLOCKED', `${url.origin} redirected too many times.`, { target: target.href });
+        if (hop >= MAX_REDIRECTS)
+          throw new AppFailure('REDIRECT_BLOCKED', `${url.origin} redirected too many times.`, { target: target.href });
         url = target;
         continue;
       }
@@ -159,7 +197,11 @@ export class Transport {
         text = await readCapped(res, MAX_RESPONSE_BYTES);
       } catch (e) {
         if (e instanceof TooLarge) {
-          throw new AppFailure('SERVER_ERROR', `${url.host} answered ${url.pathname} with more than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB; no Rocket.Chat answer is that large, so it was not read (a proxy or another service may be answering).`, { status: res.statusCode });
+          throw new AppFailure(
+            'SERVER_ERROR',
+            `${url.host} answered ${url.pathname} with more than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB; no Rocket.Chat answer is that large, so it was not read (a proxy or another service may be answering).`,
+            { status: res.statusCode },
+          );
         }
         throw mapNetworkError(e, url);
       }
@@ -184,6 +226,6 @@ export class Transport {
   }
 
   async close(): Promise<void> {
-    await this.dispatcher.close();
+    if (this.dispatcher) await (await this.dispatcher).close();
   }
 }

@@ -2,9 +2,14 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+// zod/mini: the same checks and English messages as zod, at 19 KB instead of 460 KB in every
+// command that reads the saved workspaces (perf issue: `rc-license history` parsed all of zod).
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import { AppFailure } from '../errors';
 import { writeFileAtomic } from '../state/files';
+
+z.config(en());
 
 export const WORKSPACES_SCHEMA_VERSION = 1;
 
@@ -13,28 +18,28 @@ const workspaceSchema = z.object({
   name: z.string(),
   baseUrl: z.string(),
   trust: z.object({
-    caPem: z.string().nullable(),
-    caFileName: z.string().nullable(),
-    pinnedSha256: z.string().nullable(),
+    caPem: z.nullable(z.string()),
+    caFileName: z.nullable(z.string()),
+    pinnedSha256: z.nullable(z.string()),
   }),
-  proxyUrl: z.string().nullable(),
-  lastSeen: z
-    .object({
+  proxyUrl: z.nullable(z.string()),
+  lastSeen: z.nullable(
+    z.object({
       version: z.string(),
       workspaceUrl: z.string(),
       workspaceUrlSource: z.enum(['server', 'guess']),
       at: z.string(),
-    })
-    .nullable(),
-  signedInAs: z
-    .object({
+    }),
+  ),
+  signedInAs: z.nullable(
+    z.object({
       userId: z.string(),
       username: z.string(),
       kind: z.enum(['login', 'pat']),
       isAdmin: z.boolean(),
       storage: z.enum(['keychain', 'session']),
-    })
-    .nullable(),
+    }),
+  ),
   createdAt: z.string(),
 });
 
