@@ -6,4 +6,5 @@ import { listenForWindowDrops } from './lib/window-drop';
 performance.mark('renderer-start');
 listenForWindowDrops();
 const app = mount(App, { target: document.getElementById('app')! });
+performance.mark('renderer-mounted');
 export default app;

@@ -22,6 +22,20 @@ export interface WorkspaceReading {
   backup?: BackupNote;
 }
 
+/**
+ * How long a reading stands in for a fresh one when a license is checked against it. The window
+ * reads the workspace when it is selected, signed in to or changed; a license dropped moments later
+ * is checked against that reading instead of the same five requests again (perf issue: drop to
+ * summary in one round trip). Nothing is sent on it: the installation reads the workspace again
+ * before it decides to send, and a job, a sign-in or a changed setting starts afresh.
+ */
+export const READING_FRESH_MS = 30_000;
+
+/** Whom a reading was made as: what it could see depends on it. */
+function readerOf(deps: { signIn: SignIn }, w: ReturnType<WorkspaceStore['get']>): string | null {
+  return deps.signIn.isSignedIn(w) ? (w.signedInAs?.userId ?? 'token') : null;
+}
+
 export async function readWorkspace(
   deps: { store: WorkspaceStore; connections: Connections; signIn: SignIn },
   id: string,
@@ -59,7 +73,7 @@ export async function readWorkspace(
   const serverMs = info.serverTime ? Date.parse(info.serverTime) : null;
   const licenseDetail = licenseDetailOf({ read: state, stored, siteUrl: site, serverTime: info.serverTime, why, offlineApplies: info.capabilities.validate });
   const clock = { serverTime: info.serverTime, localTime: info.localTime, skewMs: serverMs === null ? null : serverMs - Date.parse(info.localTime) };
-  return {
+  const reading: WorkspaceReading = {
     connection: {
       workspace: viewOf(seen),
       info,
@@ -71,8 +85,10 @@ export async function readWorkspace(
       said: statusWords({ detail: licenseDetail, restriction, clock, siteUrlSetting: site }),
     },
     usage: state?.usage ?? null,
-    ...(options.backupNote ? { backup } : {}),
+    ...(backup ? { backup } : {}),
   };
+  deps.connections.remember(id, readerOf(deps, w), reading);
+  return reading;
 }
 
 /** What a license is checked against for this workspace; when it cannot be read, the facts say why. */
@@ -81,7 +97,11 @@ export async function factsForChecks(
   id: string,
 ): Promise<{ facts: WorkspaceFacts; active: ActiveLicenseState | null; backup?: BackupNote; restriction?: RestrictionReading }> {
   try {
-    const read = await readWorkspace(deps, id, { backupNote: true });
+    const w = deps.store.get(id);
+    const recent = deps.connections.recall(id, readerOf(deps, w), READING_FRESH_MS);
+    // Signed in, the check also needs to know whether the stored license can be kept.
+    const usable = recent && (recent.backup || !deps.signIn.isSignedIn(w)) ? recent : null;
+    const read = usable ?? (await readWorkspace(deps, id, { backupNote: true }));
     return { facts: workspaceFacts(read.connection.info, read.usage), active: read.connection.license, backup: read.backup, restriction: read.connection.restriction };
   } catch (e) {
     const error = toAppError(e);

@@ -9,6 +9,7 @@ import type { WorkspaceInfo } from '../rocketchat/types';
 import type { Workspace, WorkspaceStore } from './workspace-store';
 import type { InstallResult } from '../installs/types';
 import type { WorkspaceView } from './types';
+import type { WorkspaceReading } from './connect';
 
 /** What the window may know about a workspace: no secrets, no CA text. */
 export function viewOf(w: Workspace): WorkspaceView {
@@ -30,6 +31,8 @@ const transportKey = (w: Reachable) => JSON.stringify([w.baseUrl, w.trust.pinned
 
 export class Connections {
   private readonly transports = new Map<string, { key: string; transport: Transport }>();
+  /** The last reading of each workspace (connect.ts), as whom, and when: see READING_FRESH_MS. */
+  private readonly readings = new Map<string, { at: number; as: string | null; reading: WorkspaceReading }>();
 
   constructor(
     private readonly store: WorkspaceStore,
@@ -95,6 +98,7 @@ export class Connections {
   /** Name, trust or proxy changed; the next request uses them. */
   update(id: string, patch: { name?: string; pinnedSha256?: string | null; caPem?: string | null; caFileName?: string | null; proxyUrl?: string | null }): WorkspaceView {
     const w = this.store.get(id);
+    this.readings.delete(id);
     const trust = { ...w.trust };
     if (patch.pinnedSha256 !== undefined) trust.pinnedSha256 = patch.pinnedSha256?.toLowerCase() ?? null;
     if (patch.caPem !== undefined) {
@@ -117,11 +121,26 @@ export class Connections {
 
   /** What a job found the workspace running, when it got that far. */
   seenInJob(id: string, job: Pick<InstallResult, 'workspace' | 'finishedAt'>): void {
+    // A job changed (or re-read) the workspace: what was read before it no longer stands.
+    this.readings.delete(id);
     const { version, workspaceUrl, workspaceUrlSource } = job.workspace;
     if (version && workspaceUrl && workspaceUrlSource) this.seen(id, { version, workspaceUrl, workspaceUrlSource, at: job.finishedAt });
   }
 
+  /** Keeps what readWorkspace found, for a license checked against it moments later. */
+  remember(id: string, as: string | null, reading: WorkspaceReading): void {
+    this.readings.set(id, { at: Date.now(), as, reading });
+  }
+
+  /** The last reading, if it was made as the same account less than `maxAgeMs` ago. */
+  recall(id: string, as: string | null, maxAgeMs: number): WorkspaceReading | null {
+    const r = this.readings.get(id);
+    const age = r ? Date.now() - r.at : Infinity;
+    return r && r.as === as && age >= 0 && age < maxAgeMs ? r.reading : null;
+  }
+
   forget(id: string): void {
+    this.readings.delete(id);
     void this.transports.get(id)?.transport.close();
     this.transports.delete(id);
   }

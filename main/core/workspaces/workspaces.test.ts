@@ -1,6 +1,6 @@
 // Saved workspaces, sign-in with each keychain, a keychain that cannot be used, and a license
 // checked against a signed-in workspace — through the Installer, as the shells call it.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -207,5 +207,41 @@ describe('inspect against a workspace', () => {
     expect(signedIn.checks.find((c) => c.name === 'limits')).toMatchObject({ status: 'fail' });
     expect(signedIn.facts.workspaceUrlSource).toBe('server');
     expect(signedIn.active).toMatchObject({ valid: false });
+  });
+
+  it('a license read moments after the workspace is checked against that reading, without asking the server again; an older reading, one made as another account or before a change is read afresh', async () => {
+    const s = await sim({ usage: { activeUsers: 30 } });
+    const app = installer(new MemorySecretStore());
+    const { workspace } = await app.addWorkspace({ url: s.url });
+    await app.login(workspace.id, { user: 'admin', password: 'admin-pass' });
+    const lic = await signV3(licenseV3Payload({ url: host(s), activeUsers: 25 }));
+    await app.connect(workspace.id);
+    const asked = () => s.requests.length;
+    let before = asked();
+    const reused = await app.inspect(lic, null, workspace.id);
+    expect(asked()).toBe(before);
+    expect(reused.checks.find((c) => c.name === 'limits')).toMatchObject({ status: 'fail' });
+
+    // 30 s later the workspace is read again (the usage may have moved).
+    s.state.usage.activeUsers = 20;
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 30_001 });
+    try {
+      before = asked();
+      expect((await app.inspect(lic, null, workspace.id)).checks.find((c) => c.name === 'limits')).toMatchObject({ status: 'pass' });
+      expect(asked()).toBeGreaterThan(before);
+    } finally {
+      vi.useRealTimers();
+    }
+
+    // A changed setting, and a sign-out: read afresh, as whoever is signed in now.
+    before = asked();
+    app.updateWorkspace(workspace.id, { name: 'Plant 2' });
+    await app.inspect(lic, null, workspace.id);
+    expect(asked()).toBeGreaterThan(before);
+    await app.connect(workspace.id);
+    await app.logout(workspace.id);
+    before = asked();
+    expect((await app.inspect(lic, null, workspace.id)).checks.find((c) => c.name === 'limits')?.status).toBe('unknown');
+    expect(asked()).toBeGreaterThan(before);
   });
 });

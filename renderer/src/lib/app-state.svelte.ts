@@ -49,10 +49,18 @@ function focusNext(): void {
 class AppState {
   view = $state<View>('install');
 
-  async start(): Promise<void> {
+  /**
+   * Reads what the window opens with. It is usable (`interactive`) once the saved workspaces are
+   * listed; the keychain's state and the first workspace's answer (a server that may take seconds)
+   * arrive after, each shown where it belongs. Resolves when all of it is in.
+   */
+  async start(options: { interactive?: () => void } = {}): Promise<void> {
     install.listen();
-    await Promise.all([workspaces.loadWorkspaces(), workspaces.checkKeychain()]);
-    if (!workspaces.selectedId && workspaces.workspaces.length) await workspaces.select(workspaces.workspaces[0].id);
+    const keychain = workspaces.checkKeychain();
+    await workspaces.loadWorkspaces();
+    options.interactive?.();
+    const first = !workspaces.selectedId && workspaces.workspaces.length ? workspaces.select(workspaces.workspaces[0].id) : null;
+    await Promise.all([keychain, first]);
   }
 
   /** Back to a fresh window (used by component tests between cases). */
