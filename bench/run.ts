@@ -251,7 +251,7 @@ async function browser() {
     const toMounted: number[] = [];
     const drops: number[] = [];
     const license = await signV3(licenses.seats('chat.acme.lan', 100));
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 9; i++) {
       const page = await browserInstance.newPage();
       const dataDir = mkdtempSync(join(tmp, 'data-'));
       await installBridge(page, createHandlers({ shell: 'browser-bridge', keychain: new MemorySecretStore(), dataDir, licenseKeys: keys }), server.url);

@@ -97,11 +97,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
       width,
       open: async () => {
         if (installer) return installer;
-        const [{ Installer }, { KeytarSecretStore }, { defaultDataDir }] = await Promise.all([
+        const [{ Installer }, { KeytarSecretStore }, { defaultDataDir }, v8] = await Promise.all([
           import('../core/installer'),
           import('../core/workspaces/secret-store'),
           import('../core/state/files'),
+          import('node:v8'),
         ]);
+        // undici parses HTTP with llhttp compiled to WebAssembly, and V8's optimising compiler held
+        // about 37 MB while tiering up llhttp's one huge function: most of a command's peak memory,
+        // for the few small answers a command reads (perf issue: `apply` peaked at 101 MB, 64 MB
+        // without). The baseline compiler parses them as well. V8 reads the flag when it compiles
+        // WebAssembly, and none is compiled before undici loads at the first request. Only here:
+        // the window's main process keeps V8's defaults, and commands that never reach a server
+        // do not load node:v8.
+        v8.setFlagsFromString('--liftoff-only');
         installer = new Installer({
           dataDir: defaultDataDir(io.env),
           keychain: new KeytarSecretStore(),
