@@ -33,6 +33,15 @@ describe('layering check', () => {
     expect(v[0].rule).toMatch(/must not import electron/);
   });
 
+  it('catches core importing its own modules lazily; a package may be', () => {
+    const root = tree({
+      'main/core/a.ts': "export const r = () => import('./b');\n",
+      'main/core/b.ts': "export const u = () => import('undici');\nexport const c = require('./a');\n",
+      'main/core/b.test.ts': "await import('./a');\n",
+    });
+    expect(findLayerViolations(root).map((v) => `${v.file}:${v.specifier}`)).toEqual(['main/core/a.ts:./b']);
+  });
+
   it('catches core reaching up into the Electron shell', () => {
     const root = tree({ 'main/core/a.ts': "import { registerIpc } from '../ipc';\n", 'main/ipc.ts': '' });
     expect(findLayerViolations(root)).toMatchObject([{ file: 'main/core/a.ts', specifier: '../ipc' }]);

@@ -1,6 +1,7 @@
 // The import rules that keep the layers honest (DESIGN "Layout", STYLE "Layers you can see";
 // docs/ARCHITECTURE.md draws them):
-//   main/core  → Node and its own dependencies only: never `electron`, never the Electron shell or the CLI.
+//   main/core  → Node and its own dependencies only: never `electron`, never the Electron shell or the CLI;
+//                its own modules only statically (a package such as undici may load lazily).
 //   main/      → never e2e/ (the simulator, the test kits in e2e/support): only tests may.
 //   renderer   → no Node built-ins, no main code except *types* from the contract.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -33,13 +34,13 @@ function walk(dir: string): string[] {
   });
 }
 
-function importsOf(text: string): Array<{ specifier: string; typeOnly: boolean; line: number }> {
-  const found: Array<{ specifier: string; typeOnly: boolean; line: number }> = [];
+function importsOf(text: string): Array<{ specifier: string; typeOnly: boolean; line: number; dynamic: boolean }> {
+  const found: Array<{ specifier: string; typeOnly: boolean; line: number; dynamic: boolean }> = [];
   for (const m of text.matchAll(IMPORT_RE)) {
     const specifier = m[2] ?? m[3];
     if (!specifier) continue;
     const line = text.slice(0, m.index).split('\n').length;
-    found.push({ specifier, typeOnly: Boolean(m[1]), line });
+    found.push({ specifier, typeOnly: Boolean(m[1]), line, dynamic: m[3] !== undefined && /import\s*\($/.test(m[0].slice(0, m[0].indexOf('(') + 1)) });
   }
   return found;
 }
@@ -54,8 +55,14 @@ export function findLayerViolations(root: string): Violation[] {
   const mainDir = resolve(root, 'main');
 
   for (const file of walk(core)) {
-    for (const { specifier, line, typeOnly } of importsOf(readFileSync(file, 'utf8'))) {
+    for (const { specifier, line, typeOnly, dynamic } of importsOf(readFileSync(file, 'utf8'))) {
       const rel = relative(root, file);
+      // The browser bridge runs the core under Playwright's test loader, which compiles TypeScript
+      // for require() but not for import(): a lazily imported core module fails there only (it
+      // broke "Save receipt" in journey-first-run). Packages may be imported lazily (undici).
+      if (dynamic && specifier.startsWith('.') && !/\.test\.ts$/.test(file)) {
+        violations.push({ file: rel, line, specifier, rule: 'main/core imports its own modules statically (the browser bridge cannot import() TypeScript)' });
+      }
       if (file.replace(/\.ts$/, '') === vocabulary && !typeOnly) {
         violations.push({ file: rel, line, specifier, rule: 'main/core/vocabulary.ts may import only types (the window bundles it)' });
       }

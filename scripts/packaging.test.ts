@@ -1,7 +1,7 @@
 // The packaging config, checked here where installers cannot be built: against electron-builder's
 // own schema, its fuses, and an unpacked Linux build made with a stand-in Electron distribution.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,7 +117,10 @@ describe('an unpacked Linux build with a stand-in Electron', () => {
     const archive = join(unpacked, 'resources', 'app.asar');
     const files: string[] = asar.listPackage(archive, {}).map((f: string) => f.replace(/\\/g, '/'));
     for (const needed of ['/package.json', '/out/main/main.cjs', '/out/main/preload.cjs', '/out/renderer/index.html']) expect(files).toContain(needed);
-    expect(files.filter((f) => f.startsWith('/out/renderer/assets/') && f.endsWith('.js'))).toHaveLength(1);
+    // The window's entry and the views it loads later (History, About): exactly the built ones.
+    const built = readdirSync('out/renderer/assets').filter((f) => f.endsWith('.js'));
+    expect(built.filter((f) => f.startsWith('index-'))).toHaveLength(1);
+    expect(files.filter((f) => f.startsWith('/out/renderer/assets/') && f.endsWith('.js')).sort()).toEqual(built.map((f) => `/out/renderer/assets/${f}`).sort());
     expect(files.filter((f) => /\.(ts|mts|map)$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
     expect(files.filter((f) => /\.test\.|\/e2e\/|\/scripts\/|\/main\/core\//.test(f))).toEqual([]);
     expect(files.filter((f) => /node_modules\/(vitest|svelte|vite|electron|typescript|playwright|zod|undici|jose)\//.test(f))).toEqual([]);

@@ -122,7 +122,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       },
       records: async () => {
         const [{ Records }, { defaultDataDir }] = await Promise.all([import('../core/installs/records'), import('../core/state/files')]);
-        return new Records({ dataDir: defaultDataDir(io.env) });
+        return new Records(defaultDataDir(io.env));
       },
     };
     // Awaited here, not returned as a promise: the finally below closes the connections.

@@ -17,6 +17,8 @@ export const receipt: CommandDefinition = {
     const jobId = ctx.args[0];
     if (!jobId) throw new Usage('receipt needs a job id (see rc-license history).');
     const records = await ctx.records();
+    const { receiptHtml, receiptJson, saveReceipt } = await import('../../core/installs/receipt');
+    const { getAppInfo } = await import('../../core/app-info');
     const out = ctx.values.out;
     if (typeof out === 'string') {
       // The format follows the file name, and a name that promises what the CLI cannot make is refused.
@@ -24,14 +26,15 @@ export const receipt: CommandDefinition = {
       if (ext === 'pdf') throw new Usage('PDF receipts are made by the desktop app. Write --out receipt.html and print it to PDF from a browser, or --out receipt.json.');
       if (ext !== 'html' && ext !== 'htm' && ext !== 'json') throw new Usage(`--out ${out}: name the receipt .html or .json (the format follows the name).`);
       const { writeFileAtomic } = await import('../../core/state/files');
-      const { receiptJson } = await import('../../core/installs/receipt');
-      const content = ext === 'json' ? receiptJson(records.job(jobId), (await import('../../core/app-info')).getAppInfo('cli').version) : await records.receiptHtml(jobId);
+      const job = records.job(jobId);
+      const version = getAppInfo('cli').version;
+      const content = ext === 'json' ? receiptJson(job, version) : receiptHtml(job, version);
       // Whole or not at all: an interrupted write never leaves half a receipt under the name.
       writeFileAtomic(out, content);
       if (ctx.json) ctx.out({ ok: true, path: out });
       else ctx.io.stdout.write(`${out}\n`);
     } else {
-      const { path } = await records.saveReceipt(jobId, 'html');
+      const { path } = await saveReceipt(records.job(jobId), 'html', { dataDir: records.dataDir });
       if (ctx.json) ctx.out({ ok: true, path });
       else ctx.io.stdout.write(`${path}\nOpen it in a web browser to read or print it (to PDF too), or copy it onto the hand-in media.\n`);
     }

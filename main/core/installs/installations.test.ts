@@ -10,6 +10,7 @@ import { licenseV2Payload, licenses, signV2, signV3 } from '../../../e2e/simulat
 import { Installer } from '../installer';
 import { MemorySecretStore } from '../workspaces/secret-store';
 import { sha256Hex } from './backups';
+import { receiptHtml } from './receipt';
 import { JobLog } from './job-log';
 import { hostOf as host, useInstallerKit } from '../../../e2e/support/installer-kit';
 
@@ -63,7 +64,7 @@ describe.each([
     for (const token of s.state.tokens.keys()) expect(elsewhere + readdirSync(join(dataDir, 'backups')).map((f) => readFileSync(join(dataDir, 'backups', f), 'utf8')).join()).not.toContain(token);
     expect(elsewhere).not.toContain(a.slice(-40));
     expect(elsewhere).not.toContain(b.slice(-40));
-    expect(await inst.installations.records.receiptHtml(rejected.jobId)).toContain(sha256Hex(a));
+    expect(receiptHtml(inst.job(rejected.jobId), "1")).toContain(sha256Hex(a));
   });
 });
 

@@ -12,6 +12,7 @@ import { BackupStore } from './backups';
 import { installLicense, newJobId, type InstallOptions } from './install-flow';
 import { JobLog, capJobStrings } from './job-log';
 import { Records } from './records';
+import { saveReceipt } from './receipt';
 import { Retention } from './retention';
 import { jobLicenseNow, verifyAgain } from './verify-again';
 import type { InstallProgress, InstallResult, JobSummary, LicenseBackup } from './types';
@@ -49,7 +50,7 @@ export class Installations {
   private readonly retention: Retention;
 
   constructor(private readonly options: InstallationsOptions) {
-    this.records = new Records(options);
+    this.records = new Records(options.dataDir);
     this.jobs = this.records.jobs;
     this.backups = this.records.backups;
     this.lock = new InstallLock(options.dataDir, options.program ?? 'this app');
@@ -189,6 +190,6 @@ export class Installations {
   }
 
   saveReceipt(jobId: string, format: 'html' | 'json' | 'pdf'): Promise<{ path: string | null }> {
-    return this.records.saveReceipt(jobId, format);
+    return saveReceipt(this.jobs.get(jobId), format, { dataDir: this.options.dataDir, saveFile: this.options.saveFile, renderPdf: this.options.renderPdf });
   }
 }
