@@ -86,3 +86,22 @@ test('1024×700: after the result arrives, its heading has focus and the receipt
   });
   expect(inView).toBe(true);
 });
+
+test('each view keeps its own scroll position: History opens at its top, Install comes back where it was', async ({ page, app, sim }) => {
+  await page.setViewportSize({ width: 1024, height: 500 });
+  const s = await sim({ version: '8.8.0', usage: { activeUsers: 87 } });
+  await app.open();
+  await addWorkspace(page, s.url);
+  await signIn(page, 'admin', 'admin-pass');
+  await dropLicense(page, await signV3(licenses.seats(s.url.replace(/^http:\/\//, ''), 150)));
+  const main = page.locator('main');
+  const scrollTop = () => main.evaluate((el) => el.scrollTop);
+  await main.evaluate((el) => (el.scrollTop = 120));
+  expect(await scrollTop()).toBe(120);
+  await page.getByRole('button', { name: 'History', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
+  expect(await scrollTop()).toBe(0);
+  await page.getByRole('button', { name: 'Install', exact: true }).click();
+  await expect(page.getByTestId('apply-button')).toBeVisible();
+  await expect.poll(scrollTop).toBe(120);
+});
