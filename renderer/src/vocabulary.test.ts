@@ -25,6 +25,9 @@ describe('the window uses the vocabulary', () => {
     render(HistoryView);
     const rows = (await screen.findAllByRole('row')).slice(1);
     expect(rows.map((r) => r.querySelector('.badge')?.textContent)).toEqual(jobs.map((j) => STATUS_WORD[j.status]));
+    // The column has the name rc-license history prints above it, and --json's key: status.
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toContain('Status');
+    expect(screen.getByTestId('filter-outcome').closest('label')?.textContent).toMatch(/^Status/);
     cleanup();
     render(CheckList, { checks: (['signature', 'url', 'period', 'limits'] as const).map((name) => ({ name, status: 'pass' as const, message: 'm' })) });
     expect(screen.getAllByText(/\S/, { selector: '.title' }).map((t) => t.firstChild?.textContent?.trim())).toEqual(['signature', 'url', 'period', 'limits'].map((n) => CHECK_NAME[n as keyof typeof CHECK_NAME]));
