@@ -112,6 +112,10 @@ for (const { suffix, viewport, deviceScaleFactor } of SIZES)
           .click();
         await expect(page.getByTestId('history-detail')).toBeVisible();
         await shot('7-history');
+
+        await page.getByRole('button', { name: 'About' }).click();
+        await expect(page.getByTestId('keychain-status')).toContainText('Available');
+        await shot('8-about');
       });
     }
   });
