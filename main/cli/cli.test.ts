@@ -478,6 +478,11 @@ describe('rc-license options as people type them', () => {
     expect(readFileSync(join(h, 'r.HTML'), 'utf8')).toMatch(/^<!doctype html>/);
     const plain = await cli(['receipt', jobId], { home: h });
     expect(plain.stdout).toContain('Open it in a web browser');
+    // A folder that is not there is said, and not made.
+    const missing = join(h, 'no-such-folder', 'r.html');
+    const astray = await cli(['receipt', jobId, '--out', missing], { home: h });
+    expect([astray.code, astray.stderr.replace(/\s+/g, ' ')]).toEqual([2, expect.stringContaining(`there is no folder ${join(h, 'no-such-folder')}. Create it first`)]);
+    expect(existsSync(join(h, 'no-such-folder'))).toBe(false);
   });
 });
 

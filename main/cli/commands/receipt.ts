@@ -25,7 +25,10 @@ export const receipt: CommandDefinition = {
       const ext = /\.([a-z]+)$/i.exec(out)?.[1]?.toLowerCase();
       if (ext === 'pdf') throw new Usage('PDF receipts are made by the desktop app. Write --out receipt.html and print it to PDF from a browser, or --out receipt.json.');
       if (ext !== 'html' && ext !== 'htm' && ext !== 'json') throw new Usage(`--out ${out}: name the receipt .html or .json (the format follows the name).`);
-      const { writeFileAtomic } = await import('../../core/state/files');
+      // A mistyped folder is said, not created (the atomic write would make it).
+      const [{ existsSync, statSync }, { dirname, resolve }, { writeFileAtomic }] = await Promise.all([import('node:fs'), import('node:path'), import('../../core/state/files')]);
+      const folder = dirname(resolve(out));
+      if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new Usage(`--out ${out}: there is no folder ${folder}. Create it first, or name the receipt in a folder that exists.`);
       const job = records.job(jobId);
       const version = getAppInfo('cli').version;
       const content = ext === 'json' ? receiptJson(job, version) : receiptHtml(job, version);
