@@ -337,11 +337,22 @@ globalThis.__appStart = performance.now();`,
   record('main-process start-up work before the window (imports, services, IPC)', 'ms', app, 150, `${median(withBoot).toFixed(0)} ms from process spawn, with Node's own boot`);
 }
 
-/** A preload (`node -r`) that writes the process's peak RSS (KB) to $BENCH_RSS_FILE as it exits. */
+/** A preload (`node -r`) that writes the process's peak RSS (KB) to $BENCH_RSS_FILE as it exits,
+ * and beside it ($BENCH_RSS_FILE.json) what the process holds then, by kind. */
 function rssProbe(): string {
   const probe = join(tmp, 'rss-probe.cjs');
-  writeFileSync(probe, `process.on('exit', () => require('fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));`);
+  writeFileSync(
+    probe,
+    `process.on('exit', () => { const fs = require('fs'); fs.writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); fs.writeFileSync(process.env.BENCH_RSS_FILE + '.json', JSON.stringify(process.memoryUsage())); });`,
+  );
   return probe;
+}
+
+/** What a process held as it exited, by kind: a memory figure that grows says where. */
+function heldAtExit(rssFile: string): string {
+  const m = JSON.parse(readFileSync(`${rssFile}.json`, 'utf8')) as NodeJS.MemoryUsage;
+  const mb = (n: number) => `${(n / 1048576).toFixed(0)} MB`;
+  return `at exit: JS heap ${mb(m.heapUsed)} of ${mb(m.heapTotal)}, buffers ${mb(m.arrayBuffers)}, other native ${mb(m.external - m.arrayBuffers)}; the rest of the peak is Node itself, compiled code and WebAssembly (undici's parser: the CLI keeps it on V8's baseline compiler, about 37 MB less)`;
 }
 
 async function applyRss() {
@@ -350,6 +361,7 @@ async function applyRss() {
     const lic = join(tmp, 'apply.lic');
     const probe = rssProbe();
     const samples: number[] = [];
+    let held = '';
     for (let i = 0; i < 5; i++) {
       s.state.active = null;
       s.state.setting = ''; // else the same text again is (rightly) a no-op: already-rejected
@@ -367,8 +379,9 @@ async function applyRss() {
       // The whole installation, to Active: a run that failed early would measure less than it does.
       if (exit.code !== 0) throw new Error(`rc-license apply ended with exit ${exit.code}: ${exit.stderr.slice(0, 500)}`);
       samples.push(Number(readFileSync(rssFile, 'utf8')) / 1024);
+      held = heldAtExit(rssFile);
     }
-    record('peak RSS of rc-license apply', 'MB', samples, 70);
+    record('peak RSS of rc-license apply', 'MB', samples, 70, held);
   } finally {
     await s.stop();
   }
