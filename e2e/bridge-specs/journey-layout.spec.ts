@@ -2,7 +2,7 @@
 // The step's primary action is in view without scrolling; nothing scrolls sideways.
 import type { Page } from '@playwright/test';
 import { test, expect } from '../bridge/fixtures';
-import { addWorkspace, dropLicense, signIn } from '../bridge/steps';
+import { dropLicense, hostOf, signedInTo } from '../bridge/steps';
 import { licenses, signV3 } from '../simulator/license-factory';
 
 async function inView(page: Page, testId: string): Promise<boolean> {
@@ -27,10 +27,8 @@ for (const [name, size] of [
   test(`${name}: Apply is in view after a drop, and nothing scrolls sideways`, async ({ page, app, sim }) => {
     await page.setViewportSize(size);
     const s = await sim({ version: '8.8.0', usage: { activeUsers: 87 } });
-    await app.open();
-    await addWorkspace(page, s.url, 'Plant 7 — production');
-    await signIn(page, 'admin', 'admin-pass');
-    await dropLicense(page, await signV3(licenses.seats(s.url.replace(/^http:\/\//, ''), 150, { id: 'ACME-2027-018' })), 'ACME-2027-018.lic');
+    await signedInTo(page, app, s.url, 'Plant 7 — production');
+    await dropLicense(page, await signV3(licenses.seats(hostOf(s), 150, { id: 'ACME-2027-018' })), 'ACME-2027-018.lic');
     await expect(page.getByTestId('apply-button')).toBeEnabled();
     expect(await inView(page, 'apply-button')).toBe(true);
     expect(await scrollsSideways(page)).toEqual([]);
@@ -40,10 +38,8 @@ for (const [name, size] of [
 
 test('the confirmation is a modal: Escape closes it and focus goes back to Apply', async ({ page, app, sim }) => {
   const s = await sim({ version: '8.8.0' });
-  await app.open();
-  await addWorkspace(page, s.url);
-  await signIn(page, 'admin', 'admin-pass');
-  await dropLicense(page, await signV3(licenses.boundTo(s.url.replace(/^http:\/\//, ''))));
+  await signedInTo(page, app, s.url);
+  await dropLicense(page, await signV3(licenses.boundTo(hostOf(s))));
   await page.getByTestId('apply-button').click();
   await expect(page.getByTestId('confirm')).toBeVisible();
   expect(await page.evaluate(() => (document.querySelector('[data-testid="confirm"]') as HTMLDialogElement).matches(':modal'))).toBe(true);
@@ -55,10 +51,8 @@ test('the confirmation is a modal: Escape closes it and focus goes back to Apply
 
 test('every button is a target of at least 24×24 px (WCAG 2.5.8)', async ({ page, app, sim }) => {
   const s = await sim({ version: '8.8.0' });
-  await app.open();
-  await addWorkspace(page, s.url, 'Plant 7');
-  await signIn(page, 'admin', 'admin-pass');
-  await dropLicense(page, await signV3(licenses.boundTo(s.url.replace(/^http:\/\//, ''))));
+  await signedInTo(page, app, s.url, 'Plant 7');
+  await dropLicense(page, await signV3(licenses.boundTo(hostOf(s))));
   const small = await page.evaluate(() =>
     Array.from(document.querySelectorAll('button'))
       .filter((b) => b.offsetParent !== null)
@@ -72,10 +66,8 @@ test('every button is a target of at least 24×24 px (WCAG 2.5.8)', async ({ pag
 test('1024×700: after the result arrives, its heading has focus and the receipt buttons are in view', async ({ page, app, sim }) => {
   await page.setViewportSize({ width: 1024, height: 700 });
   const s = await sim({ version: '8.8.0' });
-  await app.open();
-  await addWorkspace(page, s.url, 'Plant 7 — production');
-  await signIn(page, 'admin', 'admin-pass');
-  await dropLicense(page, await signV3(licenses.boundTo(s.url.replace(/^http:\/\//, ''), { id: 'VIEW-1' })));
+  await signedInTo(page, app, s.url, 'Plant 7 — production');
+  await dropLicense(page, await signV3(licenses.boundTo(hostOf(s), { id: 'VIEW-1' })));
   await page.getByTestId('apply-button').click();
   await page.getByRole('button', { name: 'Yes, install now' }).click();
   await expect(page.getByTestId('result')).toHaveAttribute('data-outcome', 'active', { timeout: 20_000 });
@@ -90,10 +82,8 @@ test('1024×700: after the result arrives, its heading has focus and the receipt
 test('each view keeps its own scroll position: History opens at its top, Install comes back where it was', async ({ page, app, sim }) => {
   await page.setViewportSize({ width: 1024, height: 500 });
   const s = await sim({ version: '8.8.0', usage: { activeUsers: 87 } });
-  await app.open();
-  await addWorkspace(page, s.url);
-  await signIn(page, 'admin', 'admin-pass');
-  await dropLicense(page, await signV3(licenses.seats(s.url.replace(/^http:\/\//, ''), 150)));
+  await signedInTo(page, app, s.url);
+  await dropLicense(page, await signV3(licenses.seats(hostOf(s), 150)));
   const main = page.locator('main');
   const scrollTop = () => main.evaluate((el) => el.scrollTop);
   await main.evaluate((el) => (el.scrollTop = 120));

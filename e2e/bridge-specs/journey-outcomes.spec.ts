@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from '../bridge/fixtures';
 import { apply, dropLicense, hostOf, outcome, signedInTo } from '../bridge/steps';
 import { licenses, signV3 } from '../simulator/license-factory';
+import type { Simulator } from '../simulator/simulator';
 
 const SIZES = [
   ['1024×700', { width: 1024, height: 700 }],
@@ -20,6 +21,14 @@ async function topInView(page: Page, selector: string): Promise<boolean> {
       const r = el.getBoundingClientRect();
       return r.top >= 0 && r.top < window.innerHeight - 20;
     });
+}
+
+/** Signed in to an 8.8 workspace, with a license for it dropped (its id `id`). */
+async function licenseDropped(page: Page, app: { open(): Promise<unknown> }, sim: (o: { version: string; validationDelayMs: number }) => Promise<Simulator>, id: string): Promise<Simulator> {
+  const s = await sim({ version: '8.8.0', validationDelayMs: 20 });
+  await signedInTo(page, app, s.url, 'Plant 7');
+  await dropLicense(page, await signV3(licenses.boundTo(hostOf(s), { id })));
+  return s;
 }
 
 const focusedTag = (page: Page) => page.evaluate(() => document.activeElement?.tagName ?? '');
@@ -85,10 +94,7 @@ test('Not sent keeps the license: "Check again" after fixing the cause; "Install
   app,
   sim,
 }) => {
-  const s = await sim({ version: '8.8.0', validationDelayMs: 20 });
-  const here = hostOf(s);
-  await signedInTo(page, app, s.url, 'Plant 7');
-  await dropLicense(page, await signV3(licenses.boundTo(here, { id: 'SEND-AGAIN' })));
+  const s = await licenseDropped(page, app, sim, 'SEND-AGAIN');
   // The workspace stops answering between the check and the send: nothing was sent.
   s.setFault({ kind: 'drop', match: '/api/info' });
   await apply(page);
@@ -108,10 +114,7 @@ test('Restored: the panel shows what the workspace has now, and the job it undid
   app,
   sim,
 }) => {
-  const s = await sim({ version: '8.8.0', validationDelayMs: 20 });
-  const here = hostOf(s);
-  await signedInTo(page, app, s.url, 'Plant 7');
-  await dropLicense(page, await signV3(licenses.boundTo(here, { id: 'KEEP-A' })));
+  await licenseDropped(page, app, sim, 'KEEP-A');
   await apply(page);
   await outcome(page, 'active');
   await page.getByRole('button', { name: 'Install another license' }).click();

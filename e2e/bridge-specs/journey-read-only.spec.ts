@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from '../bridge/fixtures';
-import { addWorkspace, apply, dropLicense, outcome, signIn } from '../bridge/steps';
+import { addWorkspace, apply, dropLicense, hostOf, outcome, signIn, signedInTo } from '../bridge/steps';
 import { licenses, signV3 } from '../simulator/license-factory';
 
 const dir = process.env.RC_UPDATE_SCREENSHOTS === '1' ? resolve('e2e/screenshots') : resolve('test-results/screenshots');
@@ -31,7 +31,7 @@ for (const theme of ['light', 'dark'] as const) {
     await shot(page, `restriction-read-only-${theme}.png`);
 
     await signIn(page, 'admin', 'admin-pass');
-    await dropLicense(page, await signV3(licenses.seats(s.url.replace(/^http:\/\//, ''), 150, { id: 'LIFT-2027' })), 'LIFT-2027.lic');
+    await dropLicense(page, await signV3(licenses.seats(hostOf(s), 150, { id: 'LIFT-2027' })), 'LIFT-2027.lic');
     await expect(page.getByTestId('restriction-effect')).toHaveText('This workspace is read-only now (users cannot send, edit or upload); this license lifts it as soon as the server accepts it.');
     await apply(page);
     await outcome(page, 'active');
@@ -50,9 +50,7 @@ for (const theme of ['light', 'dark'] as const) {
   test(`7.10 with a 6-day-old stats token: read-only in 4 days, in amber with words (${theme})`, async ({ page, app, sim }) => {
     await page.emulateMedia({ colorScheme: theme });
     const s = await sim({ version: '7.10.0', statsTokenAgeDays: 6, usage: { activeUsers: 87 } });
-    await app.open();
-    await addWorkspace(page, s.url, 'Plant 7 — production');
-    await signIn(page, 'admin', 'admin-pass');
+    await signedInTo(page, app, s.url, 'Plant 7 — production');
     const row = page.getByTestId('restriction');
     await expect(row).toHaveAttribute('data-phase', 'warning');
     await expect(row).toContainText('Read-only in 4 days then users can read rooms but cannot send, edit or upload.');
@@ -65,9 +63,7 @@ for (const theme of ['light', 'dark'] as const) {
 
 test('6.x has no read-only mode: no row, no banner', async ({ page, app, sim }) => {
   const s = await sim({ version: '6.14.0' });
-  await app.open();
-  await addWorkspace(page, s.url, 'Plant 6');
-  await signIn(page, 'admin', 'admin-pass');
+  await signedInTo(page, app, s.url, 'Plant 6');
   await expect(page.getByTestId('active-license')).toBeVisible();
   await expect(page.getByTestId('restriction')).toHaveCount(0);
   await expect(page.getByTestId('read-only-banner')).toHaveCount(0);

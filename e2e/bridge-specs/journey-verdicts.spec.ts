@@ -2,16 +2,14 @@
 // active after "not confirmed" is not replaced by Restore unless asked again; closing the window
 // while a license is on its way asks first.
 import { test, expect } from '../bridge/fixtures';
-import { addWorkspace, apply, dropLicense, outcome, signIn } from '../bridge/steps';
+import { addWorkspace, apply, dropLicense, hostOf, outcome, signIn, signedInTo } from '../bridge/steps';
 import { licenses, signV3 } from '../simulator/license-factory';
 import { fastClock } from '../support/clock';
 
 test('a server that activates the license 4 s after the send: Active, and the result says what it rests on', async ({ page, app, sim }) => {
   const s = await sim({ version: '8.8.0', validationDelayMs: 4000 });
-  await app.open();
-  await addWorkspace(page, s.url, 'Plant 7');
-  await signIn(page, 'admin', 'admin-pass');
-  await dropLicense(page, await signV3(licenses.boundTo(s.url.replace(/^http:\/\//, ''), { id: 'SLOW-YES' })), 'SLOW-YES.lic');
+  await signedInTo(page, app, s.url, 'Plant 7');
+  await dropLicense(page, await signV3(licenses.boundTo(hostOf(s), { id: 'SLOW-YES' })), 'SLOW-YES.lic');
   await apply(page);
   await outcome(page, 'active');
   await expect(page.getByTestId('evidence')).toContainText('License state shows this license active (licenses.info)');
@@ -19,7 +17,7 @@ test('a server that activates the license 4 s after the send: Active, and the re
 
 test('not confirmed, then the server took it after all: Restore says so and restores only when asked again', async ({ page, app, sim }) => {
   const s = await sim({ version: '8.8.0', validationDelayMs: 20 });
-  const here = s.url.replace(/^http:\/\//, '');
+  const here = hostOf(s);
   await app.open({ timing: fastClock() });
   await addWorkspace(page, s.url, 'Plant 7');
   await signIn(page, 'admin', 'admin-pass');
@@ -46,10 +44,8 @@ test('not confirmed, then the server took it after all: Restore says so and rest
 
 test('closing the window while a license is on its way asks first; staying keeps the page and its result', async ({ page, app, sim }) => {
   const s = await sim({ version: '8.8.0', validationDelayMs: 2500 });
-  await app.open();
-  await addWorkspace(page, s.url, 'Plant 7');
-  await signIn(page, 'admin', 'admin-pass');
-  await dropLicense(page, await signV3(licenses.boundTo(s.url.replace(/^http:\/\//, ''), { id: 'CLOSE-1' })), 'CLOSE-1.lic');
+  await signedInTo(page, app, s.url, 'Plant 7');
+  await dropLicense(page, await signV3(licenses.boundTo(hostOf(s), { id: 'CLOSE-1' })), 'CLOSE-1.lic');
   await apply(page);
   await expect(page.locator('[data-step="verify"][data-status="running"]')).toBeVisible({ timeout: 10_000 });
   const asked = new Promise<string>((resolve) => page.once('dialog', (d) => (resolve(d.type()), void d.dismiss())));
