@@ -7,6 +7,13 @@ import { connection, err, fakeApi, ok, readOnly, workspace } from '../test-fixtu
 
 beforeEach(() => app.reset());
 afterEach(() => cleanup());
+/** One saved workspace, selected and connected. */
+function selectConnected(): void {
+  workspaces.workspaces = [workspace()];
+  workspaces.selectedId = 'w1';
+  workspaces.connection = connection();
+}
+
 const cert = { fingerprint256: 'ab'.repeat(32), subject: 'CN=chat', issuer: 'CN=chat', validFrom: '2026-01-01T00:00:00Z', validTo: '2027-01-01T00:00:00Z', selfSigned: true };
 
 describe('WorkspacePanel', () => {
@@ -30,9 +37,7 @@ describe('WorkspacePanel', () => {
 
   it('shows the Site URL and its SHA-256 with copy buttons, and the active license', async () => {
     const api = fakeApi();
-    workspaces.workspaces = [workspace()];
-    workspaces.selectedId = 'w1';
-    workspaces.connection = connection();
+    selectConnected();
     render(WorkspacePanel);
     await userEvent.click(screen.getByRole('button', { name: 'Copy the SHA-256 of the Site URL' }));
     expect(api['clipboard.write']).toHaveBeenCalledWith({ text: 'ab'.repeat(32) });
@@ -81,9 +86,7 @@ describe('WorkspacePanel', () => {
 
   it('marks what it shows as stale, with when it was read, while the workspace does not answer', () => {
     fakeApi();
-    workspaces.workspaces = [workspace()];
-    workspaces.selectedId = 'w1';
-    workspaces.connection = connection();
+    selectConnected();
     workspaces.connectedAt = '2026-11-27T09:00:00.000Z';
     workspaces.connectError = { code: 'NETWORK_UNREACHABLE', message: 'The workspace could not be reached.' };
     render(WorkspacePanel);
@@ -105,9 +108,7 @@ describe('WorkspacePanel', () => {
 
   it('Rename puts the focus in the field with the name selected; Escape cancels and gives the focus back', async () => {
     const api = fakeApi();
-    workspaces.workspaces = [workspace()];
-    workspaces.selectedId = 'w1';
-    workspaces.connection = connection();
+    selectConnected();
     render(WorkspacePanel);
     const u = userEvent.setup();
     await u.click(screen.getByRole('button', { name: 'Rename' }));
