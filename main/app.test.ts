@@ -430,7 +430,7 @@ describe('the Electron shell in development', () => {
       expect(quit.preventDefault).toHaveBeenCalledOnce();
       const result = await install;
       expect(result.value).toMatchObject({ outcome: 'interrupted', sent: 'yes' });
-      await vi.waitFor(() => expect(h.order.filter((x) => x === 'quit').length).toBe(quitsBefore + 1), { timeout: 10_000 });
+      await vi.waitFor(() => expect(h.order.filter((x) => x === 'quit').length).toBe(quitsBefore + 1));
       expect(new JobLog(home).get(result.value.jobId).outcome).toBe('interrupted');
       // Nothing left running: the next quit goes ahead at once.
       const again = { preventDefault: vi.fn() };
