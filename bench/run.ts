@@ -88,14 +88,19 @@ async function decode() {
   }
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
-  return new Promise((resolveRun, reject) => {
+/** Runs a child to its end: how long it took, its exit code, and what it wrote to stderr when asked. */
+function runChild(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}, keepStderr = false): Promise<{ ms: number; code: number | null; stderr: string }> {
+  return new Promise((done, reject) => {
     const t = performance.now();
-    const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'ignore'] });
+    const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', keepStderr ? 'pipe' : 'ignore'] });
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('close', () => resolveRun(performance.now() - t));
+    child.on('close', (code) => done({ ms: performance.now() - t, code, stderr }));
   });
 }
+
+const run = async (cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> => (await runChild(cmd, args, env)).ms;
 
 /** The sources esbuild put in each CLI chunk (scripts/build.mjs writes out/cli/meta.json). */
 function chunkContents(): Map<string, string> {
@@ -178,16 +183,6 @@ async function startupFigure(figure: string, args: string[], env: NodeJS.Process
   };
   figures.push({ figure, unit: 'ms', median: m, min: Math.min(...own), max: Math.max(...own), budget: null, runs, note: await startupProfile(args, env), against });
   process.stderr.write(`  measured: ${figure}\n`);
-}
-
-function runExit(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((done, reject) => {
-    const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => done({ code, stderr }));
-  });
 }
 
 async function cliStartup() {
@@ -369,13 +364,13 @@ async function applyRss() {
       const { userId, authToken } = s.login('admin');
       const rssFile = join(tmp, `rss-${i}`);
       const home = mkdtempSync(join(tmp, 'home-'));
-      const exit = await runExit(process.execPath, ['-r', probe, ...rcLicense('apply', lic, '--server', s.url, '--yes', '--wait', '10')], {
+      const exit = await runChild(process.execPath, ['-r', probe, ...rcLicense('apply', lic, '--server', s.url, '--yes', '--wait', '10')], {
         RC_USER_ID: userId,
         RC_AUTH_TOKEN: authToken,
         RC_LICENSE_HOME: home,
         RC_LICENSE_PUBLIC_KEY: keyFile,
         BENCH_RSS_FILE: rssFile,
-      });
+      }, true);
       // The whole installation, to Active: a run that failed early would measure less than it does.
       if (exit.code !== 0) throw new Error(`rc-license apply ended with exit ${exit.code}: ${exit.stderr.slice(0, 500)}`);
       samples.push(Number(readFileSync(rssFile, 'utf8')) / 1024);
@@ -418,13 +413,9 @@ async function soak() {
       }
       const args = ['-r', probe, ...rcLicense('apply', kind === 3 || kind === 0 ? files.other : files.good, '--server', s.url, '--yes', '--wait', '10', ...(kind === 0 ? ['--force'] : []))];
       const rssFile = join(tmp, 'soak-rss');
-      const t = performance.now();
-      const code = await new Promise<number>((done, reject) => {
-        const child = spawn(process.execPath, args, { env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile }, stdio: 'ignore' });
-        child.on('error', reject);
-        child.on('close', (c) => done(c ?? -1));
-      });
-      ms.push(performance.now() - t);
+      const child = await runChild(process.execPath, args, { ...env, BENCH_RSS_FILE: rssFile });
+      ms.push(child.ms);
+      const code = child.code ?? -1;
       exits.set(code, (exits.get(code) ?? 0) + 1);
       rss.push(Number(readFileSync(rssFile, 'utf8')) / 1024);
       if (i % 50 === 0) process.stderr.write(`    soak: ${i}/${RUNS}\n`);

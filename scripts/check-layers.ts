@@ -40,7 +40,7 @@ function importsOf(text: string): Array<{ specifier: string; typeOnly: boolean; 
     const specifier = m[2] ?? m[3];
     if (!specifier) continue;
     const line = text.slice(0, m.index).split('\n').length;
-    found.push({ specifier, typeOnly: Boolean(m[1]), line, dynamic: m[3] !== undefined && /import\s*\($/.test(m[0].slice(0, m[0].indexOf('(') + 1)) });
+    found.push({ specifier, typeOnly: Boolean(m[1]), line, dynamic: m[3] !== undefined && m[0].startsWith('import') });
   }
   return found;
 }

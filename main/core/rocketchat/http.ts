@@ -82,7 +82,7 @@ export class Transport {
   readonly baseUrl: string;
   readonly origin: string;
   /** Made at the first request (see loadUndici); the settings are checked in the constructor. */
-  private dispatcher: Promise<Dispatcher> | null = null;
+  private dispatcher: Dispatcher | null = null;
   private readonly makeDispatcher: (u: Undici) => Dispatcher;
   private readonly timeoutMs: number;
 
@@ -137,8 +137,8 @@ export class Transport {
     };
   }
 
-  private dispatcherFor(u: Undici): Promise<Dispatcher> {
-    return (this.dispatcher ??= Promise.resolve().then(() => this.makeDispatcher(u)));
+  private dispatcherFor(u: Undici): Dispatcher {
+    return (this.dispatcher ??= this.makeDispatcher(u));
   }
 
   url(path: string, query?: Record<string, string>): URL {
@@ -162,7 +162,7 @@ export class Transport {
     }
     const started = performance.now();
     const u = await loadUndici();
-    const dispatcher = await this.dispatcherFor(u);
+    const dispatcher = this.dispatcherFor(u);
     for (let hop = 0; ; hop++) {
       let res: Dispatcher.ResponseData;
       try {
@@ -226,6 +226,6 @@ export class Transport {
   }
 
   async close(): Promise<void> {
-    if (this.dispatcher) await (await this.dispatcher).close();
+    await this.dispatcher?.close();
   }
 }
