@@ -405,6 +405,8 @@ describe('the Electron shell in development', () => {
     win.webContents.emit('will-prevent-unload', keep);
     expect(keep.preventDefault).not.toHaveBeenCalled(); // the page's beforeunload stands: the window stays
     expect(h.messageBoxes.at(-1)).toMatchObject({ type: 'warning', buttons: ['Keep waiting', 'Close anyway'], defaultId: 0, cancelId: 0, message: 'A license is being installed.' });
+    // What closing would mean, and where the outcome is read afterwards.
+    expect(h.messageBoxes.at(-1)).toMatchObject({ detail: expect.stringMatching(/recorded as interrupted.*Verify again in History/) });
     h.syncAnswer = 1;
     const close = { preventDefault: vi.fn() };
     win.webContents.emit('will-prevent-unload', close);
