@@ -18,6 +18,9 @@ export async function signIn(page: Page, user: string, password: string, code?: 
     await page.getByRole('button', { name: 'Verify code' }).click();
   }
   await expect(page.getByTestId('signed-in')).toContainText(user);
+  // The read that follows a sign-in is done too: a step taken during it (a refresh, a revoked
+  // token) would race it, and whichever answer came last would stand.
+  await expect(page.getByText(/^Connecting to /)).toHaveCount(0);
 }
 
 export async function dropLicense(page: Page, license: string, name = 'license.txt'): Promise<void> {
