@@ -68,7 +68,7 @@ export const STEP_NAME: Record<InstallStep['step'], string> = {
   verify: 'Confirmation',
 };
 
-const EVIDENCE_SOURCE: Record<Evidence['source'], string> = {
+export const EVIDENCE_SOURCE: Record<Evidence['source'], string> = {
   'license-state': 'License state',
   'server-log': "Server's log",
   'status-setting': 'License status setting',
@@ -77,7 +77,7 @@ const EVIDENCE_SOURCE: Record<Evidence['source'], string> = {
   'elapsed-time': 'Waited',
 };
 
-const EVIDENCE_SAYS: Record<string, string> = {
+export const EVIDENCE_SAYS = {
   'ours-active': 'shows this license active',
   'other-active': 'shows another license active',
   'none-active': 'shows no license active',
@@ -92,11 +92,11 @@ const EVIDENCE_SAYS: Record<string, string> = {
   'stores-this': 'holds this license',
   'stores-other': 'holds another license',
   'stores-none': 'holds no license',
-};
+} satisfies Record<string, string>;
 
 /** One piece of evidence in words, without its time (each shell writes times its own way):
  * "Server's log says the license was refused (Url validation failed)". */
 export function evidenceWords(e: Evidence): string {
   if (e.source === 'elapsed-time') return `${EVIDENCE_SOURCE[e.source]} ${e.detail ?? '?'} s`;
-  return `${EVIDENCE_SOURCE[e.source]} ${EVIDENCE_SAYS[e.says] ?? e.says}${e.detail ? ` (${e.detail})` : ''}`;
+  return `${EVIDENCE_SOURCE[e.source]} ${EVIDENCE_SAYS[e.says as keyof typeof EVIDENCE_SAYS] ?? e.says}${e.detail ? ` (${e.detail})` : ''}`;
 }

@@ -4,7 +4,23 @@
 // tests pin our reading of them and the words, which the mutation run of the core holds us to.
 import { describe, expect, it } from 'vitest';
 import type { LicenseLimit, LicensePeriod, LicenseSummary, WorkspaceFacts } from './types';
-import { checkLicense, checkLimits, checkPeriod, checkServer, checkSignature, checkUrl, describeSkew, noWorkspace, normalizeWorkspaceUrl, urlRuleMatches, workspaceUrlHash } from './license-checks';
+import * as checks from './license-checks';
+import { describeSkew, noWorkspace, normalizeWorkspaceUrl, urlRuleMatches, workspaceUrlHash } from './license-checks';
+import type { LicenseCheck } from './types';
+
+// The words are pinned in English here; each check also carries them as codes with parameters
+// (msg, items[].say), which the language tests render (i18n/core-catalogs.test.ts).
+function words<C extends LicenseCheck | null>(c: C): C {
+  if (!c) return c;
+  const { msg: _msg, items, ...rest } = c;
+  return { ...rest, ...(items ? { items: items.map(({ say: _say, ...i }) => i) } : {}) } as C;
+}
+const checkUrl = (...a: Parameters<typeof checks.checkUrl>) => words(checks.checkUrl(...a));
+const checkPeriod = (...a: Parameters<typeof checks.checkPeriod>) => words(checks.checkPeriod(...a));
+const checkLimits = (...a: Parameters<typeof checks.checkLimits>) => words(checks.checkLimits(...a));
+const checkServer = (...a: Parameters<typeof checks.checkServer>) => words(checks.checkServer(...a));
+const checkSignature = (...a: Parameters<typeof checks.checkSignature>) => words(checks.checkSignature(...a));
+const checkLicense = (...a: Parameters<typeof checks.checkLicense>) => checks.checkLicense(...a).map(words);
 
 const NOW = '2026-11-27T12:00:00.000Z';
 const HASH = workspaceUrlHash('chat.acme.lan');
@@ -73,7 +89,7 @@ describe('checkUrl', () => {
 
   it('without the Site URL it names what the license is for, and why it cannot compare', () => {
     const s = summary({ serverUrls: [{ value: 'chat.acme.lan', type: 'url' }, { value: '*.acme.lan', type: 'regex' }, { value: 'x.lan', type: 'regex' }, { value: HASH, type: 'hash' }] });
-    const names = `chat.acme.lan and *.acme.lan (pattern) and x.lan and the hashed address ${HASH.slice(0, 12)}…`;
+    const names = `chat.acme.lan, *.acme.lan (pattern), x.lan, and the hashed address ${HASH.slice(0, 12)}…`;
     expect(checkUrl(s, facts({ workspaceUrl: null }))).toEqual({
       name: 'url',
       status: 'unknown',

@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import type { CheckStatus, LicenseCheck, LicenseSummary, WorkspaceFacts } from './types';
 import type { WorkspaceInfo } from '../rocketchat/types';
-import { BLOCKING, LIMIT_LABELS } from './license-summary';
+import { BLOCKING, LIMIT_LABELS, limitLabel } from './license-summary';
+import { english, said, say, type Msg } from '../i18n/say';
 
 export { LIMIT_LABELS };
 
@@ -39,78 +40,75 @@ export function urlRuleMatches(rule: { value: string; type: string }, workspaceU
   }
 }
 
-function describeRule(rule: { value: string; type: string }): string {
-  if (rule.type === 'hash') return `the hashed address ${rule.value.slice(0, 12)}…`;
-  if (rule.type === 'regex' && rule.value.includes('*')) return `${rule.value} (pattern)`;
-  return rule.value;
+function ruleMsg(rule: { value: string; type: string }): Msg {
+  if (rule.type === 'hash') return say('url.hashed', { hash: rule.value.slice(0, 12) });
+  if (rule.type === 'regex' && rule.value.includes('*')) return say('url.pattern', { pattern: rule.value });
+  return say('url.value', { value: rule.value });
+}
+
+type Item = NonNullable<LicenseCheck['items']>[number];
+function item(label: Msg, status: CheckStatus, detail: Msg): Item {
+  return { label: english(label), status, detail: english(detail), say: { label, detail } };
 }
 
 export function checkUrl(summary: LicenseSummary, facts: WorkspaceFacts): LicenseCheck {
   const rules = summary.serverUrls;
   if (rules.length === 0) {
-    return { name: 'url', status: 'fail', code: 'LICENSE_URL_MISMATCH', message: 'The license names no workspace address, so no server will accept it.' };
+    return { name: 'url', status: 'fail', code: 'LICENSE_URL_MISMATCH', ...said(say('url.none')) };
   }
   const workspaceUrl = facts.workspaceUrl;
   if (!workspaceUrl) {
+    const all = rules.map(ruleMsg);
     return {
       name: 'url',
       status: 'unknown',
-      message: `This license is for ${rules.map(describeRule).join(' and ')}. ${facts.unreadable ? `The workspace did not answer (${facts.unreadable}), so its Site URL could not be compared.` : 'Connect to the workspace to compare it with its Site URL.'}`,
-      items: rules.map((r) => ({ label: describeRule(r), status: 'unknown' as CheckStatus, detail: `type ${r.type}` })),
+      ...said(facts.unreadable ? say('url.forUnanswered', { rules: all, why: facts.unreadable }) : say('url.forConnect', { rules: all })),
+      items: rules.map((r) => item(ruleMsg(r), 'unknown', say('url.type', { type: r.type }))),
     };
   }
   const items = rules.map((r) => {
     const ok = urlRuleMatches(r, workspaceUrl);
-    return { label: describeRule(r), status: (ok ? 'pass' : 'fail') as CheckStatus, detail: `type ${r.type}: ${ok ? 'matches' : 'does not match'} ${workspaceUrl}` };
+    return item(ruleMsg(r), ok ? 'pass' : 'fail', say(ok ? 'url.typeMatches' : 'url.typeDiffers', { type: r.type, url: workspaceUrl }));
   });
   const failing = rules.filter((r) => !urlRuleMatches(r, workspaceUrl));
   const guess = facts.workspaceUrlSource !== 'server';
   if (failing.length === 0) {
-    return {
-      name: 'url',
-      status: 'pass',
-      message: guess
-        ? `The license matches ${workspaceUrl}, the address you entered. This server does not report its Site URL (before 8.6): make sure its Site URL setting is that address too.`
-        : `The license matches this workspace's Site URL (${workspaceUrl}).`,
-      items,
-    };
+    return { name: 'url', status: 'pass', ...said(say(guess ? 'url.passGuess' : 'url.pass', { url: workspaceUrl })), items };
   }
-  const names = failing.map(describeRule).join(' and ');
+  const names = failing.map(ruleMsg);
   if (guess) {
-    return {
-      name: 'url',
-      status: 'unknown',
-      message: `This license is for ${names}, which does not match the address you entered (${workspaceUrl}). This server does not report its Site URL (before 8.6): if its Site URL setting is not ${failing.length === 1 && failing[0].type !== 'hash' ? failing[0].value : 'the licensed address'}, the license will be rejected.`,
-      items,
-    };
+    const expected = failing.length === 1 && failing[0].type !== 'hash' ? failing[0].value : say('url.theLicensedAddress');
+    return { name: 'url', status: 'unknown', ...said(say('url.guessDiffers', { names, url: workspaceUrl, expected })), items };
   }
   return {
     name: 'url',
     status: 'fail',
     code: 'LICENSE_URL_MISMATCH',
-    message:
-      failing.length < rules.length
-        ? `Every address in a license must match, and ${names} does not match this workspace's Site URL (${workspaceUrl}). Ask for a license for ${workspaceUrl} only.`
-        : `This license is for ${names}; this workspace's Site URL is ${workspaceUrl}. Ask for a license for ${workspaceUrl}, or change the Site URL setting.`,
+    ...said(say(failing.length < rules.length ? 'url.oneDiffers' : 'url.differs', { names, url: workspaceUrl })),
     items,
   };
 }
 
-function day(iso: string): string {
-  return iso.slice(0, 10);
-}
-
-function stamp(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
-}
-
-export function describeSkew(serverMs: number, localMs: number): string | null {
+/** How far the server's clock is from the laptop's, when it is more than a few minutes. */
+export function skewMsg(serverMs: number, localMs: number): Msg | null {
   const diff = serverMs - localMs;
   if (Math.abs(diff) <= CLOCK_SKEW_NOTE_MS) return null;
   const minutes = Math.round(Math.abs(diff) / 60000);
-  const text = minutes >= 60 * 48 ? `${Math.round(minutes / 1440)} days` : minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
-  return `The server's clock is ${text} ${diff < 0 ? 'behind' : 'ahead of'} this laptop's; the server's clock is the one that counts.`;
+  const amount =
+    minutes >= 60 * 48
+      ? say('clock.days', { n: Math.round(minutes / 1440) })
+      : minutes >= 60
+        ? say('clock.hoursMinutes', { h: Math.floor(minutes / 60), min: minutes % 60 })
+        : say('clock.minutes', { min: minutes });
+  return say(diff < 0 ? 'clock.behind' : 'clock.ahead', { amount });
 }
+
+export function describeSkew(serverMs: number, localMs: number): string | null {
+  const m = skewMsg(serverMs, localMs);
+  return m && english(m);
+}
+
+const withSkew = (msg: Msg, skew: Msg | null): Msg => (skew ? say('sentences.two', { first: msg, second: skew }) : msg);
 
 export function checkPeriod(summary: LicenseSummary, facts: WorkspaceFacts): LicenseCheck {
   const localMs = Date.parse(facts.localTime);
@@ -118,57 +116,42 @@ export function checkPeriod(summary: LicenseSummary, facts: WorkspaceFacts): Lic
   const known = !Number.isNaN(serverMs);
   const now = known ? serverMs : localMs;
   const whose = known
-    ? `by the server's clock (${stamp(now)})`
+    ? say('period.byServer', { at: new Date(now).toISOString() })
     : facts.unreadable
-      ? "by this laptop's clock (the workspace did not answer, so its clock could not be read)"
-      : "by this laptop's clock (the server's clock is not known yet)";
-  const skew = known ? describeSkew(serverMs, localMs) : null;
+      ? say('period.byLaptopUnanswered')
+      : say('period.byLaptop');
+  const skew = known ? skewMsg(serverMs, localMs) : null;
 
-  const items: NonNullable<LicenseCheck['items']> = [];
-  const blockingFailures: string[] = [];
+  const items: Item[] = [];
+  const blockingFailures: Msg[] = [];
   for (const p of summary.periods) {
     const from = p.validFrom ? Date.parse(p.validFrom) : NaN;
     const until = p.validUntil ? Date.parse(p.validUntil) : NaN;
     const early = !Number.isNaN(from) && now < from;
     const late = !Number.isNaN(until) && now > until;
     const blocking = BLOCKING.includes(p.invalidBehavior);
-    const label = `${p.validFrom ? day(p.validFrom) : '…'} → ${p.validUntil ? day(p.validUntil) : '…'}`;
+    const label = say('period.range', { from: p.validFrom ?? '…', until: p.validUntil ?? '…' });
+    const modules = p.modules.length ? p.modules : [say('period.noModules')];
     if (early || late) {
-      const what = late ? `ended on ${day(p.validUntil as string)}` : `starts on ${day(p.validFrom as string)}`;
+      const what = late ? say('period.ended', { day: p.validUntil as string }) : say('period.starts', { day: p.validFrom as string });
       if (blocking) blockingFailures.push(what);
-      items.push({
-        label,
-        status: blocking ? 'fail' : 'pass',
-        detail: blocking ? `${what}: the license is not valid` : `${what}: modules ${p.modules.join(', ') || '(none)'} are switched off`,
-      });
+      items.push(item(label, blocking ? 'fail' : 'pass', blocking ? say('period.notValid', { what }) : say('period.modulesOff', { what, modules: modules })));
     } else {
-      items.push({ label, status: 'pass', detail: blocking ? 'in force' : `modules ${p.modules.join(', ') || '(none)'} in force` });
+      items.push(item(label, 'pass', blocking ? say('period.inForce') : say('period.modulesInForce', { modules: modules })));
     }
   }
   // The server verifies V3 tokens with jose's defaults, which enforce exp/nbf with no tolerance.
-  if (summary.jwt?.exp && now >= Date.parse(summary.jwt.exp)) blockingFailures.push(`carries a token that expired on ${day(summary.jwt.exp)}`);
-  if (summary.jwt?.nbf && now < Date.parse(summary.jwt.nbf)) blockingFailures.push(`carries a token valid only from ${day(summary.jwt.nbf)}`);
+  if (summary.jwt?.exp && now >= Date.parse(summary.jwt.exp)) blockingFailures.push(say('period.tokenExpired', { day: summary.jwt.exp }));
+  if (summary.jwt?.nbf && now < Date.parse(summary.jwt.nbf)) blockingFailures.push(say('period.tokenNotYet', { day: summary.jwt.nbf }));
 
-  const tail = skew ? ` ${skew}` : '';
   if (blockingFailures.length) {
-    return {
-      name: 'period',
-      status: 'fail',
-      code: 'LICENSE_PERIOD',
-      message: `The license is not valid now ${whose}: it ${blockingFailures.join(' and ')}. Check the server's date; if it is right, ask for a license valid now.${tail}`,
-      items,
-    };
+    return { name: 'period', status: 'fail', code: 'LICENSE_PERIOD', ...said(withSkew(say('period.fail', { whose, why: blockingFailures }), skew)), items };
   }
   if (summary.validUntil) {
     const days = Math.floor((Date.parse(summary.validUntil) - now) / 86400000);
-    return {
-      name: 'period',
-      status: 'pass',
-      message: `Valid until ${day(summary.validUntil)}: ${days} day${days === 1 ? '' : 's'} left ${whose}.${tail}`,
-      items,
-    };
+    return { name: 'period', status: 'pass', ...said(withSkew(say('period.until', { day: summary.validUntil, days, whose }), skew)), items };
   }
-  return { name: 'period', status: 'pass', message: `No end date: valid ${whose}.${tail}`, items };
+  return { name: 'period', status: 'pass', ...said(withSkew(say('period.noEnd', { whose }), skew)), items };
 }
 
 function versionOf(facts: WorkspaceFacts): { major: number; minor: number } | null {
@@ -182,84 +165,75 @@ const before = (v: { major: number; minor: number }, major: number, minor: numbe
 export function checkServer(summary: LicenseSummary, facts: WorkspaceFacts): LicenseCheck | null {
   const v = versionOf(facts);
   if (!v || summary.format !== 'v3' || !before(v, 6, 5)) return null;
-  return {
-    name: 'server',
-    status: 'fail',
-    code: 'LICENSE_NEEDS_NEWER_SERVER',
-    message: `This license format (V3) needs Rocket.Chat 6.5 or later; this workspace runs ${facts.serverVersion}. Upgrade the workspace first: an older server cannot read this license at all.`,
-  };
+  return { name: 'server', status: 'fail', code: 'LICENSE_NEEDS_NEWER_SERVER', ...said(say('server.needsNewer', { version: facts.serverVersion ?? '' })) };
 }
 
 export function checkLimits(summary: LicenseSummary, facts: WorkspaceFacts): LicenseCheck {
   const limited = summary.limits.filter((l) => l.max !== null);
-  if (limited.length === 0) return { name: 'limits', status: 'pass', message: 'The license sets no usage limits that this workspace could exceed.' };
+  if (limited.length === 0) return { name: 'limits', status: 'pass', ...said(say('limits.none')) };
   // 3.10–3.18 invalidate a V2 license whose seat count is exceeded, and have no
   // licenses.maxActiveUsers (4.0+) to read usage with (ee/app/license/server/license.ts, 3.10.0).
   const v = versionOf(facts);
   const seats = limited.find((l) => l.kind === 'activeUsers');
   if (v && before(v, 4, 0) && seats && facts.usage?.activeUsers === undefined) {
+    const max = seats.max as number;
     return {
       name: 'limits',
       status: 'unknown',
-      message: `Rocket.Chat ${facts.serverVersion} rejects this license if more than ${seats.max} users are active, and this version cannot report how many are. Check the number of active users (Administration → Info) before applying.`,
-      items: [{ label: LIMIT_LABELS.activeUsers, status: 'unknown', detail: `max ${seats.max}; this version rejects the license above it` }],
+      ...said(say('limits.oldServer', { version: facts.serverVersion ?? '', max })),
+      items: [item(limitLabel('activeUsers'), 'unknown', say('limits.oldServerItem', { max }))],
     };
   }
   if (!facts.usage) {
+    const limits = limited.map((l) => say('limits.limit', { label: limitLabel(l.kind), max: l.max as number }));
     return {
       name: 'limits',
       status: 'unknown',
-      message: `Limits: ${limited.map((l) => `${LIMIT_LABELS[l.kind]} ${l.max}`).join(', ')}. ${facts.unreadable ? `The workspace did not answer (${facts.unreadable}), so current usage could not be read.` : 'Sign in as an administrator to compare them with current usage.'}`,
-      items: limited.map((l) => ({ label: LIMIT_LABELS[l.kind], status: 'unknown' as CheckStatus, detail: `max ${l.max}` })),
+      ...said(facts.unreadable ? say('limits.unanswered', { limits: limits, why: facts.unreadable }) : say('limits.signIn', { limits: limits })),
+      items: limited.map((l) => item(limitLabel(l.kind), 'unknown', say('limits.max', { max: l.max as number }))),
     };
   }
-  const items: NonNullable<LicenseCheck['items']> = [];
-  const over: string[] = [];
-  const notes: string[] = [];
+  const items: Item[] = [];
+  const over: Msg[] = [];
+  const notes: Msg[] = [];
   let unknown = 0;
   for (const l of limited) {
     const value = facts.usage[l.kind];
-    const label = LIMIT_LABELS[l.kind];
+    const label = limitLabel(l.kind);
+    const max = l.max as number;
     if (value === undefined) {
       unknown++;
-      items.push({ label, status: 'unknown', detail: `max ${l.max}; current usage not reported by this server` });
+      items.push(item(label, 'unknown', say('limits.notReported', { max })));
       continue;
     }
-    const max = l.max as number;
     if (value > max && BLOCKING.includes(l.behavior)) {
-      over.push(`${label}: ${value} in use, the license allows ${max}`);
-      items.push({ label, status: 'fail', detail: `${value} in use, max ${max}` });
+      over.push(say('limits.overItem', { label, value, max }));
+      items.push(item(label, 'fail', say('limits.use', { value, max })));
     } else if (value > max) {
       // Only prevent_action stops anything at action time; allow_action is only reported
       // (shouldPreventAction in ee/packages/license/src/license.ts, Rocket.Chat develop, late 2024).
       const effect =
         l.behavior === 'start_fair_policy'
-          ? 'the fair-use policy starts'
+          ? say('limits.fairPolicy')
           : l.behavior === 'disable_modules'
-            ? `modules ${l.modules.join(', ')} are switched off`
+            ? say('limits.modulesOff', { modules: l.modules })
             : l.behavior === 'prevent_action'
-              ? 'no more can be added'
-              : 'nothing is blocked';
-      notes.push(`${label} is over its limit (${value} of ${max}): ${effect}.`);
-      items.push({ label, status: 'pass', detail: `${value} in use, max ${max}: ${effect}` });
+              ? say('limits.noMore')
+              : say('limits.nothingBlocked');
+      notes.push(say('limits.overNote', { label, value, max, effect }));
+      items.push(item(label, 'pass', say('limits.useEffect', { value, max, effect })));
     } else {
-      if (l.behavior === 'prevent_action' && value >= max) notes.push(`${label} is at its limit (${value} of ${max}): no more can be added.`);
-      items.push({ label, status: 'pass', detail: `${value} in use, max ${max}` });
+      if (l.behavior === 'prevent_action' && value >= max) notes.push(say('limits.atNote', { label, value, max }));
+      items.push(item(label, 'pass', say('limits.use', { value, max })));
     }
   }
   if (over.length) {
-    return {
-      name: 'limits',
-      status: 'fail',
-      code: 'LICENSE_LIMITS',
-      message: `This workspace uses more than the license allows — ${over.join('; ')}. Deactivate users or ask for a larger license.`,
-      items,
-    };
+    return { name: 'limits', status: 'fail', code: 'LICENSE_LIMITS', ...said(say('limits.fail', { over })), items };
   }
   if (unknown === limited.length) {
-    return { name: 'limits', status: 'unknown', message: 'This server does not report current usage; the limits cannot be compared.', items };
+    return { name: 'limits', status: 'unknown', ...said(say('limits.unreported')), items };
   }
-  return { name: 'limits', status: 'pass', message: ['Current usage is within the license.', ...notes].join(' '), items };
+  return { name: 'limits', status: 'pass', ...said(notes.length ? say('limits.withinNotes', { notes }) : say('limits.within')), items };
 }
 
 export function checkSignature(summary: LicenseSummary): LicenseCheck {
@@ -268,10 +242,10 @@ export function checkSignature(summary: LicenseSummary): LicenseCheck {
       name: 'signature',
       // Not a failure: test licenses and private builds use their own key, which was asked for explicitly.
       status: 'unknown',
-      message: `Warning: signed with a non-Rocket.Chat key (SHA-256 ${summary.verifiedWith.fingerprint.slice(0, 16)}…). A Rocket.Chat server will reject it unless it is a private build that trusts this key.`,
+      ...said(say('signature.custom', { fingerprint: summary.verifiedWith.fingerprint.slice(0, 16) })),
     };
   }
-  return { name: 'signature', status: 'pass', message: 'Genuine: signed by Rocket.Chat.' };
+  return { name: 'signature', status: 'pass', ...said(say('signature.genuine')) };
 }
 
 export function checkLicense(summary: LicenseSummary, facts: WorkspaceFacts): LicenseCheck[] {

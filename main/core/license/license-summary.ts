@@ -3,6 +3,7 @@
 import type { LicenseBehavior, LicenseLimit, LicensePeriod, LicenseSummary, LimitKind, UrlRuleType } from './types';
 import type { CanonicalLicense } from './license-read';
 import type { VerifiedLicense } from './license-decode';
+import { say, type Msg } from '../i18n/say';
 
 /**
  * The V2 "enterprise:*" bundle (ee/packages/license/src/v2/bundles.ts, develop late 2024: 6.7.0
@@ -53,6 +54,11 @@ export const LIMIT_LABELS: Record<LimitKind, string> = {
   marketplaceApps: 'Marketplace apps',
   monthlyActiveContacts: 'Monthly active contacts',
 };
+
+/** A limit's name as a message (the window and the CLI say it in their language). */
+export function limitLabel(kind: LimitKind): Msg {
+  return say(`limit.${kind}`);
+}
 
 const LIMIT_KINDS: LimitKind[] = ['activeUsers', 'guestUsers', 'roomsPerGuest', 'privateApps', 'marketplaceApps', 'monthlyActiveContacts'];
 const BEHAVIORS: LicenseBehavior[] = ['invalidate_license', 'start_fair_policy', 'prevent_action', 'allow_action', 'prevent_installation', 'disable_modules'];

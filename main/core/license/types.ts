@@ -1,6 +1,7 @@
 // A license as read, summarized and checked against a workspace. Plain types only.
 import type { RestrictionReading } from '../workspaces/types';
 import type { ActiveLicenseState } from '../rocketchat/types';
+import type { Msg } from '../i18n/messages';
 
 export type LicenseFormat = 'v2' | 'v3';
 export type UrlRuleType = 'url' | 'regex' | 'hash';
@@ -79,7 +80,9 @@ export interface LicenseCheck {
   /** For a failure, the error code the same problem has elsewhere. */
   code?: string;
   /** Per-rule detail (one entry per URL rule, per limit, per period). */
-  items?: Array<{ label: string; status: CheckStatus; detail: string }>;
+  items?: Array<{ label: string; status: CheckStatus; detail: string; say?: { label: Msg; detail: Msg } }>;
+  /** `message` as a code with parameters, for shells that speak another language. */
+  msg?: Msg;
 }
 
 /** What is known about the target workspace when checking a license against it. */

@@ -88,7 +88,7 @@ describe('describeLicenseDetail', () => {
     return `${said.label}: ${said.text}`;
   };
   it('each state in words', () => {
-    expect(describeLicenseDetail(licenseDetailOf({ ...base, read: v3() }))).toEqual({ label: 'Active', text: "lic-1, until 2027-01-01 (29 days left by the server's clock)." });
+    expect(describeLicenseDetail(licenseDetailOf({ ...base, read: v3() }))).toMatchObject({ label: 'Active', text: "lic-1, until 2027-01-01 (29 days left by the server's clock)." });
     expect(words({ ...base, read: v3({ state: state({ validUntil: '2026-12-03T13:00:00Z', trial: true }) }) })).toBe("Active: lic-1, trial, until 2026-12-03 (1 day left by the server's clock).");
     expect(words({ ...base, read: v3({ state: state({ validUntil: '2026-11-01T00:00:00Z' }) }) })).toMatch(/\(expired by the server's clock\)\.$/);
     expect(words({ ...base, read: v3({ state: state({ validUntil: null, id: null }) }) })).toBe('Active: no end date.');

@@ -1,11 +1,12 @@
 // The license as a workspace runs it, for its status: active (with its limits and their use, days
 // left by the server's clock, an 8.7+ offline flag), none, held as pending (stored while the Site
 // URL is not set: applied once it is, isReadyForValidation.ts), or stored but not running.
-import { LIMIT_LABELS } from '../license/license-summary';
 import type { LimitKind } from '../license/types';
 import { obj, type Obj } from '../rocketchat/json';
 import type { LicenseStateWithUsage } from '../rocketchat/rocketchat-client';
 import type { LicenseDetail, LimitUse, Said } from './types';
+import { english, say, type Msg } from '../i18n/say';
+import { LIMIT_LABELS, limitLabel } from '../license/license-summary';
 
 const DAY = 86_400_000;
 
@@ -65,30 +66,40 @@ export function licenseDetailOf(o: {
   return { ...base, state: o.siteUrl === '' ? 'pending' : 'stored-not-active' };
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+function sayBoth(label: Msg, text: Msg): Said {
+  return { label: english(label), text: english(text), say: { label, text } };
+}
 
 /** The license line of a status, in words: a label (the badge) and the rest. */
 export function describeLicenseDetail(d: LicenseDetail): Said {
   switch (d.state) {
     case 'active': {
-      const until = d.validUntil ? `until ${d.validUntil.slice(0, 10)} (${d.daysLeft !== null && d.daysLeft < 0 ? 'expired' : plural(d.daysLeft ?? 0, 'day') + ' left'} by the server's clock)` : 'no end date';
-      return { label: 'Active', text: `${d.id ? `${d.id}, ` : ''}${d.trial ? 'trial, ' : ''}${until}.` };
+      const until = d.validUntil
+        ? d.daysLeft !== null && d.daysLeft < 0
+          ? say('detail.untilExpired', { day: d.validUntil })
+          : say('detail.until', { day: d.validUntil, days: d.daysLeft ?? 0 })
+        : say('detail.noEnd');
+      return sayBoth(say('detail.active'), say('detail.activeText', { id: d.id ? say('detail.id', { id: d.id }) : say('empty'), trial: d.trial ? say('detail.trial') : say('empty'), until }));
     }
     case 'none':
-      return { label: 'None', text: 'no license is active.' };
+      return sayBoth(say('detail.none'), say('detail.noneText'));
     case 'pending':
-      return { label: 'Held as pending', text: 'a license is stored, and Rocket.Chat applies it once the Site URL is set (Administration → Settings → General → Site URL).' };
+      return sayBoth(say('detail.pending'), say('detail.pendingText'));
     case 'stored-not-active':
-      return { label: 'Stored but not active', text: 'the workspace holds a license it does not run (it was refused, or has expired since).' };
+      return sayBoth(say('detail.storedNotActive'), say('detail.storedNotActiveText'));
     case 'unknown':
-      return { label: 'Not known', text: `${d.reason ?? 'this account cannot read it'}.` };
+      return sayBoth(say('detail.unknown'), say('detail.unknownText', { reason: d.reason ?? say('detail.cannotRead') }));
   }
 }
 
 /** "Active users (seats): 87 of 150" — each limit with its use. */
+export function limitMsg(l: LimitUse): Msg {
+  return say('detail.limit', { label: l.kind in LIMIT_LABELS ? limitLabel(l.kind as LimitKind) : l.label, used: l.used === null || l.used === undefined ? '?' : String(l.used), max: l.max === null || l.max === undefined ? say('detail.unlimited') : String(l.max) });
+}
 export function describeLimit(l: LimitUse): string {
-  return `${l.label}: ${l.used ?? '?'} of ${l.max ?? 'unlimited'}`;
+  return english(limitMsg(l));
 }
 
 /** What an offline license (8.7+, information.offline) turns off. */
-export const OFFLINE_LICENSE = 'Marked offline: the workspace does not sync with Rocket.Chat Cloud and uses no push gateway, marketplace or telemetry.';
+export const OFFLINE_LICENSE_MSG: Msg = say('detail.offline');
+export const OFFLINE_LICENSE = english(OFFLINE_LICENSE_MSG);

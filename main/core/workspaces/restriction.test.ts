@@ -57,11 +57,11 @@ describe('readRestriction', () => {
 
 describe('describeRestriction', () => {
   it('a label for the badge, then what users can do and what lifts it', () => {
-    expect(describeRestriction(reading('read-only', 0))).toEqual({ label: 'Read-only now', text: 'users can read rooms but cannot send, edit or upload. Any valid license lifts it at once.' });
+    expect(describeRestriction(reading('read-only', 0))).toMatchObject({ label: 'Read-only now', text: 'users can read rooms but cannot send, edit or upload. Any valid license lifts it at once.' });
     expect(describeRestriction(reading('warning', 1))?.label).toBe('Read-only in 1 day');
-    expect(describeRestriction(reading('warning', 4))).toEqual({ label: 'Read-only in 4 days', text: 'then users can read rooms but cannot send, edit or upload. Any valid license lifts it.' });
-    expect(describeRestriction(reading('none', -1))).toEqual({ label: 'No read-only countdown', text: 'users can send messages.' });
-    expect(describeRestriction({ ...reading('unknown'), reason: 'the workspace answered 500' })).toEqual({ label: 'Not known', text: 'the read-only countdown could not be read (the workspace answered 500).' });
+    expect(describeRestriction(reading('warning', 4))).toMatchObject({ label: 'Read-only in 4 days', text: 'then users can read rooms but cannot send, edit or upload. Any valid license lifts it.' });
+    expect(describeRestriction(reading('none', -1))).toMatchObject({ label: 'No read-only countdown', text: 'users can send messages.' });
+    expect(describeRestriction({ ...reading('unknown'), reason: 'the workspace answered 500' })).toMatchObject({ label: 'Not known', text: 'the read-only countdown could not be read (the workspace answered 500).' });
     expect(describeRestriction(reading('unknown'))?.text).toBe('the read-only countdown could not be read (no answer).');
     expect(describeRestriction(reading('not-applicable'))).toBeNull();
   });

@@ -10,6 +10,7 @@ import { obj } from '../rocketchat/json';
 import type { RocketChatClient } from '../rocketchat/rocketchat-client';
 import type { WorkspaceInfo } from '../rocketchat/types';
 import type { RestrictionReading, Said } from './types';
+import { english, say, type Msg } from '../i18n/say';
 
 export const RESTRICTION_SETTING = 'Cloud_Workspace_AirGapped_Restrictions_Remaining_Days';
 
@@ -37,20 +38,22 @@ export async function readRestriction(client: Pick<RocketChatClient, 'call'>, in
   }
 }
 
-const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+function sayBoth(label: Msg, text: Msg): Said {
+  return { label: english(label), text: english(text), say: { label, text } };
+}
 
 /** The countdown in a technician's words: a short label (the window's badge) and what it means
  * for users and what lifts it; null before 7.0. */
 export function describeRestriction(r: RestrictionReading): Said | null {
   switch (r.phase) {
     case 'read-only':
-      return { label: 'Read-only now', text: 'users can read rooms but cannot send, edit or upload. Any valid license lifts it at once.' };
+      return sayBoth(say('restriction.readOnly'), say('restriction.readOnlyText'));
     case 'warning':
-      return { label: `Read-only in ${days(r.remainingDays ?? 0)}`, text: 'then users can read rooms but cannot send, edit or upload. Any valid license lifts it.' };
+      return sayBoth(say('restriction.warning', { days: r.remainingDays ?? 0 }), say('restriction.warningText'));
     case 'none':
-      return { label: 'No read-only countdown', text: 'users can send messages.' };
+      return sayBoth(say('restriction.none'), say('restriction.noneText'));
     case 'unknown':
-      return { label: 'Not known', text: `the read-only countdown could not be read (${r.reason ?? 'no answer'}).` };
+      return sayBoth(say('restriction.unknown'), say('restriction.unknownText', { reason: r.reason ?? say('restriction.noAnswer') }));
     case 'not-applicable':
       return null;
   }
@@ -60,34 +63,38 @@ export function describeRestriction(r: RestrictionReading): Said | null {
  * What sending a license will do to the countdown, said in the summary and the confirmation; null
  * when there is nothing to lift. `wouldPass`: no check failed, so the server should accept it.
  */
-export function restrictionEffect(r: RestrictionReading | null | undefined, wouldPass: boolean): string | null {
-  if (r?.phase === 'read-only') {
-    return wouldPass
-      ? 'This workspace is read-only now (users cannot send, edit or upload); this license lifts it as soon as the server accepts it.'
-      : 'This workspace is read-only now (users cannot send, edit or upload), and this license would not lift it: the server will most likely refuse it (see the failed check).';
-  }
-  if (r?.phase === 'warning') {
-    const when = days(r.remainingDays ?? 0);
-    return wouldPass
-      ? `This workspace becomes read-only in ${when}; this license stops the countdown as soon as the server accepts it.`
-      : `This workspace becomes read-only in ${when}, and this license would not stop it: the server will most likely refuse it (see the failed check).`;
-  }
+export function restrictionEffectMsg(r: RestrictionReading | null | undefined, wouldPass: boolean): Msg | null {
+  if (r?.phase === 'read-only') return say(wouldPass ? 'restriction.liftsNow' : 'restriction.wouldNotLift');
+  if (r?.phase === 'warning') return say(wouldPass ? 'restriction.stops' : 'restriction.wouldNotStop', { days: r.remainingDays ?? 0 });
   return null;
+}
+export function restrictionEffect(r: RestrictionReading | null | undefined, wouldPass: boolean): string | null {
+  const m = restrictionEffectMsg(r, wouldPass);
+  return m && english(m);
 }
 
 /** "read-only → lifted": the short form History shows; null when nothing changed or either side is unknown. */
-export function restrictionShift(before: RestrictionReading | null | undefined, after: RestrictionReading | null | undefined): string | null {
+export function restrictionShiftMsg(before: RestrictionReading | null | undefined, after: RestrictionReading | null | undefined): Msg | null {
   if (!before || !after || before.phase === 'not-applicable' || after.phase === 'unknown' || before.phase === 'unknown') return null;
   if (before.phase === after.phase && before.remainingDays === after.remainingDays) return null;
-  const words = (r: RestrictionReading, gone: string) => (r.phase === 'read-only' ? 'read-only' : r.phase === 'warning' ? `read-only in ${days(r.remainingDays ?? 0)}` : gone);
-  return `${words(before, 'no countdown')} → ${words(after, 'lifted')}`;
+  const words = (r: RestrictionReading, gone: Msg) =>
+    r.phase === 'read-only' ? say('restriction.phaseReadOnly') : r.phase === 'warning' ? say('restriction.phaseIn', { days: r.remainingDays ?? 0 }) : gone;
+  return say('restriction.shift', { from: words(before, say('restriction.phaseNoCountdown')), to: words(after, say('restriction.phaseLifted')) });
+}
+export function restrictionShift(before: RestrictionReading | null | undefined, after: RestrictionReading | null | undefined): string | null {
+  const m = restrictionShiftMsg(before, after);
+  return m && english(m);
 }
 
 /** Before → after with what it means for users, as the result and the receipt say it; null when nothing changed. */
-export function describeRestrictionChange(before: RestrictionReading | null | undefined, after: RestrictionReading | null | undefined): string | null {
-  const shift = restrictionShift(before, after);
+export function restrictionChangeMsg(before: RestrictionReading | null | undefined, after: RestrictionReading | null | undefined): Msg | null {
+  const shift = restrictionShiftMsg(before, after);
   if (!shift) return null;
-  if (after?.phase === 'none') return `${shift}: users can send messages again (the server's own setting says so).`;
-  if (after?.phase === 'read-only') return `${shift}: users can read rooms but cannot send, edit or upload until a valid license is active.`;
-  return `${shift}.`;
+  if (after?.phase === 'none') return say('restriction.changeSend', { shift });
+  if (after?.phase === 'read-only') return say('restriction.changeReadOnly', { shift });
+  return say('restriction.change', { shift });
+}
+export function describeRestrictionChange(before: RestrictionReading | null | undefined, after: RestrictionReading | null | undefined): string | null {
+  const m = restrictionChangeMsg(before, after);
+  return m && english(m);
 }

@@ -1,5 +1,6 @@
 // Saved workspaces, trust, the keychain and sign-in, as they cross the contract. Plain types only.
 import type { ActiveLicenseState, WorkspaceInfo } from '../rocketchat/types';
+import type { Msg } from '../i18n/messages';
 
 export type SecretBackend = 'Secret Service' | 'macOS Keychain' | 'Windows Credential Manager' | 'session memory';
 
@@ -114,6 +115,8 @@ export interface ClockReading {
 export interface Said {
   label: string;
   text: string;
+  /** label and text as codes with parameters, for shells that speak another language. */
+  say?: { label: Msg; text: Msg };
 }
 
 /** The status in words (the window and the CLI show the same sentences). */
@@ -132,6 +135,8 @@ export interface StatusWords {
   skew: string | null;
   /** Said when the Site URL setting is empty. */
   siteUrlUnset: string | null;
+  /** The sentences above as codes with parameters (license and restriction carry their own). */
+  say?: { limits: Msg[]; modules: Msg | null; offline: Msg | null; clock: Msg; skew: Msg | null; siteUrlUnset: Msg | null };
 }
 
 export interface WorkspaceConnection {
