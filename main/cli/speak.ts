@@ -1,0 +1,76 @@
+// The language rc-license speaks: chosen once per run (--lang, RC_LICENSE_LANG, then gettext's
+// order: core/i18n/choose.ts), with that language's catalogs loaded on demand. --json never goes
+// through here: its codes, dates and English messages are the same in every language.
+import { ERROR_TEXT, type AppError } from '../core/errors';
+import coreEn, { type CoreSource } from '../core/i18n/en';
+import { direction, fmtFor, type Lang } from '../core/i18n/format';
+import { messagesOf, renderMsg, type CatalogOf, type Msg, type Source } from '../core/i18n/messages';
+import { pseudoCatalog } from '../core/i18n/pseudo';
+import cliEn, { type CliSource } from './i18n/en';
+
+type Catalogs = [CatalogOf<CoreSource>, CatalogOf<CliSource>];
+
+async function catalogsFor(lang: Lang): Promise<Catalogs> {
+  switch (lang) {
+    case 'en':
+      return [coreEn, cliEn];
+    case 'en-XA':
+      return [pseudoCatalog(coreEn), pseudoCatalog(cliEn)];
+    case 'pt-BR':
+      return Promise.all([import('../core/i18n/pt-BR').then((m) => m.default), import('./i18n/pt-BR').then((m) => m.default)]);
+    case 'de':
+      return Promise.all([import('../core/i18n/de').then((m) => m.default), import('./i18n/de').then((m) => m.default)]);
+    case 'es':
+      return Promise.all([import('../core/i18n/es').then((m) => m.default), import('./i18n/es').then((m) => m.default)]);
+    case 'fr':
+      return Promise.all([import('../core/i18n/fr').then((m) => m.default), import('./i18n/fr').then((m) => m.default)]);
+    case 'ar':
+      return Promise.all([import('../core/i18n/ar').then((m) => m.default), import('./i18n/ar').then((m) => m.default)]);
+  }
+}
+
+const cli = messagesOf(cliEn);
+const core = messagesOf(coreEn);
+
+export interface Speaker {
+  readonly lang: Lang;
+  readonly rtl: boolean;
+  /** One of rc-license's own sentences. */
+  t: typeof cli extends (...a: infer A) => Msg ? (...a: A) => string : never;
+  /** One of the core's sentences by its code. */
+  c: typeof core extends (...a: infer A) => Msg ? (...a: A) => string : never;
+  /** A message the core made; English is its own text. */
+  msg(m: Msg): string;
+  /** Something the core said, with its English text: in English that text, else its message. */
+  text(o: { message: string; msg?: Msg }): string;
+  /** An error's sentence and what to do, in this language when it has the code's own words. */
+  error(e: AppError): { message: string; fix: string | undefined };
+  /** A value kept whole in a right-to-left line (FSI … PDI). */
+  iso(value: string): string;
+}
+
+export function speakerWith(lang: Lang, catalogs: Catalogs): Speaker {
+  const sources = catalogs as unknown as Source[];
+  const fmt = fmtFor(lang);
+  const render = (m: Msg) => renderMsg(sources, lang, m, fmt) ?? renderMsg([coreEn, cliEn] as unknown as Source[], 'en', m) ?? m.code;
+  return {
+    lang,
+    rtl: direction(lang) === 'rtl',
+    t: ((...a: Parameters<typeof cli>) => render(cli(...a))) as Speaker['t'],
+    c: ((...a: Parameters<typeof core>) => render(core(...a))) as Speaker['c'],
+    msg: render,
+    text: (o) => (lang === 'en' || !o.msg ? o.message : render(o.msg)),
+    error: (e) => ({
+      message: lang !== 'en' && e.message === ERROR_TEXT[e.code]?.message ? render({ code: `error.${e.code}` }) : e.message,
+      fix: e.fix === undefined ? undefined : lang !== 'en' && e.fix === ERROR_TEXT[e.code]?.fix ? render({ code: `fix.${e.code}` }) : e.fix,
+    }),
+    iso: (value) => (direction(lang) === 'rtl' ? fmt.iso(value) : value),
+  };
+}
+
+export async function speaker(lang: Lang): Promise<Speaker> {
+  return speakerWith(lang, await catalogsFor(lang));
+}
+
+/** English, ready at once: for words printed before the language is known. */
+export const ENGLISH: Speaker = speakerWith('en', [coreEn, cliEn]);

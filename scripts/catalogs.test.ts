@@ -1,0 +1,31 @@
+// The parity test of the issue "The technician's language": every catalog against its English
+// source — the core's sentences, rc-license's own and the window's.
+import { describe, expect, it } from 'vitest';
+import coreEn from '../main/core/i18n/en';
+import coreAr from '../main/core/i18n/ar';
+import coreDe from '../main/core/i18n/de';
+import coreEs from '../main/core/i18n/es';
+import coreFr from '../main/core/i18n/fr';
+import corePt from '../main/core/i18n/pt-BR';
+import { checkParity } from './catalog-parity';
+import type { Source } from '../main/core/i18n/messages';
+
+const s = (c: object) => c as unknown as Source;
+
+describe('catalog parity', () => {
+  it("the core's sentences: every code, the same parameters, every plural form, in every language", () => {
+    expect(checkParity(s(coreEn), { 'pt-BR': s(corePt), de: s(coreDe), es: s(coreEs), fr: s(coreFr), ar: s(coreAr) })).toEqual([]);
+  });
+
+  it('finds what a careless translation does (the checker can fail)', () => {
+    const en = s({ a: (p: { url: string }) => `at ${p.url}`, b: (p: { n: number }, f: { plural: (n: number, o: object) => string }) => f.plural(p.n, { one: '# day', other: '# days' }), c: () => 'Hello there' });
+    const broken = s({ a: () => 'bei', b: (p: { n: number }, f: { plural: (n: number, o: object) => string }) => f.plural(p.n, { one: '# يوم', other: '# يوم' }), c: () => 'Hello there', d: () => 'x' });
+    const problems = checkParity(en, { ar: broken }).map((p) => `${p.code}: ${p.problem}`);
+    expect(problems).toEqual([
+      'a: parameters {} but English has {url}',
+      'b: plural forms few, many, two, zero missing (ar needs few, many, one, two, zero, other)',
+      'd: not in English (a stale code)',
+      '*: 1 of 2 messages are the English text',
+    ]);
+  });
+});
