@@ -7,6 +7,12 @@ import coreDe from '../main/core/i18n/de';
 import coreEs from '../main/core/i18n/es';
 import coreFr from '../main/core/i18n/fr';
 import corePt from '../main/core/i18n/pt-BR';
+import cliEn from '../main/cli/i18n/en';
+import cliAr from '../main/cli/i18n/ar';
+import cliDe from '../main/cli/i18n/de';
+import cliEs from '../main/cli/i18n/es';
+import cliFr from '../main/cli/i18n/fr';
+import cliPt from '../main/cli/i18n/pt-BR';
 import { checkParity } from './catalog-parity';
 import type { Source } from '../main/core/i18n/messages';
 
@@ -15,6 +21,10 @@ const s = (c: object) => c as unknown as Source;
 describe('catalog parity', () => {
   it("the core's sentences: every code, the same parameters, every plural form, in every language", () => {
     expect(checkParity(s(coreEn), { 'pt-BR': s(corePt), de: s(coreDe), es: s(coreEs), fr: s(coreFr), ar: s(coreAr) })).toEqual([]);
+  });
+
+  it("rc-license's own words: every code, the same parameters, every plural form, in every language", () => {
+    expect(checkParity(s(cliEn), { 'pt-BR': s(cliPt), de: s(cliDe), es: s(cliEs), fr: s(cliFr), ar: s(cliAr) })).toEqual([]);
   });
 
   it('finds what a careless translation does (the checker can fail)', () => {

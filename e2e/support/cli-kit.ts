@@ -72,7 +72,8 @@ export function cliKit() {
   }
 
   function envFor(o: { env?: Env; home?: string }): NodeJS.ProcessEnv {
-    const env: Env = { ...process.env, RC_LICENSE_HOME: o.home ?? home(), RC_LICENSE_PUBLIC_KEY: paths.keyFile, NO_COLOR: '1', ...o.env };
+    // English unless a test asks for a language (the machine's own LANG must not change what tests read).
+    const env: Env = { ...process.env, RC_LICENSE_HOME: o.home ?? home(), RC_LICENSE_PUBLIC_KEY: paths.keyFile, NO_COLOR: '1', RC_LICENSE_LANG: 'en', ...o.env };
     for (const [k, val] of Object.entries(env)) if (val === undefined) delete env[k];
     return env as NodeJS.ProcessEnv;
   }

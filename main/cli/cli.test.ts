@@ -10,11 +10,66 @@ import { selfSignedCert } from '../../e2e/simulator/certs';
 import { CLI_PATH, cliKit, flat, host, REAL_KEYCHAIN } from '../../e2e/support/cli-kit';
 import { COMMANDS } from './registry';
 import { localTime } from './print';
+import { plainEnglish } from '../../e2e/support/pseudo';
 
 const CLI = CLI_PATH;
 const realKeychain = REAL_KEYCHAIN;
 if (!realKeychain) console.log('[skipped] CLI sign-in with the keychain: no gnome-keyring session in this run (scripts/test.sh starts one)');
 const { sim, cli, home, file, terminal, paths } = cliKit();
+
+describe('the language rc-license speaks', () => {
+  const noLang = { RC_LICENSE_LANG: undefined, LANGUAGE: undefined, LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined };
+  const bound = async () => file('lang.lic', await signV3(licenses.boundTo('chat.acme.lan', { id: 'LANG-1' })));
+
+  it('LANG=de_DE.UTF-8 prints German; LANGUAGE=es before it prints Spanish; LC_ALL=C prints English', async () => {
+    const lic = await bound();
+    const de = await cli(['inspect', lic], { env: { ...noLang, LANG: 'de_DE.UTF-8' } });
+    expect(de.code).toBe(0);
+    expect(de.stdout).toMatch(/^Lizenz\s+V3 LANG-1$/m);
+    expect(de.stdout).toMatch(/^Für\s+chat\.acme\.lan \(url\)$/m);
+    expect(de.stdout).toContain('Adresse des Arbeitsbereichs: Diese Lizenz ist für chat.acme.lan.');
+    const es = await cli(['inspect', lic], { env: { ...noLang, LANGUAGE: 'es', LANG: 'de_DE.UTF-8' } });
+    expect(es.stdout).toMatch(/^Licencia\s+V3 LANG-1$/m);
+    expect(es.stdout).toContain('Dirección del espacio de trabajo: Esta licencia es para chat.acme.lan.');
+    const c = await cli(['inspect', lic], { env: { ...noLang, LC_ALL: 'C', LANGUAGE: 'es', LANG: 'de_DE.UTF-8' } });
+    expect(c.stdout).toMatch(/^License\s+V3 LANG-1$/m);
+    expect(c.stdout).toContain('Workspace address: This license is for chat.acme.lan.');
+    const flag = await cli(['inspect', lic, '--lang', 'fr'], { env: { ...noLang, RC_LICENSE_LANG: 'de' } });
+    expect(flag.stdout).toMatch(/^Licence\s+V3 LANG-1$/m);
+  });
+
+  it('Arabic keeps URLs, ids and fingerprints whole: each value isolated (FSI … PDI), the SHA-256 line untouched', async () => {
+    const lic = await bound();
+    const r = await cli(['inspect', lic, '--lang', 'ar']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^الترخيص\s+V3 \u2068LANG-1\u2069$/m);
+    expect(r.stdout).toContain('\u2068chat.acme.lan\u2069');
+    const sha = (await cli(['inspect', lic, '--json'])).json as { license: { sha256: string } };
+    expect(r.stdout).toMatch(new RegExp(`^SHA-256\\s+${sha.license.sha256}$`, 'm'));
+  });
+
+  it('--json has the same keys and values in every language (English messages, stable codes)', async () => {
+    const lic = await bound();
+    const outputs = await Promise.all(['en', 'pt-BR', 'de', 'es', 'fr', 'ar'].map((lang) => cli(['inspect', lic, '--json', '--lang', lang])));
+    for (const o of outputs) expect(o.json).toEqual(outputs[0].json);
+    expect(JSON.stringify(outputs[0].json)).toContain('This license is for chat.acme.lan.');
+  });
+
+  it('a language it does not speak is a usage error that lists those it does', async () => {
+    const r = await cli(['inspect', await bound(), '--lang', 'tlh']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Unknown language "tlh". rc-license speaks en, pt-BR, de, es, fr, or ar.');
+  });
+
+  it('in the pseudo-language nothing it prints stays plain English (a hard-coded string would)', async () => {
+    const r = await cli(['inspect', await bound(), '--lang', 'en-XA']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('⟦');
+    expect(plainEnglish(r.stdout)).toEqual([]);
+    // …and the detector sees a hard-coded word when there is one (not values, not brackets).
+    expect(plainEnglish('License   V3 ⟦Ĺííçééñšéé⟧ chat.acme.lan\nSignature ⟦ŵóóŕđ⟧')).toEqual(['License', 'Signature']);
+  });
+});
 
 describe('rc-license inspect', () => {
   it('0: a genuine license, with --json as one object', async () => {

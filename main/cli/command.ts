@@ -5,6 +5,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { Records } from '../core/installs/records';
 import type { Installer } from '../core/installer';
 import type { ExitCode } from './exit-codes';
+import type { Speaker } from './speak';
 import type { Io, Paint } from './terminal';
 
 export interface OptionSpec {
@@ -53,6 +54,8 @@ export interface CommandContext {
   envUser: string | undefined;
   /** The columns to wrap at: 80, or the terminal's where wider. */
   width: number;
+  /** The language everything but --json is printed in. */
+  speak: Speaker;
 }
 
 export type Values = Record<string, string | boolean | undefined>;
@@ -72,6 +75,7 @@ export const JSON_OPTION: OptionSpec = { name: 'json', type: 'boolean', help: 'o
 export const GLOBAL_OPTIONS: OptionSpec[] = [
   { name: 'help', type: 'boolean', short: 'h', help: "this help, or a command's" },
   { name: 'version', type: 'boolean', short: 'V', help: 'the version' },
+  { name: 'lang', type: 'string', value: 'LANG', help: 'print in en, pt-BR, de, es, fr or ar (else RC_LICENSE_LANG, LANGUAGE, LC_ALL, LC_MESSAGES, LANG)' },
 ];
 
 /** node:util's parseArgs options for every option any command has (one meaning per name). */

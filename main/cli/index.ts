@@ -3,7 +3,10 @@
 // finds the command in the registry, runs it, and turns whatever went wrong into words and an
 // exit code. What each command does is in commands/.
 import { parseArgs } from 'node:util';
-import { describeError, toAppError, type AppError } from '../core/errors';
+import { toAppError, type AppError } from '../core/errors';
+import { languageFromEnvironment, matchLanguage } from '../core/i18n/choose';
+import { LANGUAGES } from '../core/i18n/format';
+import { ENGLISH, speaker, type Speaker } from './speak';
 import type { Installer } from '../core/installer';
 import { parseFingerprint } from '../core/workspaces/fingerprint';
 import { parseConfig, type CommandContext, type Values } from './command';
@@ -27,20 +30,22 @@ function unknownCommand(name: string): string {
  * An error on stderr as a technician reads it, wrapped to the terminal — with the fingerprints to
  * compare when it is about trust, and the command that fixes it where there is one.
  */
-function printError(io: Io, error: AppError, width: number): void {
-  io.stderr.write(`${paint(io).red('Error:')} ${wrapped(describeError(error), width, 7)}\n`);
+function printError(io: Io, error: AppError, width: number, sp: Speaker): void {
+  const { message, fix } = sp.error(error);
+  const label = sp.t('error.label');
+  io.stderr.write(`${paint(io).red(label)} ${wrapped([message, error.detail, fix].filter(Boolean).join(' — '), width, label.length + 1)}\n`);
   // Never "compare the fingerprint" without printing it.
   const fp = parseFingerprint(String(error.data?.fingerprint256 ?? ''));
   const baseUrl = typeof error.data?.baseUrl === 'string' ? error.data.baseUrl : null;
   if (error.code === 'TLS_UNTRUSTED' && fp) {
-    io.stderr.write(`${certificateLines(error.data)}\n`);
-    if (baseUrl) io.stderr.write(`Once the fingerprint matches the server's, trust it with:\n${pinCommand(baseUrl, fp)}\n`);
+    io.stderr.write(`${certificateLines(error.data, sp)}\n`);
+    if (baseUrl) io.stderr.write(`${sp.t('error.trustWith')}\n${pinCommand(baseUrl, fp)}\n`);
   }
-  if (error.code === 'NEWER_LICENSE_ACTIVE' && error.data?.jobId) io.stderr.write(`To restore anyway:\n  rc-license restore ${error.data.jobId} --even-if-active\n`);
+  if (error.code === 'NEWER_LICENSE_ACTIVE' && error.data?.jobId) io.stderr.write(`${sp.t('error.restoreAnyway')}\n  rc-license restore ${error.data.jobId} --even-if-active\n`);
   if (error.code === 'CERT_CHANGED' && error.data?.expected && error.data.actual) {
     const actual = String(error.data.actual);
-    io.stderr.write(`${fingerprintRows('trusted', String(error.data.expected))}\n${fingerprintRows('now', actual)}\n`);
-    if (baseUrl) io.stderr.write(`If the server's administrator confirms the new certificate, trust it with:\n${pinCommand(baseUrl, actual)}\n`);
+    io.stderr.write(`${fingerprintRows(sp.t('cert.trusted'), String(error.data.expected))}\n${fingerprintRows(sp.t('cert.now'), actual)}\n`);
+    if (baseUrl) io.stderr.write(`${sp.t('error.confirmNew')}\n${pinCommand(baseUrl, actual)}\n`);
   }
 }
 
@@ -49,6 +54,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const out = (obj: object) => io.stdout.write(JSON.stringify(obj) + '\n');
   const width = widthOf(io.env, io.stdout.columns);
   let installer: Installer | null = null;
+  let sp: Speaker = ENGLISH;
   try {
     let parsed;
     try {
@@ -61,6 +67,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const v = parsed.values as Values;
     json = Boolean(v.json);
+    // The language: --lang, RC_LICENSE_LANG, then gettext's order. --json is the same in every language.
+    if (typeof v.lang === 'string' && !matchLanguage(v.lang)) throw new Usage(ENGLISH.t('usage.unknownLanguage', { lang: v.lang, languages: [...LANGUAGES] }));
+    const lang = languageFromEnvironment(typeof v.lang === 'string' ? v.lang : undefined, io.env).lang;
+    if (lang !== 'en' && !json) sp = await speaker(lang);
     const [name, ...args] = parsed.positionals;
     if (v.version) {
       io.stdout.write(`${(await import('../core/app-info')).getAppInfo('cli').version}\n`);
@@ -95,6 +105,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       out,
       envUser,
       width,
+      speak: sp,
       open: async () => {
         if (installer) return installer;
         const [{ Installer }, { KeytarSecretStore }, { defaultDataDir }, v8] = await Promise.all([
@@ -140,7 +151,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const error = toAppError(e);
     if (json) out({ ok: false, error: { code: error.code, message: error.message, ...(error.detail ? { detail: error.detail } : {}), ...(error.data ? { data: error.data } : {}) } });
-    else printError(io, error, width);
+    else printError(io, error, width, sp);
     return exitCodeFor(error.code) as ExitCode;
   } finally {
     await (installer as Installer | null)?.close();

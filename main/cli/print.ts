@@ -2,9 +2,11 @@
 import type { AppError } from '../core/errors';
 import type { Inspection } from '../core/license/types';
 import { CHECK_NAME } from '../core/vocabulary';
+import { limitLabel } from '../core/license/license-summary';
 import { wrap } from './help';
 import { groupFingerprint, parseFingerprint } from '../core/workspaces/fingerprint';
 import type { Io } from './terminal';
+import { ENGLISH, type Speaker } from './speak';
 import { paint, type Paint } from './terminal';
 
 /** "2026-11-27 11:23 +01:00": the machine's local time, with its offset. */
@@ -34,13 +36,14 @@ export function pinCommand(baseUrl: string, hex: string): string {
 }
 
 /** The certificate the server presented, as a technician compares it. */
-export function certificateLines(d: AppError['data']): string {
+export function certificateLines(d: AppError['data'], sp: Speaker = ENGLISH): string {
   const fp = parseFingerprint(String(d?.fingerprint256 ?? ''));
+  const row = (label: string, value: string) => `  ${label.padEnd(9)} ${value}`;
   return [
     fp ? fingerprintRows('SHA-256', fp) : null,
-    d?.subject ? `  Subject   ${d.subject}` : null,
-    d?.issuer ? `  Issuer    ${d.issuer}${d.selfSigned ? ' (self-signed)' : ''}` : null,
-    d?.validFrom ? `  Valid     ${d.validFrom} → ${d.validTo}` : null,
+    d?.subject ? row(sp.t('cert.subject'), sp.iso(String(d.subject))) : null,
+    d?.issuer ? row(sp.t('cert.issuer'), `${sp.iso(String(d.issuer))}${d.selfSigned ? sp.t('cert.selfSigned') : ''}`) : null,
+    d?.validFrom ? row(sp.t('cert.valid'), `${sp.iso(String(d.validFrom))} → ${sp.iso(String(d.validTo))}`) : null,
   ]
     .filter(Boolean)
     .join('\n');
@@ -89,25 +92,28 @@ export function wrapped(text: string, width: number, indent: number, tone: (s: s
     .join('\n');
 }
 
-export function printInspection(io: Io, i: Inspection, width: number): void {
+export function printInspection(io: Io, i: Inspection, width: number, sp: Speaker = ENGLISH): void {
   const p = paint(io);
   const s = i.summary;
+  const none = sp.t('inspect.none');
   const rows: Array<[string, string]> = [
-    ['License', `${s.format.toUpperCase()}${s.id ? ` ${s.id}` : ''}${s.trial ? ' (trial)' : ''}`],
-    ['Customer', s.customer?.company ?? s.customer?.name ?? '—'],
-    ['SHA-256', s.sha256],
-    ['Signature', s.verifiedWith.key === 'rocket.chat' ? 'Rocket.Chat (genuine)' : `additional key ${s.verifiedWith.fingerprint.slice(0, 16)}… (not Rocket.Chat's)`],
-    ['Valid', `${s.validFrom?.slice(0, 10) ?? 'from issue'} → ${s.validUntil?.slice(0, 10) ?? 'no end date'}`],
-    ['For', s.serverUrls.map((u) => `${u.value} (${u.type})`).join(', ') || '—'],
-    ['Limits', s.limits.map((l) => `${l.label} ${l.max ?? 'unlimited'}`).join(', ') || 'none'],
-    ['Modules', s.modules.join(', ') || 'none'],
+    [sp.t('inspect.license'), `${s.format.toUpperCase()}${s.id ? ` ${sp.iso(s.id)}` : ''}${s.trial ? sp.t('inspect.trial') : ''}`],
+    [sp.t('inspect.customer'), s.customer?.company || s.customer?.name ? sp.iso(String(s.customer?.company ?? s.customer?.name)) : '—'],
+    [sp.t('inspect.sha256'), s.sha256],
+    [sp.t('inspect.signature'), s.verifiedWith.key === 'rocket.chat' ? sp.t('inspect.genuine') : sp.t('inspect.additionalKey', { fingerprint: s.verifiedWith.fingerprint.slice(0, 16) })],
+    [sp.t('inspect.valid'), sp.t('inspect.period', { from: s.validFrom ?? sp.t('inspect.fromIssue'), until: s.validUntil ?? sp.t('inspect.noEnd') })],
+    [sp.t('inspect.for'), s.serverUrls.length ? sp.t('inspect.list', { items: s.serverUrls.map((u) => sp.t('inspect.rule', { value: u.value, type: u.type })) }) : '—'],
+    [sp.t('inspect.limits'), s.limits.length ? sp.t('inspect.list', { items: s.limits.map((l) => sp.t('inspect.limit', { label: limitLabel(l.kind), max: l.max === null ? sp.t('inspect.unlimited') : String(l.max) })) }) : none],
+    [sp.t('inspect.modules'), s.modules.length ? sp.t('inspect.list', { items: s.modules }) : none],
   ];
-  for (const [k, val] of rows) io.stdout.write(`${labelled(p, k, 10, val, width)}\n`);
+  const labelWidth = Math.max(10, ...rows.map(([k]) => k.length + 1));
+  for (const [k, val] of rows) io.stdout.write(`${labelled(p, k, labelWidth, val, width)}\n`);
   io.stdout.write('\n');
   for (const c of i.checks) {
     const mark = c.status === 'pass' ? p.green('✓') : c.status === 'fail' ? p.red('✕') : p.yellow('?');
-    io.stdout.write(`${mark} ${wrapped(`${CHECK_NAME[c.name]}: ${c.message}`, width, 2).replace(CHECK_NAME[c.name], p.bold(CHECK_NAME[c.name]))}\n`);
+    const name = sp.c(`check.${c.name}`);
+    io.stdout.write(`${mark} ${wrapped(`${name}: ${sp.text(c)}`, width, 2).replace(name, p.bold(name))}\n`);
   }
   // What the license does to the air-gapped read-only mode (7.0+): the reason the technician came.
-  if (i.restriction) io.stdout.write(`\n${wrapped(i.restriction.effect, width, 0, i.restriction.reading.phase === 'read-only' ? p.red : p.yellow)}\n`);
+  if (i.restriction) io.stdout.write(`\n${wrapped(sp.text({ message: i.restriction.effect, msg: i.restriction.effectMsg }), width, 0, i.restriction.reading.phase === 'read-only' ? p.red : p.yellow)}\n`);
 }

@@ -4,7 +4,7 @@
 import { ERROR_TEXT, type AppError } from '../core/errors';
 import coreEn, { type CoreSource } from '../core/i18n/en';
 import { direction, fmtFor, type Lang } from '../core/i18n/format';
-import { messagesOf, renderMsg, type CatalogOf, type Msg, type Source } from '../core/i18n/messages';
+import { messagesOf, renderMsg, type CatalogOf, type Msg, type Source, type Tell } from '../core/i18n/messages';
 import { pseudoCatalog } from '../core/i18n/pseudo';
 import cliEn, { type CliSource } from './i18n/en';
 
@@ -36,9 +36,9 @@ export interface Speaker {
   readonly lang: Lang;
   readonly rtl: boolean;
   /** One of rc-license's own sentences. */
-  t: typeof cli extends (...a: infer A) => Msg ? (...a: A) => string : never;
+  t: Tell<CliSource>;
   /** One of the core's sentences by its code. */
-  c: typeof core extends (...a: infer A) => Msg ? (...a: A) => string : never;
+  c: Tell<CoreSource>;
   /** A message the core made; English is its own text. */
   msg(m: Msg): string;
   /** Something the core said, with its English text: in English that text, else its message. */
@@ -56,8 +56,8 @@ export function speakerWith(lang: Lang, catalogs: Catalogs): Speaker {
   return {
     lang,
     rtl: direction(lang) === 'rtl',
-    t: ((...a: Parameters<typeof cli>) => render(cli(...a))) as Speaker['t'],
-    c: ((...a: Parameters<typeof core>) => render(core(...a))) as Speaker['c'],
+    t: (code, ...params) => render(cli(code, ...params)),
+    c: (code, ...params) => render(core(code, ...params)),
     msg: render,
     text: (o) => (lang === 'en' || !o.msg ? o.message : render(o.msg)),
     error: (e) => ({

@@ -33,7 +33,7 @@ export const inspect: CommandDefinition = {
     // Genuine is what inspect answers on its own; with --server, the fit to that workspace too.
     const code = ctx.values.server && inspection.checks.some((c) => c.status === 'fail') ? EXIT.license : EXIT.ok;
     if (ctx.json) ctx.out({ ok: code === EXIT.ok, license: licenseJson(inspection), checks: inspection.checks.map(checkJson) });
-    else printInspection(ctx.io, inspection, ctx.width);
+    else printInspection(ctx.io, inspection, ctx.width, ctx.speak);
     return code;
   },
 };

@@ -3,7 +3,7 @@ import { CONNECTION_OPTIONS, JSON_OPTION, type CommandDefinition } from '../comm
 import { EXIT } from '../exit-codes';
 import { currentWorkspace, workspaceFor } from '../workspace-option';
 
-const sentence = (s: { label: string; text: string }) => `${s.label}: ${s.text}`;
+import type { Msg } from '../../core/i18n/messages';
 
 export const status: CommandDefinition = {
   name: 'status',
@@ -40,21 +40,42 @@ export const status: CommandDefinition = {
       return EXIT.ok;
     }
     const p = ctx.paint;
+    const sp = ctx.speak;
+    // Each sentence the core made, in the language asked for (its English text when there is no message).
+    const said2 = (s: { label: string; text: string; say?: { label: Msg; text: Msg } }) =>
+      sp.t('status.sentence', { label: sp.text({ message: s.label, msg: s.say?.label }), text: sp.text({ message: s.text, msg: s.say?.text }) });
+    const line = (text: string | null | undefined, msg: Msg | null | undefined) => (text ? sp.text({ message: text, msg: msg ?? undefined }) : null);
+    const url = sp.iso(conn.info.workspaceUrl);
     const rows: Array<[string, string, ((s: string) => string)?]> = [
-      ['Workspace', `${ws.baseUrl}${currentWorkspace(inst)?.id === ws.id ? '  (current: --server may be left out)' : ''}`],
-      ['Rocket.Chat', conn.info.version],
-      ['Site URL', said?.siteUrlUnset ? `${said.siteUrlUnset} From the address: ${conn.info.workspaceUrl}` : `${conn.info.workspaceUrl}${conn.info.workspaceUrlSource === 'guess' ? ' (from the address; sign in as admin to read the setting)' : ''}`],
-      ['SHA-256', `${conn.info.workspaceUrlHash}  (for air-gapped license requests)`],
-      ['Signed in', who ? `${who.username}${who.isAdmin ? ' (admin)' : ''}${who.kind === 'pat' ? ', token' : ''}` : ctx.envUser ? `as ${ctx.envUser} (from RC_USER_ID)` : 'no'],
-      ['License', said ? sentence(said.license) : '—'],
-      ...[...(said?.limits ?? []), said?.modules, said?.offline].filter((x): x is string => Boolean(x)).map((x): [string, string] => ['', x]),
+      [sp.t('status.workspace'), `${sp.iso(ws.baseUrl)}${currentWorkspace(inst)?.id === ws.id ? sp.t('status.current') : ''}`],
+      [sp.t('status.rocketchat'), sp.iso(conn.info.version)],
+      [
+        sp.t('status.siteUrl'),
+        said?.siteUrlUnset
+          ? `${line(said.siteUrlUnset, said.say?.siteUrlUnset)} ${sp.t('status.fromAddress', { url: conn.info.workspaceUrl })}`
+          : `${url}${conn.info.workspaceUrlSource === 'guess' ? sp.t('status.guessed') : ''}`,
+      ],
+      [sp.t('status.sha256'), `${conn.info.workspaceUrlHash}${sp.t('status.forRequests')}`],
+      [
+        sp.t('status.signedIn'),
+        who ? `${sp.iso(who.username)}${who.isAdmin ? sp.t('status.admin') : ''}${who.kind === 'pat' ? sp.t('status.token') : ''}` : ctx.envUser ? sp.t('status.fromEnv', { user: ctx.envUser }) : sp.t('status.no'),
+      ],
+      [sp.t('status.license'), said ? said2(said.license) : '—'],
+      ...[
+        ...(said?.limits ?? []).map((x, i) => line(x, said?.say?.limits[i])),
+        line(said?.modules, said?.say?.modules),
+        line(said?.offline, said?.say?.offline),
+      ]
+        .filter((x): x is string => Boolean(x))
+        .map((x): [string, string] => ['', x]),
     ];
     if (said?.restriction) {
       const tone = restriction?.phase === 'read-only' ? p.red : restriction?.phase === 'warning' ? p.yellow : (s: string) => s;
-      rows.push(['Read-only', sentence(said.restriction), tone]);
+      rows.push([sp.t('status.readOnly'), said2(said.restriction), tone]);
     }
-    rows.push(['Clock', said ? `${said.clock}${said.skew ? ` ${said.skew}` : ''}` : '—']);
-    for (const [k, val, tone] of rows) ctx.io.stdout.write(`${labelled(p, k, 12, val, ctx.width, tone)}\n`);
+    rows.push([sp.t('status.clock'), said ? `${line(said.clock, said.say?.clock)}${said.skew ? ` ${line(said.skew, said.say?.skew)}` : ''}` : '—']);
+    const labelWidth = Math.max(12, ...rows.map(([k]) => k.length + 1));
+    for (const [k, val, tone] of rows) ctx.io.stdout.write(`${labelled(p, k, labelWidth, val, ctx.width, tone)}\n`);
     return EXIT.ok;
   },
 };

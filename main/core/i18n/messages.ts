@@ -33,11 +33,16 @@ export type Inputs<P> = {
   [K in keyof P]: P[K] extends number ? number : P[K] extends readonly string[] ? readonly (string | Msg)[] : P[K] extends string ? string | Msg : P[K];
 };
 
+/** The parameters a code takes, as its caller passes them (none: no argument). */
+export type ParamArgs<S extends Source, K extends keyof S> = keyof ParamsOf<S[K]> extends never ? [] : [Inputs<ParamsOf<S[K]>>];
+/** Makes a message checked against a source catalog. */
+export type Say<S extends Source> = <K extends keyof S & string>(code: K, ...params: ParamArgs<S, K>) => Msg;
+/** Says a code at once, in some language. */
+export type Tell<S extends Source> = <K extends keyof S & string>(code: K, ...params: ParamArgs<S, K>) => string;
+
 /** A message maker bound to one source catalog, so `say('code', {…})` is checked against it. */
-export function messagesOf<S extends Source>(_source: S) {
-  return function say<K extends keyof S & string>(code: K, ...params: keyof ParamsOf<S[K]> extends never ? [] : [Inputs<ParamsOf<S[K]>>]): Msg {
-    return params[0] ? { code, params: params[0] as Record<string, Param> } : { code };
-  };
+export function messagesOf<S extends Source>(_source: S): Say<S> {
+  return (code, ...params) => (params[0] ? { code, params: params[0] as Record<string, Param> } : { code });
 }
 
 export function isMsg(value: unknown): value is Msg {

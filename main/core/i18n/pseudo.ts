@@ -13,11 +13,16 @@ const VOWEL = /[aeiouAEIOU]/;
 export function pseudoText(english: string): string {
   let out = '';
   let inValue = false;
+  // A nested message arrives already made pseudo (in its own brackets): it is left as it is.
+  let nested = 0;
   for (const ch of english) {
     if (ch === VALUE_START) inValue = true;
     else if (ch === VALUE_END) inValue = false;
     else if (inValue) out += ch;
-    else out += VOWEL.test(ch) ? ACCENTED[ch] + ACCENTED[ch] : (ACCENTED[ch] ?? ch);
+    else if (ch === '⟦' || ch === '⟧') {
+      nested += ch === '⟦' ? 1 : -1;
+      out += ch;
+    } else out += nested > 0 ? ch : VOWEL.test(ch) ? ACCENTED[ch] + ACCENTED[ch] : (ACCENTED[ch] ?? ch);
   }
   return `⟦${out}⟧`;
 }

@@ -6,8 +6,9 @@ import { verifyLicense, verificationKeys, type VerificationKey } from './license
 import { summarizeLicense } from './license-summary';
 import { checkLicense, noWorkspace } from './license-checks';
 import { replacementOf, type BackupNote } from './replacement';
-import { restrictionEffect } from '../workspaces/restriction';
+import { restrictionEffectMsg } from '../workspaces/restriction';
 import type { RestrictionReading } from '../workspaces/types';
+import { english } from '../i18n/say';
 
 export interface DecodedLicense {
   canonical: CanonicalLicense;
@@ -32,7 +33,7 @@ export function toInspection(
 ): Inspection {
   const { text: _text, ...reading } = decoded.canonical;
   const checks = checkLicense(decoded.summary, facts);
-  const effect = restrictionEffect(countdown, !checks.some((c) => c.status === 'fail'));
+  const effectMsg = restrictionEffectMsg(countdown, !checks.some((c) => c.status === 'fail'));
   return {
     reading,
     summary: decoded.summary,
@@ -40,7 +41,7 @@ export function toInspection(
     facts,
     active,
     replaces: replacementOf(active, facts.serverVersion, decoded.summary.id, backup),
-    restriction: countdown && effect ? { reading: countdown, effect } : null,
+    restriction: countdown && effectMsg ? { reading: countdown, effect: english(effectMsg), effectMsg } : null,
   };
 }
 

@@ -125,5 +125,5 @@ export interface Inspection {
   /** What sending this license would do to the active one. */
   replaces: Replacement | null;
   /** The air-gapped countdown (7.0+) and what this license would do to it; null when there is none to lift. */
-  restriction: { reading: RestrictionReading; effect: string } | null;
+  restriction: { reading: RestrictionReading; effect: string; effectMsg?: Msg } | null;
 }
