@@ -122,6 +122,8 @@ if (!app.requestSingleInstanceLock()) {
             },
             renderPdf,
             writeClipboard: (text) => clipboard.writeText(text),
+            // The window speaks the first of these it can (C and POSIX are skipped: core/i18n/choose.ts).
+            preferredLanguages: () => app.getPreferredSystemLanguages(),
             jobs,
           });
         })

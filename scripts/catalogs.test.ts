@@ -13,6 +13,12 @@ import cliDe from '../main/cli/i18n/de';
 import cliEs from '../main/cli/i18n/es';
 import cliFr from '../main/cli/i18n/fr';
 import cliPt from '../main/cli/i18n/pt-BR';
+import winEn from '../renderer/src/i18n/en';
+import winAr from '../renderer/src/i18n/ar';
+import winDe from '../renderer/src/i18n/de';
+import winEs from '../renderer/src/i18n/es';
+import winFr from '../renderer/src/i18n/fr';
+import winPt from '../renderer/src/i18n/pt-BR';
 import { checkParity } from './catalog-parity';
 import type { Source } from '../main/core/i18n/messages';
 
@@ -25,6 +31,10 @@ describe('catalog parity', () => {
 
   it("rc-license's own words: every code, the same parameters, every plural form, in every language", () => {
     expect(checkParity(s(cliEn), { 'pt-BR': s(cliPt), de: s(cliDe), es: s(cliEs), fr: s(cliFr), ar: s(cliAr) })).toEqual([]);
+  });
+
+  it("the window's own words: every code, the same parameters, every plural form, in every language", () => {
+    expect(checkParity(s(winEn), { 'pt-BR': s(winPt), de: s(winDe), es: s(winEs), fr: s(winFr), ar: s(winAr) })).toEqual([]);
   });
 
   it('finds what a careless translation does (the checker can fail)', () => {

@@ -52,6 +52,9 @@ export function findLayerViolations(root: string): Violation[] {
   // The words everyone uses: the one core module the window may import as values. It may import
   // nothing but types, so bundling it brings nothing else along.
   const vocabulary = resolve(root, 'main/core/vocabulary');
+  // The messages and their catalogs: plain data and Intl, which the window bundles (and loads
+  // language by language). They may import only each other, types, errors and the vocabulary.
+  const i18n = resolve(root, 'main/core/i18n');
   const mainDir = resolve(root, 'main');
 
   for (const file of walk(core)) {
@@ -62,6 +65,12 @@ export function findLayerViolations(root: string): Violation[] {
       // broke "Save receipt" in journey-first-run). Packages may be imported lazily (undici).
       if (dynamic && specifier.startsWith('.') && !/\.test\.ts$/.test(file)) {
         violations.push({ file: rel, line, specifier, rule: 'main/core imports its own modules statically (the browser bridge cannot import() TypeScript)' });
+      }
+      if (file.startsWith(i18n + sep) && !/\.test\.ts$/.test(file) && !typeOnly && specifier.startsWith('.')) {
+        const target = resolve(dirname(file), specifier).replace(/\.ts$/, '');
+        if (!target.startsWith(i18n + sep) && target !== vocabulary && target !== resolve(root, 'main/core/errors')) {
+          violations.push({ file: rel, line, specifier, rule: 'main/core/i18n may import only its own modules, the vocabulary and the error texts (the window bundles it)' });
+        }
       }
       if (file.replace(/\.ts$/, '') === vocabulary && !typeOnly) {
         violations.push({ file: rel, line, specifier, rule: 'main/core/vocabulary.ts may import only types (the window bundles it)' });
@@ -101,9 +110,9 @@ export function findLayerViolations(root: string): Violation[] {
       } else if (specifier.startsWith('.')) {
         const target = resolve(dirname(file), specifier).replace(/\.ts$/, '');
         if (target.startsWith(mainDir + sep)) {
-          if (target === vocabulary) continue;
+          if (target === vocabulary || target.startsWith(i18n + sep)) continue;
           if (target !== contract) {
-            violations.push({ file: rel, line, specifier, rule: 'renderer may import only the contract (types) and the vocabulary from main' });
+            violations.push({ file: rel, line, specifier, rule: 'renderer may import only the contract (types), the vocabulary and the messages (main/core/i18n) from main' });
           } else if (!typeOnly) {
             violations.push({ file: rel, line, specifier, rule: 'renderer may import only types from the contract (use `import type`)' });
           }

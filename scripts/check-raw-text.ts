@@ -16,6 +16,9 @@ export interface RawText {
 const VISIBLE_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'label']);
 // Letters of any script: two in a row make a word a technician reads.
 const WORDS = /\p{L}{2,}/u;
+// The same in every language: names, not words.
+const SAME_IN_EVERY_LANGUAGE = new Set(['RC', 'SHA-256']);
+const isRaw = (text: string) => WORDS.test(text) && !SAME_IN_EVERY_LANGUAGE.has(text.trim()) && !/^https?:\/\/\S+$/.test(text.trim());
 
 interface Node {
   type: string;
@@ -37,12 +40,12 @@ export function rawTextIn(source: string, file: string): RawText[] {
     if (Array.isArray(node)) return node.forEach((n) => visit(n, parentName));
     if (!node || typeof node !== 'object') return;
     const n = node as Node;
-    if (n.type === 'Text' && parentName !== 'style' && parentName !== 'script' && WORDS.test(n.data ?? '')) {
+    if (n.type === 'Text' && parentName !== 'style' && parentName !== 'script' && isRaw(n.data ?? '')) {
       found.push({ file, line: lineOf(source, n.start), text: (n.data ?? '').trim() });
     }
     if (n.type === 'Attribute' && n.name && VISIBLE_ATTRIBUTES.has(n.name) && Array.isArray(n.value)) {
       for (const part of n.value) {
-        if (part.type === 'Text' && WORDS.test(part.data ?? '')) found.push({ file, line: lineOf(source, part.start), text: `${n.name}="${(part.data ?? '').trim()}"` });
+        if (part.type === 'Text' && isRaw(part.data ?? '')) found.push({ file, line: lineOf(source, part.start), text: `${n.name}="${(part.data ?? '').trim()}"` });
       }
     }
     const name = n.type === 'RegularElement' || n.type === 'SvelteElement' ? n.name : parentName;

@@ -4,7 +4,7 @@ import type { AppInfo } from './types';
 
 export type { AppInfo };
 
-export function getAppInfo(shell: AppInfo['shell'], versions: NodeJS.ProcessVersions = process.versions): AppInfo {
+export function getAppInfo(shell: AppInfo['shell'], versions: NodeJS.ProcessVersions = process.versions, preferredLanguages: string[] = []): AppInfo {
   const v = versions as NodeJS.ProcessVersions & { electron?: string; chrome?: string };
   return {
     name: pkg.productName,
@@ -16,5 +16,6 @@ export function getAppInfo(shell: AppInfo['shell'], versions: NodeJS.ProcessVers
     arch: arch(),
     osRelease: release(),
     shell,
+    preferredLanguages,
   };
 }

@@ -22,6 +22,8 @@ export interface Services extends InstallerOptions {
   writeClipboard?: (text: string) => Promise<void>;
   /** Installations in flight, so that the shell can interrupt them when it closes. */
   jobs?: RunningJobs;
+  /** The system's preferred languages (the window speaks the first one it can). */
+  preferredLanguages?: () => string[];
 }
 
 export function licenseBytes(source: LicenseSource): Uint8Array | string {
@@ -31,7 +33,7 @@ export function licenseBytes(source: LicenseSource): Uint8Array | string {
 export function createHandlers(services: Services, installer = new Installer({ program: services.shell === 'electron' ? 'the desktop app' : 'the app', ...services })): Handlers {
   const jobs = services.jobs ?? new RunningJobs();
   return {
-    'app.info': async () => getAppInfo(services.shell),
+    'app.info': async () => getAppInfo(services.shell, process.versions, services.preferredLanguages?.() ?? []),
     'keychain.status': async () => services.keychain.status(),
     'workspace.list': async () => installer.listWorkspaces(),
     'workspace.add': async (input) => installer.addWorkspace({ ...input, pinnedSha256: input.pinnedSha256 ?? undefined, caPem: input.caPem ?? undefined, caFileName: input.caFileName ?? undefined }),

@@ -14,4 +14,6 @@ export interface AppInfo {
   osRelease: string;
   /** Which shell is hosting the core: the desktop app, the CLI or the browser test bridge. */
   shell: 'electron' | 'cli' | 'browser-bridge';
+  /** The system's preferred languages, first first (Electron: app.getPreferredSystemLanguages()). */
+  preferredLanguages: string[];
 }

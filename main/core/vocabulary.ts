@@ -5,6 +5,7 @@
 // the window can bundle it (scripts/check-layers.ts keeps it so).
 import type { Evidence, InstallOutcome, InstallStep } from './installs/types';
 import type { LicenseCheck } from './license/types';
+import type { Msg } from './i18n/messages';
 
 /** What became of a job, in six words. The detailed outcome (`InstallOutcome`) stays in the record. */
 export type Status = 'active' | 'restored' | 'not-confirmed' | 'rejected' | 'not-sent' | 'interrupted';
@@ -99,4 +100,11 @@ export const EVIDENCE_SAYS = {
 export function evidenceWords(e: Evidence): string {
   if (e.source === 'elapsed-time') return `${EVIDENCE_SOURCE[e.source]} ${e.detail ?? '?'} s`;
   return `${EVIDENCE_SOURCE[e.source]} ${EVIDENCE_SAYS[e.says as keyof typeof EVIDENCE_SAYS] ?? e.says}${e.detail ? ` (${e.detail})` : ''}`;
+}
+
+/** The same piece of evidence as a message (main/core/i18n), for a shell that speaks another language. */
+export function evidenceMsg(e: Evidence): Msg {
+  if (e.source === 'elapsed-time') return { code: 'evidence.waited', params: { seconds: e.detail ?? '?' } };
+  const words = { source: { code: `evidence.${e.source}` }, says: { code: `says.${e.says}` } };
+  return e.detail ? { code: 'evidence.lineDetail', params: { ...words, detail: e.detail } } : { code: 'evidence.line', params: words };
 }

@@ -12,3 +12,10 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
     this.dispatchEvent(new Event('close'));
   };
 }
+
+// The window speaks English in component tests, as it does once main.ts has loaded the language.
+import { beforeEach } from 'vitest';
+import { i18n } from './lib/i18n.svelte';
+beforeEach(async () => {
+  if (i18n.lang !== 'en' || i18n.t('nav.install') === 'nav.install') await i18n.use('en');
+});

@@ -264,6 +264,8 @@ const ar: CatalogOf<CoreSource> = {
   'restriction.changeSend': (p) => `${p.shift}: يستطيع المستخدمون إرسال الرسائل مجددًا (بحسب إعداد الخادم نفسه).`,
   'restriction.changeReadOnly': (p) => `${p.shift}: يستطيع المستخدمون قراءة الغرف لكن لا يستطيعون الإرسال أو التعديل أو الرفع حتى يصبح ترخيص صالح نشطًا.`,
   'restriction.change': (p) => `${p.shift}.`,
+  'restriction.stillReadOnly': () => 'لا تزال للقراءة فقط: يستطيع المستخدمون قراءة الغرف لكن لا يستطيعون الإرسال أو التعديل أو الرفع حتى يصبح ترخيص صالح نشطًا.',
+  'restriction.stillCounting': (p, f) => `العدّ التنازلي مستمر: للقراءة فقط بعد ${f.plural(p.days, days)} ما لم يصبح ترخيص صالح نشطًا.`,
 };
 
 export default ar;

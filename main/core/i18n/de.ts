@@ -264,6 +264,8 @@ const de: CatalogOf<CoreSource> = {
   'restriction.changeSend': (p) => `${p.shift}: Benutzer können wieder Nachrichten senden (laut der Einstellung des Servers).`,
   'restriction.changeReadOnly': (p) => `${p.shift}: Benutzer können Räume lesen, aber nichts senden, bearbeiten oder hochladen, bis eine gültige Lizenz aktiv ist.`,
   'restriction.change': (p) => `${p.shift}.`,
+  'restriction.stillReadOnly': () => 'weiterhin schreibgeschützt: Benutzer können Räume lesen, aber nichts senden, bearbeiten oder hochladen, bis eine gültige Lizenz aktiv ist.',
+  'restriction.stillCounting': (p, f) => `Countdown läuft weiter: schreibgeschützt in ${f.plural(p.days, { one: '# Tag', other: '# Tagen' })}, wenn keine gültige Lizenz aktiv wird.`,
 };
 
 export default de;

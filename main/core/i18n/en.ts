@@ -165,6 +165,9 @@ const en = {
   'restriction.changeSend': (p: { shift: string }) => `${p.shift}: users can send messages again (the server's own setting says so).`,
   'restriction.changeReadOnly': (p: { shift: string }) => `${p.shift}: users can read rooms but cannot send, edit or upload until a valid license is active.`,
   'restriction.change': (p: { shift: string }) => `${p.shift}.`,
+  'restriction.stillReadOnly': () => 'still read-only: users can read rooms but cannot send, edit or upload until a valid license is active.',
+  'restriction.stillCounting': (p: { days: number }, f: Fmt) =>
+    `still counting down: read-only in ${f.plural(p.days, { one: '# day', other: '# days' })} unless a valid license is active.`,
 };
 
 export default en;

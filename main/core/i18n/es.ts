@@ -263,6 +263,8 @@ const es: CatalogOf<CoreSource> = {
   'restriction.changeSend': (p) => `${p.shift}: los usuarios pueden volver a enviar mensajes (lo dice el propio ajuste del servidor).`,
   'restriction.changeReadOnly': (p) => `${p.shift}: los usuarios pueden leer las salas, pero no enviar, editar ni subir hasta que haya una licencia válida activa.`,
   'restriction.change': (p) => `${p.shift}.`,
+  'restriction.stillReadOnly': () => 'sigue en solo lectura: los usuarios pueden leer las salas, pero no enviar, editar ni subir hasta que haya una licencia válida activa.',
+  'restriction.stillCounting': (p, f) => `la cuenta atrás sigue: solo lectura en ${f.plural(p.days, days)} salvo que haya una licencia válida activa.`,
 };
 
 export default es;

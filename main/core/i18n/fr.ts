@@ -263,6 +263,8 @@ const fr: CatalogOf<CoreSource> = {
   'restriction.changeSend': (p) => `${p.shift} : les utilisateurs peuvent de nouveau envoyer des messages (le paramètre du serveur lui-même le dit).`,
   'restriction.changeReadOnly': (p) => `${p.shift} : les utilisateurs peuvent lire les salons mais pas envoyer, modifier ni téléverser tant qu'aucune licence valide n'est active.`,
   'restriction.change': (p) => `${p.shift}.`,
+  'restriction.stillReadOnly': () => "toujours en lecture seule : les utilisateurs peuvent lire les salons mais pas envoyer, modifier ni téléverser tant qu'aucune licence valide n'est active.",
+  'restriction.stillCounting': (p, f) => `le compte à rebours continue : lecture seule dans ${f.plural(p.days, days)} si aucune licence valide n'est active.`,
 };
 
 export default fr;

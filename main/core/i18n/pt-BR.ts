@@ -263,6 +263,8 @@ const ptBR: CatalogOf<CoreSource> = {
   'restriction.changeSend': (p) => `${p.shift}: os usuários podem enviar mensagens de novo (a própria configuração do servidor diz isso).`,
   'restriction.changeReadOnly': (p) => `${p.shift}: os usuários podem ler as salas, mas não podem enviar, editar nem carregar até que uma licença válida esteja ativa.`,
   'restriction.change': (p) => `${p.shift}.`,
+  'restriction.stillReadOnly': () => 'ainda em somente leitura: os usuários podem ler as salas, mas não podem enviar, editar nem carregar até que uma licença válida esteja ativa.',
+  'restriction.stillCounting': (p, f) => `contagem ainda em curso: somente leitura em ${f.plural(p.days, days)}, a não ser que uma licença válida esteja ativa.`,
 };
 
 export default ptBR;

@@ -3,9 +3,10 @@
 // "read-only → lifted", confirmed by the server's own setting. Reading it never stops an install.
 import type { RocketChatClient } from '../rocketchat/rocketchat-client';
 import type { WorkspaceInfo } from '../rocketchat/types';
-import { describeRestrictionChange, readRestriction, restrictionShift } from '../workspaces/restriction';
+import { readRestriction, restrictionChangeMsg, restrictionShift } from '../workspaces/restriction';
 import type { RestrictionReading } from '../workspaces/types';
 import type { InstallResult } from './types';
+import { english, say, type Msg } from '../i18n/say';
 
 /** What a job records: the countdown before and after, and the change in words. */
 export interface RestrictionChange {
@@ -15,6 +16,8 @@ export interface RestrictionChange {
   change: string | null;
   /** "read-only → lifted", for History; null when nothing changed. */
   shift?: string | null;
+  /** `change` as a message, for a shell that speaks another language. */
+  changeMsg?: Msg | null;
 }
 
 /** Outcomes after which the server has decided something worth reading again. */
@@ -50,9 +53,10 @@ export async function countdownAfter(
 export function changeOf(before: RestrictionReading | null, after: RestrictionReading | null): RestrictionChange {
   const still =
     after?.phase === 'read-only'
-      ? 'still read-only: users can read rooms but cannot send, edit or upload until a valid license is active.'
+      ? say('restriction.stillReadOnly')
       : after?.phase === 'warning'
-        ? `still counting down: read-only in ${after.remainingDays} day${after.remainingDays === 1 ? '' : 's'} unless a valid license is active.`
+        ? say('restriction.stillCounting', { days: after.remainingDays ?? 0 })
         : null;
-  return { before, after, change: describeRestrictionChange(before, after) ?? still, shift: restrictionShift(before, after) };
+  const changeMsg = restrictionChangeMsg(before, after) ?? still;
+  return { before, after, change: changeMsg && english(changeMsg), shift: restrictionShift(before, after), changeMsg };
 }

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { AppFailure } from '../errors';
 import type { InstallResult, JobSummary } from './types';
 import { storageFailure } from '../state/files';
+import { restrictionShiftMsg } from '../workspaces/restriction';
 
 export interface JobLogRead {
   jobs: InstallResult[];
@@ -178,6 +179,7 @@ export class JobLog {
           restoreOf: j.restoreOf ?? null,
           restoredBy: j.restoredBy ?? null,
           restriction: j.restriction?.shift ?? null,
+          restrictionMsg: j.restriction?.shift ? restrictionShiftMsg(j.restriction.before, j.restriction.after) : null,
         }))
         // Newest first; the log's own order breaks ties.
         .sort((a, b) => b.startedAt.localeCompare(a.startedAt) || b.index - a.index)

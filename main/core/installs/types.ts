@@ -3,6 +3,7 @@ import type { RestrictionChange } from './countdown';
 import type { Status } from '../vocabulary';
 import type { ActiveLicenseState } from '../rocketchat/types';
 import type { LicenseCheck, LicenseFormat, Replacement } from '../license/types';
+import type { Msg } from '../i18n/messages';
 
 export type InstallStepName = 'license' | 'connect' | 'account' | 'usage' | 'stored' | 'prechecks' | 'backup' | 'server-validation' | 'apply' | 'verify';
 export type StepStatus = 'running' | 'done' | 'failed' | 'skipped' | 'warning';
@@ -71,6 +72,8 @@ export interface InstallResult {
   outcome: InstallOutcome;
   /** One or two sentences: what happened and what to do next. */
   headline: string;
+  /** `headline` as a message, for a shell that speaks another language (absent in older records). */
+  headlineMsg?: Msg;
   reasons: string[];
   startedAt: string;
   finishedAt: string;
@@ -154,5 +157,7 @@ export interface JobSummary {
   restoredBy: string | null;
   /** The read-only countdown's change, "read-only → lifted" (7.0+); null when none. */
   restriction: string | null;
+  /** The same as a message (made from the readings the job kept, so older jobs have it too). */
+  restrictionMsg?: Msg | null;
 }
 

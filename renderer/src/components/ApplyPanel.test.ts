@@ -90,7 +90,8 @@ describe('ApplyPanel', () => {
     (license as unknown as { lastSource: unknown }).lastSource = { kind: 'text', text: 'RCV3_x' };
     install.result = result('blocked', { license: { ...result('blocked').license, sha256: inspection().summary.sha256 } });
     render(LicensePanel);
-    await userEvent.click(screen.getByTestId('check-again'));
+    // The job panel is its own chunk, loaded as the panel mounts.
+    await userEvent.click(await screen.findByTestId('check-again'));
     expect(api['license.inspect']).toHaveBeenCalledTimes(1);
     expect(await screen.findByRole('button', { name: 'Apply to Plant 7' })).toBeInTheDocument();
   });
@@ -100,7 +101,7 @@ describe('ApplyPanel', () => {
     license.inspection = inspection();
     install.result = result('active');
     render(LicensePanel);
-    await userEvent.click(screen.getByRole('button', { name: 'Install another license' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Install another license' }));
     expect(screen.getAllByRole('button', { name: 'Choose file…' })[0]).toHaveFocus();
   });
 
@@ -110,7 +111,7 @@ describe('ApplyPanel', () => {
     const rejected = result('rejected', { backup: { status: 'kept', sha256: 'b'.repeat(64), licenseId: 'OLD-1', format: 'v3', activeBefore: null } });
     install.result = rejected;
     render(LicensePanel);
-    await userEvent.click(screen.getByTestId('restore-button'));
+    await userEvent.click(await screen.findByTestId('restore-button'));
     expect(await screen.findByRole('heading', { name: 'Restored' })).toBeInTheDocument();
     expect(license.inspection).toBeNull();
     expect(screen.queryByTestId('license-summary')).toBeNull();

@@ -2,6 +2,7 @@
 // to it), and it is never silently ignored: on the Install view it is read as the license, as if
 // dropped on the drop area; elsewhere, or while an installation runs, the status line says why not.
 import { app, fileSource, install, license, status } from './app-state.svelte';
+import { t } from './i18n.svelte';
 
 export async function windowDrop(event: DragEvent): Promise<void> {
   event.preventDefault();
@@ -10,11 +11,9 @@ export async function windowDrop(event: DragEvent): Promise<void> {
   const file = event.dataTransfer?.files?.[0];
   if (!file) return;
   if (app.view !== 'install')
-    return status.announce(
-      `Not read: ${file.name} was dropped on ${app.view === 'history' ? 'History' : 'About'}. Open Install and drop it there.`,
-    );
+    return status.announce(() => t('status.droppedOnView', { file: file.name, view: app.view === 'history' ? t('nav.history') : t('nav.about') }));
   if (install.installing)
-    return status.announce(`Not read: an installation is running. Drop ${file.name} again once it has ended.`);
+    return status.announce(() => t('status.droppedWhileRunning', { file: file.name }));
   await license.readLicense(await fileSource(file));
 }
 

@@ -7,6 +7,7 @@ import type { HistoryStore } from './history.svelte';
 import type { LicenseStore } from './license.svelte';
 import type { StatusStore } from './status.svelte';
 import type { WorkspacesStore } from './workspaces.svelte';
+import { i18n, t } from '../i18n.svelte';
 
 function holdWhileInstalling(event: BeforeUnloadEvent): void {
   event.preventDefault();
@@ -37,7 +38,7 @@ export class InstallStore {
       const i = this.steps.findIndex((s) => s.step === p.step.step);
       if (i >= 0) this.steps[i] = p.step;
       else this.steps.push(p.step);
-      if (p.step.status !== 'running') this.status.announce(p.step.message);
+      if (p.step.status !== 'running') this.status.announce(() => i18n.text(p.step));
     });
   }
 
@@ -64,19 +65,21 @@ export class InstallStore {
     const workspaceId = this.workspaces.selectedId;
     if (!inspection || !workspaceId) return;
     const { sha256 } = inspection.summary;
-    await this.run(`Installing on ${this.workspaces.selected?.name}…`, () => installer()['license.install']({ workspaceId, sha256, force }));
+    const name = this.workspaces.selected?.name ?? '';
+    await this.run(() => t('status.installing', { name }), () => installer()['license.install']({ workspaceId, sha256, force }));
   }
 
   /** "Verify again": the server's state for a job read again; the job's record is updated. */
   async verify(jobId: string): Promise<InstallResult | null> {
-    this.status.announce('Asking the workspace again…');
+    this.status.announce(() => t('status.askingAgain'));
     const r = await installer()['history.verify']({ jobId });
     if (!r.ok) {
       this.status.announceError(r.error);
       return null;
     }
     if (this.result?.jobId === jobId) this.result = r.value;
-    this.status.announce(r.value.headline);
+    const verified = r.value;
+    this.status.announce(() => i18n.text({ message: verified.headline, msg: verified.headlineMsg }));
     void this.history.loadHistory();
     // What the server says now may have changed the workspace's license and read-only mode.
     void this.workspaces.connect({ reinspect: false, quiet: true });
@@ -86,10 +89,10 @@ export class InstallStore {
   /** Puts back the license a job kept before it sent another; the outcome shows like an install's.
    * The workspace refuses while the job's own license is active, unless `evenIfActive`. */
   async restore(jobId: string, options: { evenIfActive?: boolean } = {}): Promise<InstallResult | null> {
-    return this.run('Restoring the previous license…', () => installer()['license.restore']({ jobId, ...(options.evenIfActive ? { evenIfActive: true } : {}) }));
+    return this.run(() => t('status.restoring'), () => installer()['license.restore']({ jobId, ...(options.evenIfActive ? { evenIfActive: true } : {}) }));
   }
 
-  private async run(starting: string, call: () => Promise<Result<InstallResult>>): Promise<InstallResult | null> {
+  private async run(starting: () => string, call: () => Promise<Result<InstallResult>>): Promise<InstallResult | null> {
     const shown = { result: this.result, steps: this.steps };
     this.installing = true;
     this.installError = null;
@@ -104,7 +107,8 @@ export class InstallStore {
       if (statusOf(r.value) === 'restored') this.license.clearLicense();
       this.result = r.value;
       this.steps = r.value.steps;
-      this.status.announce(r.value.headline);
+      const done = r.value;
+      this.status.announce(() => i18n.text({ message: done.headline, msg: done.headlineMsg }));
     } else {
       this.installError = r.error;
       this.status.announceError(r.error);
@@ -121,7 +125,10 @@ export class InstallStore {
 
   async saveReceipt(jobId: string, format: 'html' | 'pdf' | 'json'): Promise<void> {
     const r = await installer()['receipt.save']({ jobId, format });
-    if (r.ok) this.status.announce(r.value.path ? `Receipt saved: ${r.value.path}` : 'Receipt not saved.');
+    if (r.ok) {
+      const path = r.value.path;
+      this.status.announce(() => (path ? t('status.receiptSaved', { path }) : t('status.receiptNotSaved')));
+    }
     else this.status.announceError(r.error);
   }
 }

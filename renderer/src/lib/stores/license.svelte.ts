@@ -4,6 +4,7 @@ import type { AppError, Inspection, LicenseSource } from '../../../../main/core/
 import { installer } from '../installer';
 import type { StatusStore } from './status.svelte';
 import type { WorkspacesStore } from './workspaces.svelte';
+import { t } from '../i18n.svelte';
 
 /** Reads a dropped or chosen file: at most one byte past the 64 KiB limit is sent. */
 export async function fileSource(file: File): Promise<LicenseSource> {
@@ -55,10 +56,9 @@ export class LicenseStore {
       this.lastReadMs = performance.now() - started;
       performance.mark('license-summary-shown');
       this.events.focusNext();
-      const failing = r.value.checks.filter((c) => c.status === 'fail').length;
-      this.status.announce(
-        `License read: ${r.value.summary.customer?.company ?? r.value.summary.id ?? 'no customer named'}. ${failing ? `${failing} check${failing > 1 ? 's' : ''} failed.` : 'No check failed.'}`,
-      );
+      const failed = r.value.checks.filter((c) => c.status === 'fail').length;
+      const named = r.value.summary.customer?.company ?? r.value.summary.id;
+      this.status.announce(() => t('status.licenseRead', { name: named ?? t('status.noCustomer'), failed }));
     } else {
       this.licenseError = r.error;
       this.status.announceError(r.error);

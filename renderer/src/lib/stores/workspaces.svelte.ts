@@ -3,6 +3,7 @@
 import type { AppError, KeychainStatus, Result, SignedInUser, WorkspaceConnection, WorkspaceView } from '../../../../main/core/contract';
 import { installer } from '../installer';
 import type { StatusStore } from './status.svelte';
+import { t } from '../i18n.svelte';
 
 /** What a change of workspace (or of its sign-in) asks of the other areas. */
 export interface WorkspaceEvents {
@@ -82,13 +83,17 @@ export class WorkspacesStore {
       // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a string is kept, not the Date
       this.connectedAt = new Date().toISOString();
       this.replaceWorkspace(r.value.workspace);
-      if (!options.quiet) this.status.announce(`Connected to ${r.value.workspace.name}: Rocket.Chat ${r.value.info.version}.`);
+      if (!options.quiet) {
+        const { name } = r.value.workspace;
+        const { version } = r.value.info;
+        this.status.announce(() => t('status.connected', { name, version }));
+      }
       if (options.reinspect === false) return;
       await this.events.connected();
     } else {
       this.connectError = r.error;
       await this.loadWorkspaces(); // a 401 may have signed the workspace out
-      this.status.announce(r.error.message);
+      this.status.announceError(r.error);
     }
   }
 
@@ -99,7 +104,9 @@ export class WorkspacesStore {
       this.selectedId = r.value.workspace.id;
       this.connection = r.value;
       this.connectError = null;
-      this.status.announce(`Added ${r.value.workspace.name} (Rocket.Chat ${r.value.info.version}).`);
+      const { name } = r.value.workspace;
+      const { version } = r.value.info;
+      this.status.announce(() => t('status.added', { name, version }));
       await this.events.connected();
       this.events.focusNext();
     } else this.status.announceError(r.error);
@@ -124,7 +131,8 @@ export class WorkspacesStore {
     const r = await installer()['workspace.update']({ workspaceId: this.selectedId, name });
     if (r.ok) {
       this.replaceWorkspace(r.value);
-      this.status.announce(`Renamed to ${r.value.name}.`);
+      const renamed = r.value.name;
+      this.status.announce(() => t('status.renamed', { name: renamed }));
     } else this.status.announceError(r.error);
   }
 
@@ -136,7 +144,7 @@ export class WorkspacesStore {
     this.workspaces = this.workspaces.filter((w) => w.id !== this.selectedId);
     this.selectedId = null;
     this.connection = null;
-    this.status.announce(`Removed ${name} from this laptop.`);
+    this.status.announce(() => t('status.removed', { name: name ?? '' }));
     if (this.workspaces.length) await this.select(this.workspaces[0].id);
   }
 
@@ -155,7 +163,7 @@ export class WorkspacesStore {
   }
 
   private async afterSignIn(user: SignedInUser): Promise<void> {
-    this.status.announce(`Signed in as ${user.username}${user.isAdmin ? '' : ' (not an administrator)'}.`);
+    this.status.announce(() => t(user.isAdmin ? 'status.signedIn' : 'status.signedInNotAdmin', { user: user.username }));
     await this.loadWorkspaces();
     await this.connect({ quiet: true });
     this.events.focusNext();
@@ -164,13 +172,8 @@ export class WorkspacesStore {
   async signOut(): Promise<void> {
     const r = await installer()['auth.logout']({ workspaceId: this.selectedId! });
     if (r.ok) {
-      this.status.announce(
-        r.value.kind === 'pat'
-          ? 'Signed out. The personal access token was forgotten on this laptop; it stays valid on the server until you delete it there.'
-          : r.value.revokedOnServer
-            ? 'Signed out: the session was ended on the server and forgotten here.'
-            : 'Signed out here. The server could not be told; the session ends there when it expires.',
-      );
+      const key = r.value.kind === 'pat' ? 'status.signedOutToken' : r.value.revokedOnServer ? 'status.signedOutServer' : 'status.signedOutHere';
+      this.status.announce(() => t(key));
     } else this.status.announceError(r.error);
     await this.loadWorkspaces();
     await this.connect({ quiet: true });
