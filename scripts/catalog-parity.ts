@@ -13,7 +13,8 @@ export interface ParityProblem {
 /** A parameter that works as a value, a number, a date and a list: what each was used as is recorded. */
 function probe(): { params: Record<string, unknown>; read: Set<string> } {
   const read = new Set<string>();
-  const value = () => Object.assign(['7'], { replace: (a: RegExp, b: string) => '7'.replace(a, b), valueOf: () => 7, toString: () => '7' });
+  const value = () =>
+    Object.assign(['7'], { replace: (a: RegExp, b: string) => '7'.replace(a, b), toLowerCase: () => '7', toUpperCase: () => '7', valueOf: () => 7, toString: () => '7' });
   const params = new Proxy({} as Record<string, unknown>, {
     get: (_t, key) => {
       if (typeof key === 'string') read.add(key);

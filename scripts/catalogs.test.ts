@@ -20,6 +20,7 @@ import winEs from '../renderer/src/i18n/es';
 import winFr from '../renderer/src/i18n/fr';
 import winPt from '../renderer/src/i18n/pt-BR';
 import { checkParity } from './catalog-parity';
+import { CHECK_NAME, EVIDENCE_SAYS, EVIDENCE_SOURCE, STATUS_WORD, STEP_NAME } from '../main/core/vocabulary';
 import type { Source } from '../main/core/i18n/messages';
 
 const s = (c: object) => c as unknown as Source;
@@ -35,6 +36,15 @@ describe('catalog parity', () => {
 
   it("the window's own words: every code, the same parameters, every plural form, in every language", () => {
     expect(checkParity(s(winEn), { 'pt-BR': s(winPt), de: s(winDe), es: s(winEs), fr: s(winFr), ar: s(winAr) })).toEqual([]);
+  });
+
+  it("the English catalog says the vocabulary's own words (no sentence took a word's code)", () => {
+    const tables = { 'status.': STATUS_WORD, 'check.': CHECK_NAME, 'step.': STEP_NAME, 'evidence.': EVIDENCE_SOURCE, 'says.': EVIDENCE_SAYS };
+    const en = coreEn as unknown as Record<string, () => string>;
+    const wrong = Object.entries(tables).flatMap(([prefix, table]) =>
+      Object.entries(table as Record<string, string>).filter(([k, word]) => en[prefix + k]?.() !== word).map(([k]) => prefix + k),
+    );
+    expect(wrong).toEqual([]);
   });
 
   it('finds what a careless translation does (the checker can fail)', () => {

@@ -7,7 +7,7 @@ import cliEn from '../../main/cli/i18n/en';
 /** The English words our own messages use (4 letters or more): the words a hard-coded string would have. */
 function vocabulary(...catalogs: object[]): Set<string> {
   const words = new Set<string>();
-  const probe = new Proxy({}, { get: () => Object.assign(['x'], { replace: () => 'x', valueOf: () => 2, toString: () => 'x' }) });
+  const probe = new Proxy({}, { get: () => Object.assign(['x'], { replace: () => 'x', toLowerCase: () => 'x', valueOf: () => 2, toString: () => 'x' }) });
   const fmt = { plural: (_n: number, f: { other: string }) => f.other, num: String, list: (i: string[]) => i.join(', '), day: String, time: String, iso: String, lang: 'en' };
   for (const c of catalogs)
     for (const fn of Object.values(c) as Array<(p: unknown, f: unknown) => string>) {

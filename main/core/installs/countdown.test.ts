@@ -51,8 +51,8 @@ describe('countdownAfter', () => {
 
   it('changeOf: what still holds when nothing changed, nothing when there is nothing to hold', () => {
     expect(changeOf(reading(1), reading(1)).change).toBe('still counting down: read-only in 1 day unless a valid license is active.');
-    expect(changeOf(reading(-1), reading(-1))).toEqual({ before: reading(-1), after: reading(-1), change: null, shift: null });
-    expect(changeOf(reading(0), null)).toEqual({ before: reading(0), after: null, change: null, shift: null });
+    expect(changeOf(reading(-1), reading(-1))).toMatchObject({ before: reading(-1), after: reading(-1), change: null, shift: null });
+    expect(changeOf(reading(0), null)).toMatchObject({ before: reading(0), after: null, change: null, shift: null });
   });
 
   it('any other decided outcome is read once; a job that decided nothing, or a server before 7.0, is not read', async () => {

@@ -17,6 +17,10 @@ import { isSameLicense } from './same-license';
 import { sendAndConfirm } from './send';
 import { describeRejection, serverLogHint } from './server-reasons';
 import { validationReasons } from './verdict';
+import { english, say, type Msg } from '../i18n/say';
+import { isOwnErrorText } from '../errors';
+import { rejectionMsg, serverLogHintMsg } from './server-reasons';
+import type { RejectionReason } from './types';
 
 export interface InstallOptions {
   client: RocketChatClient;
@@ -80,16 +84,21 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
   const { step, finish } = recorder;
 
   try {
-    await step('license', 'Reading the license', async () => ({
+    await step('license', say('run.license'), async () => ({
       value: null,
       status: s.verifiedWith.key === 'custom' ? 'warning' : 'done',
-      message: `${s.format.toUpperCase()} license${s.id ? ` ${s.id}` : ''}, SHA-256 ${s.sha256.slice(0, 12)}…, signature verified${s.verifiedWith.key === 'custom' ? ' with a non-Rocket.Chat key' : ''}.`,
+      message: say('step.licenseRead', {
+        format: s.format.toUpperCase(),
+        id: s.id ? say('step.licenseId', { id: s.id }) : say('empty'),
+        hash: s.sha256.slice(0, 12),
+        custom: s.verifiedWith.key === 'custom' ? say('step.customKey') : say('empty'),
+      }),
     }));
 
-    const info = await step('connect', `Connecting to ${client.transport.baseUrl}`, async () => {
+    const info = await step('connect', say('run.connect', { url: client.transport.baseUrl }), async () => {
       const i = await client.info();
       if (i.major < MIN_VERSION.major || (i.major === MIN_VERSION.major && i.minor < MIN_VERSION.minor)) {
-        throw new AppFailure('SERVER_TOO_OLD', `This workspace runs Rocket.Chat ${i.version}.`);
+        throw new AppFailure('SERVER_TOO_OLD', english(say('step.tooOld', { version: i.version })));
       }
       result.workspace.version = i.version;
       result.workspace.workspaceUrl = i.workspaceUrl;
@@ -97,7 +106,12 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
       return {
         value: i,
         status: i.unencrypted ? 'warning' : 'done',
-        message: `Rocket.Chat ${i.version}; Site URL ${i.workspaceUrl}${i.workspaceUrlSource === 'guess' ? ' (from the address entered: this version does not report it)' : ''}.${i.unencrypted ? ' The connection is not encrypted (http://).' : ''}`,
+        message: say('step.connected', {
+          version: i.version,
+          url: i.workspaceUrl,
+          guess: i.workspaceUrlSource === 'guess' ? say('step.urlGuessed') : say('empty'),
+          http: i.unencrypted ? say('step.unencrypted') : say('empty'),
+        }),
       };
     });
 
@@ -105,15 +119,15 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
     const countdown = await countdownBefore(client, info);
     result.restriction = { before: countdown, after: null, change: null };
 
-    const me = await step('account', 'Checking the signed-in account', async () => {
+    const me = await step('account', say('run.account'), async () => {
       const u = await client.me();
       result.user = { username: u.username, isAdmin: u.isAdmin };
       return u.isAdmin
-        ? { value: u, message: `Signed in as ${u.username} (administrator).` }
+        ? { value: u, message: say('step.admin', { user: u.username }) }
         : {
             value: u,
             status: 'warning' as const,
-            message: `Signed in as ${u.username}, who is not an administrator: only admins hold edit-privileged-setting by default, so the server will probably refuse.`,
+            message: say('step.notAdmin', { user: u.username }),
           };
     });
 
@@ -124,18 +138,22 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
       result.workspace.workspaceUrlSource = info.workspaceUrlSource;
     }
 
-    const before = await step('usage', 'Reading the current license and usage', async () => {
+    const before = await step('usage', say('run.usage'), async () => {
       try {
         const st = await client.licenseState(info.capabilities);
         result.before = st.state;
-        const seats = st.usage?.activeUsers !== undefined ? `${st.usage.activeUsers} active users` : 'usage not reported';
+        const seats = st.usage?.activeUsers !== undefined ? say('step.activeUsers', { n: st.usage.activeUsers }) : say('step.usageNotReported');
         return {
           value: st,
-          message: `${st.state.valid ? `A license is active${st.state.id ? ` (${st.state.id})` : ''}` : 'No license is active'}; ${seats}.`,
+          message: !st.state.valid
+            ? say('step.usageNone', { seats })
+            : st.state.id
+              ? say('step.usageActiveId', { id: st.state.id, seats })
+              : say('step.usageActive', { seats }),
         };
       } catch (e) {
         if (e instanceof AppFailure && e.code === 'FORBIDDEN' && !me.isAdmin) {
-          return { value: null, status: 'warning' as const, message: 'This account may not read the license state.' };
+          return { value: null, status: 'warning' as const, message: say('step.stateForbidden') };
         }
         throw e;
       }
@@ -145,10 +163,10 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
     // kept so that it can be put back. licenses.add writes the setting only when the text
     // differs, so this exact text again would be a no-op: nothing validated again.
     type Stored = Awaited<ReturnType<RocketChatClient['storedLicense']>>;
-    const stored = await step<Stored>('stored', 'Reading the license stored on the server', async () => {
+    const stored = await step<Stored>('stored', say('run.stored'), async () => {
       const read = await client.storedLicense();
-      if (!read.readable) return { value: read, status: 'warning' as const, message: `The stored license could not be read, so it cannot be backed up: ${read.reason}.` };
-      return { value: read, message: read.value.trim() ? `The server stores a license (…${read.value.trim().slice(-8)}).` : 'The server stores no license.' };
+      if (!read.readable) return { value: read, status: 'warning' as const, message: say('step.storedUnreadable', { reason: read.reason }) };
+      return { value: read, message: read.value.trim() ? say('step.storesOne', { tail: read.value.trim().slice(-8) }) : say('step.storedNone') };
     });
     const storesThis = stored.readable && stored.value.trim() === license.canonical.text;
     const activeIsThis = Boolean(before?.state.valid) && before !== null && isSameLicense(license, before) === true;
@@ -157,7 +175,7 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
     // text is stored (≤6.4 after a rejection): sent, so that it survives the next restart.
     if (activeIsThis && (storesThis || !stored.readable)) {
       result.after = before?.state ?? null;
-      finish('already-active', `This exact license is already in force on ${info.workspaceUrl}. Nothing was sent.`);
+      finish('already-active', say('outcome.alreadyActive', { url: info.workspaceUrl }));
       return result;
     }
     const backupNote = !stored.readable ? { possible: false, reason: stored.reason } : { possible: Boolean(stored.value.trim() && options.keepBackup) };
@@ -168,31 +186,32 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
     if (storesThis) {
       result.after = before?.state ?? null;
       result.error = new AppFailure('LICENSE_ALREADY_REJECTED').toError();
-      const stillActive = result.replaced?.lostWhen === 'restart' ? [`${result.replaced.current} is still active, but a restart will check the stored license instead and then none will be active.`] : [];
-      finish(
-        'already-rejected',
-        `${info.workspaceUrl} already stores this exact license and did not activate it. Rocket.Chat checks a license only when the stored one changes or when it restarts, so sending it again would change nothing.`,
-        [...failing.map((c) => c.message), ...stillActive, 'Fix what made it fail, then restart Rocket.Chat: it checks the stored license again at start-up.', serverLogHint(info)],
-      );
+      const stillActive = result.replaced?.lostWhen === 'restart' ? [say('outcome.stillActiveUntilRestart', { current: result.replaced.currentMsg ?? result.replaced.current })] : [];
+      finish('already-rejected', say('outcome.alreadyRejected', { url: info.workspaceUrl }), [
+        ...failing.map((c) => c.msg ?? c.message),
+        ...stillActive,
+        say('outcome.fixThenRestart'),
+        serverLogHintMsg(info),
+      ]);
       return result;
     }
 
     // A server that cannot read the format would only answer with OpenSSL's words: never send.
     const unreadable = failing.filter((c) => c.code === 'LICENSE_NEEDS_NEWER_SERVER');
-    await step('prechecks', 'Checking the license against this workspace', async () => ({
+    await step('prechecks', say('run.prechecks'), async () => ({
       value: null,
       status: failing.length ? (options.force && !unreadable.length ? 'warning' : 'failed') : 'done',
       message: failing.length
-        ? `${failing.length} check${failing.length > 1 ? 's' : ''} failed: ${failing.map((c) => c.name).join(', ')}${options.force && !unreadable.length ? ' — sending anyway, as asked.' : '.'}`
-        : 'URL, dates and limits fit this workspace.',
+        ? say(options.force && !unreadable.length ? 'step.checksFailedForced' : 'step.checksFailed', { n: failing.length, names: failing.map((c) => c.name) })
+        : say('step.checksPass'),
     }));
     if (unreadable.length) {
-      result.error = new AppFailure('LICENSE_NEEDS_NEWER_SERVER', `This workspace runs Rocket.Chat ${info.version}.`).toError();
-      finish('blocked', `This workspace (Rocket.Chat ${info.version}) cannot read this license's format. Nothing was sent to the server.`, unreadable.map((c) => c.message));
+      result.error = new AppFailure('LICENSE_NEEDS_NEWER_SERVER', english(say('step.tooOld', { version: info.version }))).toError();
+      finish('blocked', say('outcome.cannotRead', { version: info.version }), unreadable.map((c) => c.msg ?? c.message));
       return result;
     }
     if (failing.length && !options.force) {
-      finish('blocked', 'The license does not fit this workspace. Nothing was sent to the server.', failing.map((c) => c.message));
+      finish('blocked', say('outcome.doesNotFit'), failing.map((c) => c.msg ?? c.message));
       return result;
     }
 
@@ -201,35 +220,33 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
     else if (!stored.value.trim()) result.backup = { status: 'none-before' };
     else if (options.keepBackup) {
       const text = stored.value;
-      result.backup = await step('backup', 'Keeping a copy of the stored license on this laptop', async () => {
+      result.backup = await step('backup', say('run.backup'), async () => {
         const kept = await options.keepBackup!(text, before?.state ?? null);
-        return { value: kept, message: `Kept the stored license${kept.licenseId ? ` ${kept.licenseId}` : ''} (SHA-256 ${kept.sha256.slice(0, 12)}…): it can be restored in one step.` };
+        return { value: kept, message: say('step.kept', { id: kept.licenseId ? say('step.licenseId', { id: kept.licenseId }) : say('empty'), hash: kept.sha256.slice(0, 12) }) };
       });
       await options.afterBackup?.(structuredClone(result));
     }
 
     let serverSaid: ServerValidation | null = null;
+    let validationSaid: RejectionReason[] = [];
     if (info.capabilities.validate) {
-      const verdict = await step('server-validation', 'Asking the server to validate the license', async () => {
+      const verdict = await step('server-validation', say('run.validate'), async () => {
         const v = await client.validate(license.canonical.text);
-        if (!v) return { value: null, status: 'skipped' as const, message: 'This server has no licenses.validate endpoint.' };
+        if (!v) return { value: null, status: 'skipped' as const, message: say('step.noValidate') };
         const said = validationReasons({ license: s, workspaceUrl: info.workspaceUrl, usage: before?.usage ?? null, validation: v }, { dateHeader: info.serverTime });
         result.serverValidation = { valid: v.valid, reasons: said.map(describeRejection) };
-        if (v.valid) return { value: v, message: v.note ?? 'The server says the license is valid for this workspace.' };
+        validationSaid = said;
+        if (v.valid) return { value: v, message: v.note ?? say('step.valid') };
         return {
           value: v,
           status: options.force ? ('warning' as const) : ('failed' as const),
-          message: `The server says the license is not valid here (${v.reasons.map((r) => r.reason).join(', ') || 'no reason given'}).`,
+          message: say('step.invalid', { reasons: v.reasons.length ? v.reasons.map((r) => r.reason).join(', ') : say('step.noReason') }),
         };
       });
       // "Not ready for validation" is no answer either way.
       serverSaid = verdict && !verdict.note ? verdict : null;
       if (verdict && !verdict.valid && !options.force) {
-        finish(
-          'blocked',
-          'The server itself says this license is not valid for this workspace. Nothing was sent.',
-          result.serverValidation?.reasons.length ? result.serverValidation.reasons : ['The server rejected the license without giving a reason: it is damaged or not meant for this server.'],
-        );
+        finish('blocked', say('outcome.serverSaysInvalid'), validationSaid.length ? validationSaid.map(rejectionMsg) : [say('outcome.noReason')]);
         return result;
       }
     }
@@ -253,19 +270,19 @@ export async function installLicense(options: InstallOptions): Promise<InstallRe
     return result;
   } catch (e) {
     if (e instanceof Interrupted) {
-      finish(
-        'interrupted',
-        result.sent === 'no'
-          ? 'Stopped before sending: nothing was sent; the workspace is as it was.'
-          : `Stopped after sending: ${result.sent === 'yes' ? 'the server accepted the license file' : 'the license may have reached the server'}, but whether it is active was not read. Verify again to read the outcome.`,
-      );
+      finish('interrupted', say(result.sent === 'no' ? 'outcome.stoppedBefore' : result.sent === 'yes' ? 'outcome.stoppedAfterAccepted' : 'outcome.stoppedAfterMaybe'));
       return result;
     }
     const error = toAppError(e);
     result.error = error;
     // Said exactly: nothing was sent unless the send itself got that far.
-    const nothingSent = result.sent === 'no' ? ' Nothing was sent to the server.' : '';
-    finish('failed', `${error.message}${nothingSent}`, [error.detail, error.fix].filter((x): x is string => Boolean(x)));
+    const own = isOwnErrorText(error);
+    const message = own ? say(`error.${error.code}`) : error.message;
+    finish(
+      'failed',
+      result.sent === 'no' ? say('outcome.failedNothingSent', { message }) : own ? say('outcome.failed', { message }) : error.message,
+      [error.detail, error.fix === undefined ? undefined : own ? say(`fix.${error.code}`) : error.fix].filter((x): x is string | Msg => Boolean(x)),
+    );
     return result;
   } finally {
     result.finishedAt = new Date().toISOString();

@@ -4,6 +4,7 @@ import { toAppError } from '../errors';
 import { Interrupted } from './confirm';
 import type { LoadedLicense } from '../license/license-store';
 import type { InstallOutcome, InstallProgress, InstallResult, InstallStep, InstallStepName } from './types';
+import { english, type Msg } from '../i18n/say';
 
 export function newJobRecord(
   jobId: string,
@@ -46,19 +47,23 @@ export function newJobRecord(
   };
 }
 
-export type StepWork<T> = () => Promise<{ value: T; status?: InstallStep['status']; message: string }>;
+/** Words a step or an outcome says: a message (main/core/i18n), or text made elsewhere (an error's). */
+export type Said = string | Msg;
+const words = (s: Said): { message: string; msg?: Msg } => (typeof s === 'string' ? { message: s } : { message: english(s), msg: s });
+
+export type StepWork<T> = () => Promise<{ value: T; status?: InstallStep['status']; message: Said }>;
 
 /** Runs each step with a "running" progress event, then records how it ended (a throw is "failed"). */
 export function stepRecorder(result: InstallResult, onProgress?: (progress: InstallProgress) => void, signal?: AbortSignal) {
   const emit = (step: InstallStep) => onProgress?.({ jobId: result.jobId, step });
-  async function step<T>(name: InstallStepName, running: string, work: StepWork<T>): Promise<T> {
+  async function step<T>(name: InstallStepName, running: Said, work: StepWork<T>): Promise<T> {
     // An interruption takes effect between steps (and inside the wait): never half a step.
     if (signal?.aborted) throw new Interrupted();
-    emit({ step: name, status: 'running', message: running });
+    emit({ step: name, status: 'running', ...words(running) });
     const started = performance.now();
     try {
       const { value, status, message } = await work();
-      const record: InstallStep = { step: name, status: status ?? 'done', message, durationMs: Math.round(performance.now() - started) };
+      const record: InstallStep = { step: name, status: status ?? 'done', ...words(message), durationMs: Math.round(performance.now() - started) };
       result.steps.push(record);
       emit(record);
       return value;
@@ -78,10 +83,15 @@ export function stepRecorder(result: InstallResult, onProgress?: (progress: Inst
       throw e;
     }
   }
-  const finish = (outcome: InstallOutcome, headline: string, reasons: string[] = []) => {
+  const finish = (outcome: InstallOutcome, headline: Said, reasons: Said[] = []) => {
     result.outcome = outcome;
-    result.headline = headline;
-    result.reasons = reasons;
+    const h = words(headline);
+    result.headline = h.message;
+    if (h.msg) result.headlineMsg = h.msg;
+    else delete result.headlineMsg;
+    result.reasons = reasons.map((r) => words(r).message);
+    if (reasons.some((r) => typeof r !== 'string')) result.reasonsMsg = reasons.map((r) => (typeof r === 'string' ? null : r));
+    else delete result.reasonsMsg;
   };
   return { step, finish };
 }

@@ -10,9 +10,10 @@ import { logCursor, readServerLog, type LogCursor } from '../rocketchat/server-l
 import type { WorkspaceInfo } from '../rocketchat/types';
 import { confirmOutcome, Interrupted } from './confirm';
 import type { stepRecorder } from './job-record';
-import { describeRejection, serverLogHint } from './server-reasons';
+import { rejectionMsg, serverLogHintMsg } from './server-reasons';
 import type { InstallResult } from './types';
 import type { Verdict } from './verdict';
+import { say, type Msg } from '../i18n/say';
 
 /** Whether a failed licenses.add can still have reached the server (and so must not be resent). */
 export function mayHaveArrived(e: unknown): boolean {
@@ -62,11 +63,11 @@ export async function sendAndConfirm(c: SendContext): Promise<void> {
   // never a guess.
   // The record a crash from here would leave: the license may be on its way.
   await c.beforeSend?.({ ...structuredClone(result), sent: 'unknown' });
-  await step('apply', 'Sending the license (licenses.add)', async () => {
+  await step('apply', say('run.apply'), async () => {
     try {
       await client.add(license.canonical.text, c.signal);
       result.sent = 'yes';
-      return { value: null, message: 'The server accepted the license file (200).' };
+      return { value: null, message: say('step.accepted') };
     } catch (e) {
       if (c.signal?.aborted) {
         result.sent = 'unknown';
@@ -84,7 +85,7 @@ export async function sendAndConfirm(c: SendContext): Promise<void> {
   });
   await c.afterSend?.(structuredClone(result));
 
-  const { verdict, last } = await step('verify', 'Waiting for the server to confirm', async () => {
+  const { verdict, last } = await step('verify', say('run.verify'), async () => {
     const confirmation = await confirmOutcome({
       client,
       info,
@@ -112,11 +113,12 @@ export async function sendAndConfirm(c: SendContext): Promise<void> {
   finishVerdict(c, verdict);
 }
 
-function verifyStep(v: Verdict, waitMs: number): { status: 'done' | 'failed' | 'warning'; message: string } {
-  if (v.outcome === 'active') return { status: 'done', message: v.record.evidence[0]?.source === 'server-log' ? 'The server log says the license is installed.' : 'The server confirms the license is active.' };
-  if (v.outcome === 'rejected') return { status: 'failed', message: 'The server did not activate the license.' };
-  if (v.cause) return { status: 'warning', message: `The outcome could not be read back: ${v.cause.message} ${v.cause.detail ?? ''}`.trim() };
-  return { status: 'warning', message: v.outcome === 'not-active' ? `Not active after ${Math.round(waitMs / 1000)} s, and the server gave no reason.` : `No answer either way within ${Math.round(waitMs / 1000)} s.` };
+function verifyStep(v: Verdict, waitMs: number): { status: 'done' | 'failed' | 'warning'; message: Msg } {
+  if (v.outcome === 'active') return { status: 'done', message: say(v.record.evidence[0]?.source === 'server-log' ? 'step.installedLog' : 'step.confirmed') };
+  if (v.outcome === 'rejected') return { status: 'failed', message: say('step.notActivated') };
+  if (v.cause) return { status: 'warning', message: say('step.unreadable', { cause: `${v.cause.message} ${v.cause.detail ?? ''}`.trim() }) };
+  const seconds = Math.round(waitMs / 1000);
+  return { status: 'warning', message: say(v.outcome === 'not-active' ? 'step.notActiveAfter' : 'step.noAnswerWithin', { seconds }) };
 }
 
 /** The outcome in words: the server's own reasons for a rejection, the next thing to do otherwise. */
@@ -125,30 +127,28 @@ function finishVerdict(c: SendContext, v: Verdict): void {
   const { finish } = c.recorder;
   const s = license.summary;
   const seconds = Math.round(c.waitMs / 1000);
-  const failedChecks = result.checks.filter((x) => x.status === 'fail').map((x) => x.message);
+  const failedChecks = result.checks.filter((x) => x.status === 'fail').map((x) => x.msg ?? x.message);
   if (v.outcome === 'active') {
-    finish('active', `${info.workspaceUrl} confirms license ${s.id ?? s.hashTail}: it is in force now.`);
+    finish('active', say('outcome.active', { url: info.workspaceUrl, license: s.id ?? s.hashTail }));
   } else if (v.outcome === 'rejected') {
-    const said = v.record.reasons.map(describeRejection);
+    const said = v.record.reasons.map(rejectionMsg);
     // Where the server kept its reason to itself, what the checks found is the next best thing.
     const known = said.length && !v.record.reasons.some((r) => r.kind === 'not-logged') ? said : [...said, ...failedChecks];
-    const accepted = result.sent === 'yes' ? 'The workspace accepted the file but did not activate the license.' : 'The workspace did not activate the license.';
-    finish('rejected', [accepted, result.replaced?.afterRejection].filter(Boolean).join(' '), known.length ? known : [serverLogHint(info)]);
+    const accepted = say(result.sent === 'yes' ? 'outcome.acceptedNotActivated' : 'outcome.notActivated');
+    const after = result.replaced?.afterRejection;
+    const headline = after ? say('sentences.two', { first: accepted, second: result.replaced?.afterRejectionMsg ?? after }) : accepted;
+    finish('rejected', headline, known.length ? known : [serverLogHintMsg(info)]);
   } else if (v.outcome === 'not-active') {
-    finish(
-      'not-active',
-      `After ${seconds} s, ${info.workspaceUrl} does not show this license as active, and it gave no reason (this Rocket.Chat version, or this account, cannot show one).`,
-      [...failedChecks, serverLogHint(info), 'A slow server may still activate it: verify again before restoring anything.'],
-    );
+    finish('not-active', say('outcome.notActive', { seconds, url: info.workspaceUrl }), [...failedChecks, serverLogHintMsg(info), say('outcome.maySlow')]);
   } else {
     const cause = v.cause;
-    const sentWords = result.sent === 'unknown' ? 'The license may have been sent' : 'Sent';
+    const sent = say(result.sent === 'unknown' ? 'outcome.maybeSent' : 'outcome.sent');
     finish(
       'unconfirmed',
       cause
-        ? `${sentWords}, but the outcome is unknown: the workspace stopped answering (${[cause.message, cause.detail].filter(Boolean).join(' ')}).`
-        : `${sentWords}, but the workspace did not say within ${seconds} s whether it took the license.`,
-      ['Verify again once the workspace answers, or check Administration → Workspace → Subscription before leaving.', ...(cause ? [] : [serverLogHint(info)])],
+        ? say('outcome.unconfirmedCause', { sent, cause: [cause.message, cause.detail].filter(Boolean).join(' ') })
+        : say('outcome.unconfirmed', { sent, seconds }),
+      [say('outcome.verifyLater'), ...(cause ? [] : [serverLogHintMsg(info)])],
     );
   }
 }

@@ -12,6 +12,8 @@ export interface InstallStep {
   step: InstallStepName;
   status: StepStatus;
   message: string;
+  /** `message` as a code with parameters (absent in older records and for an error's own words). */
+  msg?: Msg;
   /** HTTP status and the server's own words, when a request was made. */
   httpStatus?: number;
   serverError?: string;
@@ -74,6 +76,8 @@ export interface InstallResult {
   headline: string;
   /** `headline` as a message, for a shell that speaks another language (absent in older records). */
   headlineMsg?: Msg;
+  /** `reasons` as messages, one per reason (null where a reason is text made elsewhere). */
+  reasonsMsg?: Array<Msg | null>;
   reasons: string[];
   startedAt: string;
   finishedAt: string;

@@ -5,6 +5,7 @@
 // (spec §5.11). Said the same way in the confirmation, the CLI prompt, the result and the receipt.
 import type { Replacement } from './types';
 import type { ActiveLicenseState } from '../rocketchat/types';
+import { english, say, type Msg } from '../i18n/say';
 
 function versionOf(serverVersion: string | null | undefined): [number, number] | null {
   const m = /^(\d+)\.(\d+)/.exec(serverVersion ?? '');
@@ -24,13 +25,17 @@ function countsDown(serverVersion: string | null | undefined): boolean {
   return !v || v[0] >= 7;
 }
 
-const READ_ONLY_AGAIN =
-  ' On Rocket.Chat 7.0 and later the workspace then also counts down to read-only again, and is read-only at once if it has not reported to Rocket.Chat Cloud in the last 10 days (users cannot send, edit or upload).';
-
 /** "ACME-2026-001 (120 seats, until 2026-12-31)" — or "the active license" when it has no id. */
+export function activeMsg(active: ActiveLicenseState): Msg {
+  const facts = [
+    ...(active.seats !== null ? [say('replace.seats', { n: active.seats })] : []),
+    ...(active.validUntil ? [say('replace.until', { day: active.validUntil })] : []),
+  ];
+  const name = active.id ?? say('replace.theActive');
+  return facts.length ? say('replace.withFacts', { name, facts }) : say('replace.name', { name });
+}
 export function describeActive(active: ActiveLicenseState): string {
-  const facts = [active.seats !== null ? `${active.seats} seats` : null, active.validUntil ? `until ${active.validUntil.slice(0, 10)}` : null].filter(Boolean);
-  return `${active.id ?? 'the active license'}${facts.length ? ` (${facts.join(', ')})` : ''}`;
+  return english(activeMsg(active));
 }
 
 /** Whether the stored license will be kept before sending, and if not, why. */
@@ -43,22 +48,28 @@ export interface BackupNote {
 export function replacementOf(active: ActiveLicenseState | null, serverVersion: string | null | undefined, newLicenseId?: string | null, backup?: BackupNote): Replacement | null {
   if (!active?.valid) return null;
   if (newLicenseId && active.id === newLicenseId) return null;
-  const current = describeActive(active);
+  const current = activeMsg(active);
   const lostWhen = clearsAtOnce(serverVersion) ? 'now' : 'restart';
-  const name = active.id ?? 'the current license';
-  const kept = !backup ? '' : backup.possible ? ` ${name} is backed up first and can be restored in one step.` : ` No backup: ${backup.reason ?? 'the server stores no license text to keep'}.`;
-  return {
+  const name = active.id ?? say('replace.theCurrent');
+  const kept = !backup
+    ? say('empty')
+    : backup.possible
+      ? say('replace.kept', { name })
+      : say('replace.noBackup', { reason: backup.reason ?? say('replace.nothingStored') });
+  const warning = say(lostWhen === 'now' ? 'replace.warningNow' : 'replace.warningRestart', {
     current,
+    name,
+    readOnly: countsDown(serverVersion) ? say('replace.readOnlyAgain') : say('empty'),
+    kept,
+  });
+  const afterRejection = say(lostWhen === 'now' ? 'replace.afterNow' : 'replace.afterRestart', { current });
+  return {
+    current: english(current),
     lostWhen,
-    warning:
-      (lostWhen === 'now'
-        ? `Replaces ${current}, which is active now. If the server rejects the new license, nothing stays active: ${name} stops at once.`
-        : `Replaces ${current}, which is active now. If the server rejects the new license, ${name} stays active only until Rocket.Chat next restarts; after that, none is.`) +
-      (countsDown(serverVersion) ? READ_ONLY_AGAIN : '') +
-      kept,
-    afterRejection:
-      lostWhen === 'now'
-        ? `${current}, which was active before, is no longer active: nothing is active now.`
-        : `${current} is still active, but only until Rocket.Chat restarts: the server now stores the rejected license in its place.`,
+    warning: english(warning),
+    afterRejection: english(afterRejection),
+    currentMsg: current,
+    warningMsg: warning,
+    afterRejectionMsg: afterRejection,
   };
 }

@@ -113,6 +113,10 @@ export interface Replacement {
   warning: string;
   /** After a rejection: what became of it. */
   afterRejection: string;
+  /** `current`, `warning` and `afterRejection` as messages (absent in older records). */
+  currentMsg?: Msg;
+  warningMsg?: Msg;
+  afterRejectionMsg?: Msg;
 }
 
 export interface Inspection {
