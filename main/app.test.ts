@@ -107,6 +107,7 @@ vi.mock('electron', async () => {
       on: (event: string, fn: Handler) => h.appEvents.set(event, fn),
       whenReady: () => new Promise<void>((resolve) => (h.ready = resolve)),
       getPath: (name: string) => (h.paths[name] ??= mkdtempSync(join(tmpdir(), `electron-${name}-`))),
+      getPreferredSystemLanguages: () => ['de-DE', 'en-US'],
       setPath: (name: string, path: string) => {
         h.setPaths.push([name, path]);
         h.paths[name] = path;
@@ -273,7 +274,8 @@ describe('the Electron shell in development', () => {
   it('answers IPC only from our own window and its top frame, validating the input', async () => {
     await boot();
     const handler = h.ipc.get('installer:app.info')!;
-    expect(await handler(ours(), undefined)).toMatchObject({ ok: true, value: { shell: 'electron' } });
+    // The window's language comes from the system's preferred languages (Electron's own list).
+    expect(await handler(ours(), undefined)).toMatchObject({ ok: true, value: { shell: 'electron', preferredLanguages: ['de-DE', 'en-US'] } });
     const id = h.windows[0].webContents.id;
     expect(await handler({ sender: { id: id + 1 }, senderFrame: { url: 'app://renderer/index.html', parent: null } }, undefined)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await handler({ sender: { id }, senderFrame: { url: 'app://renderer/index.html', parent: {} } }, undefined)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

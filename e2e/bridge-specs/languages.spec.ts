@@ -99,7 +99,7 @@ const overflowing = (page: Page) =>
     const out: string[] = [];
     if (document.documentElement.scrollWidth > window.innerWidth + 1) out.push(`page ${document.documentElement.scrollWidth}px wide`);
     for (const el of document.querySelectorAll<HTMLElement>('button, .badge, nav *, th, dt, label, summary, h1, h2, h3, h4, .statusbar *')) {
-      if (!el.offsetParent) continue;
+      if (!el.offsetParent || el.closest('.visually-hidden')) continue;
       if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') out.push(`${el.tagName.toLowerCase()}: ${el.textContent?.trim().slice(0, 40)}`);
     }
     return out;
@@ -113,9 +113,17 @@ test('the pseudo-language: in every main state no word stays plain English and n
   await walk(page, app, sim, async (state) => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'en-XA');
     // Everything a technician can read: text, and the names and placeholders controls carry.
-    const text = await page.evaluate(() =>
-      [document.body.innerText, ...[...document.querySelectorAll('[aria-label], [placeholder], [title]')].map((e) => [e.getAttribute('aria-label'), e.getAttribute('placeholder'), e.getAttribute('title')].join('\n'))].join('\n'),
-    );
+    // Values the window marks translate="no" (names, ids, the keychain's name) are not words.
+    const text = await page.evaluate(() => {
+      const own = (el: Element | null) => el && !el.closest('[translate="no"]') && el.checkVisibility();
+      const parts: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) if (own(n.parentElement)) parts.push(n.textContent ?? '');
+      // Names controls carry (tooltips hold ids and hashes: values).
+      for (const e of document.querySelectorAll('[aria-label], [placeholder]'))
+        if (!e.closest('[translate="no"]')) parts.push([e.getAttribute('aria-label'), e.getAttribute('placeholder')].join('\n'));
+      return parts.join('\n');
+    });
     for (const w of plainEnglish(text, words)) found.push(`${state}: ${w}`);
     for (const o of await overflowing(page)) found.push(`${state}: overflow ${o}`);
   });

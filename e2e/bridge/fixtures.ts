@@ -69,6 +69,8 @@ export const test = base.extend<{ app: AppFixture; sim: (o?: SimulatorOptions) =
         });
         const calls = await installBridge(page, handlers, rendererUrl);
         await page.goto(rendererUrl + '/index.html');
+        // The window is open once it has painted: it loads its language before the first paint.
+        await page.locator('.shell').waitFor();
         return { calls, handlers, clipboard };
       },
     };

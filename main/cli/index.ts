@@ -33,7 +33,8 @@ function unknownCommand(name: string): string {
 function printError(io: Io, error: AppError, width: number, sp: Speaker): void {
   const { message, fix } = sp.error(error);
   const label = sp.t('error.label');
-  io.stderr.write(`${paint(io).red(label)} ${wrapped([message, error.detail, fix].filter(Boolean).join(' — '), width, label.length + 1)}\n`);
+  const detail = error.detail === undefined ? undefined : sp.text({ message: error.detail, msg: error.detailMsg });
+  io.stderr.write(`${paint(io).red(label)} ${wrapped([message, detail, fix].filter(Boolean).join(' — '), width, label.length + 1)}\n`);
   // Never "compare the fingerprint" without printing it.
   const fp = parseFingerprint(String(error.data?.fingerprint256 ?? ''));
   const baseUrl = typeof error.data?.baseUrl === 'string' ? error.data.baseUrl : null;

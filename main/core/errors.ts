@@ -1,6 +1,7 @@
 // One place owns every error code the app can show and the words a technician reads for it.
 // Errors cross IPC as values (Electron drops custom fields on thrown errors), so every layer
 // returns `Result<T>` at its edge and throws `AppFailure` only inside core.
+import type { Msg } from './i18n/messages';
 
 export const ERROR_CODES = [
   'INVALID_INPUT',
@@ -55,6 +56,8 @@ export interface AppError {
   fix?: string;
   /** Structured facts the UI may use (e.g. certificate fingerprints, wait seconds). */
   data?: Record<string, string | number | boolean | null>;
+  /** `detail` as a code with parameters (main/core/i18n), where the core wrote it. */
+  detailMsg?: Msg;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
@@ -205,19 +208,25 @@ export const ERROR_TEXT: Record<ErrorCode, { message: string; fix: string }> = {
 export class AppFailure extends Error {
   readonly code: ErrorCode;
   readonly detail?: string;
+  readonly detailMsg?: Msg;
   readonly data?: AppError['data'];
 
-  constructor(code: ErrorCode, detail?: string, data?: AppError['data'], message?: string) {
+  /** `detail` may be a message (its English text is kept as `detail`). */
+  constructor(code: ErrorCode, detail?: string | { message: string; msg: Msg }, data?: AppError['data'], message?: string) {
     super(message ?? ERROR_TEXT[code].message);
     this.name = 'AppFailure';
     this.code = code;
-    this.detail = detail;
+    if (typeof detail === 'object') {
+      this.detail = detail.message;
+      this.detailMsg = detail.msg;
+    } else this.detail = detail;
     this.data = data;
   }
 
   toError(): AppError {
     const error: AppError = { code: this.code, message: this.message };
     if (this.detail !== undefined) error.detail = this.detail;
+    if (this.detailMsg !== undefined) error.detailMsg = this.detailMsg;
     error.fix = ERROR_TEXT[this.code].fix;
     if (this.data !== undefined) error.data = this.data;
     return error;

@@ -374,6 +374,38 @@ const ar: CatalogOf<CoreSource> = {
   'replace.warningRestart': (p) => `يستبدل ${p.current}، النشط الآن. إن رفض الخادم الترخيص الجديد، يبقى ${p.name} نشطًا فقط حتى إعادة تشغيل Rocket.Chat التالية؛ وبعدها لا شيء.${p.readOnly}${p.kept}`,
   'replace.afterNow': (p) => `${p.current}، الذي كان نشطًا، لم يعد نشطًا: لا يوجد ترخيص نشط الآن.`,
   'replace.afterRestart': (p) => `${p.current} لا يزال نشطًا، لكن فقط حتى إعادة تشغيل Rocket.Chat: يخزّن الخادم الآن الترخيص المرفوض مكانه.`,
+
+  // Installing, the server's reasons, what sending replaces.
+  'net.certChanged': (p) => `الشهادة الموثوقة SHA-256 ${p.expected}؛ والخادم يقدّم الآن ${p.actual}.`,
+  'net.tls': (p) => `${p.host}: ${p.reason}.`,
+  'tls.DEPTH_ZERO_SELF_SIGNED_CERT': () => "الشهادة موقَّعة ذاتيًا",
+  'tls.SELF_SIGNED_CERT_IN_CHAIN': () => "أصدرت الشهادة جهةُ إصدار شهادات خاصة",
+  'tls.UNABLE_TO_VERIFY_LEAF_SIGNATURE': () => "أصدرت الشهادة جهةٌ لا يعرفها هذا الحاسوب",
+  'tls.UNABLE_TO_GET_ISSUER_CERT_LOCALLY': () => "أصدرت الشهادة جهةٌ لا يعرفها هذا الحاسوب",
+  'tls.CERT_HAS_EXPIRED': () => "انتهت صلاحية الشهادة",
+  'tls.CERT_NOT_YET_VALID': () => "الشهادة غير صالحة بعد (تحقق من الساعات)",
+  'tls.ERR_TLS_CERT_ALTNAME_INVALID': () => "صدرت الشهادة لاسم آخر",
+  'tls.ERR_SSL_WRONG_VERSION_NUMBER': () => "الخادم لا يتحدث HTTPS على هذا المنفذ (جرّب http://)",
+  'net.refused': (p) => `رفض ${p.host} الاتصال: لا شيء يستمع على هذا المنفذ.`,
+  'net.dns': (p) => `تعذّر تحليل الاسم ${p.name} (DNS).`,
+  'net.noRoute': (p) => `لا يوجد مسار من هذا الحاسوب إلى ${p.host}.`,
+  'net.connectTimeout': (p) => `انتهت مهلة الاتصال بـ ${p.host}.`,
+  'net.noAnswer': (p) => `لم يُجب ${p.host} في الوقت المحدد.`,
+  'net.dropped': (p) => `قطع ${p.host} الاتصال قبل الإجابة (قد يقطعه وكيل أو جدار حماية).`,
+
+  // Installing, the server's reasons, what sending replaces.
+  'info.cloudWorkspaceId': () => "معرّف مساحة العمل السحابية",
+  'info.serverVersions': () => "إصدارات الخادم",
+  'info.serverUniqueId': () => "المعرّف الفريد للخادم",
+  'info.legalText': () => "الموافقة على النص القانوني",
+  'info.statistics': () => "تقرير الإحصاءات",
+  'info.offline': () => "ترخيص دون اتصال",
+  'info.autoRenew': () => "التجديد التلقائي",
+  'info.notes': () => "ملاحظات",
+  'info.yes': () => "نعم",
+  'info.no': () => "لا",
+  'info.required': () => "مطلوب",
+  'info.notRequired': () => "غير مطلوب",
 };
 
 export default ar;

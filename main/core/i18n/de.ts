@@ -374,6 +374,38 @@ const de: CatalogOf<CoreSource> = {
   'replace.warningRestart': (p) => `Ersetzt ${p.current}, die jetzt aktiv ist. Lehnt der Server die neue Lizenz ab, bleibt ${p.name} nur bis zum nächsten Neustart von Rocket.Chat aktiv; danach keine.${p.readOnly}${p.kept}`,
   'replace.afterNow': (p) => `${p.current}, bisher aktiv, ist nicht mehr aktiv: Jetzt ist keine Lizenz aktiv.`,
   'replace.afterRestart': (p) => `${p.current} ist noch aktiv, aber nur bis zum Neustart von Rocket.Chat: Der Server hat jetzt die abgelehnte Lizenz an ihrer Stelle gespeichert.`,
+
+  // Installing, the server's reasons, what sending replaces.
+  'net.certChanged': (p) => `Vertrautes Zertifikat SHA-256 ${p.expected}; der Server legt jetzt ${p.actual} vor.`,
+  'net.tls': (p) => `${p.host}: ${p.reason}.`,
+  'tls.DEPTH_ZERO_SELF_SIGNED_CERT': () => "das Zertifikat ist selbstsigniert",
+  'tls.SELF_SIGNED_CERT_IN_CHAIN': () => "das Zertifikat wurde von einer privaten Zertifizierungsstelle ausgestellt",
+  'tls.UNABLE_TO_VERIFY_LEAF_SIGNATURE': () => "das Zertifikat wurde von einer Stelle ausgestellt, die dieser Laptop nicht kennt",
+  'tls.UNABLE_TO_GET_ISSUER_CERT_LOCALLY': () => "das Zertifikat wurde von einer Stelle ausgestellt, die dieser Laptop nicht kennt",
+  'tls.CERT_HAS_EXPIRED': () => "das Zertifikat ist abgelaufen",
+  'tls.CERT_NOT_YET_VALID': () => "das Zertifikat ist noch nicht gültig (prüfen Sie die Uhren)",
+  'tls.ERR_TLS_CERT_ALTNAME_INVALID': () => "das Zertifikat wurde für einen anderen Namen ausgestellt",
+  'tls.ERR_SSL_WRONG_VERSION_NUMBER': () => "der Server spricht auf diesem Port kein HTTPS (versuchen Sie http://)",
+  'net.refused': (p) => `${p.host} hat die Verbindung abgelehnt: Auf diesem Port lauscht nichts.`,
+  'net.dns': (p) => `Der Name ${p.name} ließ sich nicht auflösen (DNS).`,
+  'net.noRoute': (p) => `Von diesem Laptop gibt es keinen Weg zu ${p.host}.`,
+  'net.connectTimeout': (p) => `Die Verbindung zu ${p.host} hat zu lange gedauert.`,
+  'net.noAnswer': (p) => `${p.host} hat nicht rechtzeitig geantwortet.`,
+  'net.dropped': (p) => `${p.host} hat die Verbindung vor der Antwort getrennt (ein Proxy oder eine Firewall unterbricht sie vielleicht).`,
+
+  // Installing, the server's reasons, what sending replaces.
+  'info.cloudWorkspaceId': () => "Cloud-Arbeitsbereichs-ID",
+  'info.serverVersions': () => "Server-Versionen",
+  'info.serverUniqueId': () => "Eindeutige Server-ID",
+  'info.legalText': () => "Zustimmung zum Rechtstext",
+  'info.statistics': () => "Statistikbericht",
+  'info.offline': () => "Offline-Lizenz",
+  'info.autoRenew': () => "Automatisch verlängern",
+  'info.notes': () => "Notizen",
+  'info.yes': () => "ja",
+  'info.no': () => "nein",
+  'info.required': () => "erforderlich",
+  'info.notRequired': () => "nicht erforderlich",
 };
 
 export default de;

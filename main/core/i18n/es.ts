@@ -373,6 +373,38 @@ const es: CatalogOf<CoreSource> = {
   'replace.warningRestart': (p) => `Sustituye a ${p.current}, activa ahora. Si el servidor rechaza la nueva licencia, ${p.name} sigue activa solo hasta el próximo reinicio de Rocket.Chat; después, ninguna.${p.readOnly}${p.kept}`,
   'replace.afterNow': (p) => `${p.current}, que estaba activa, ya no lo está: no hay ninguna licencia activa.`,
   'replace.afterRestart': (p) => `${p.current} sigue activa, pero solo hasta que Rocket.Chat se reinicie: el servidor guarda ahora la licencia rechazada en su lugar.`,
+
+  // Installing, the server's reasons, what sending replaces.
+  'net.certChanged': (p) => `Certificado de confianza SHA-256 ${p.expected}; el servidor presenta ahora ${p.actual}.`,
+  'net.tls': (p) => `${p.host}: ${p.reason}.`,
+  'tls.DEPTH_ZERO_SELF_SIGNED_CERT': () => "el certificado es autofirmado",
+  'tls.SELF_SIGNED_CERT_IN_CHAIN': () => "el certificado lo emitió una autoridad de certificación privada",
+  'tls.UNABLE_TO_VERIFY_LEAF_SIGNATURE': () => "el certificado lo emitió una autoridad que este portátil no conoce",
+  'tls.UNABLE_TO_GET_ISSUER_CERT_LOCALLY': () => "el certificado lo emitió una autoridad que este portátil no conoce",
+  'tls.CERT_HAS_EXPIRED': () => "el certificado ha caducado",
+  'tls.CERT_NOT_YET_VALID': () => "el certificado aún no es válido (revise los relojes)",
+  'tls.ERR_TLS_CERT_ALTNAME_INVALID': () => "el certificado se emitió para otro nombre",
+  'tls.ERR_SSL_WRONG_VERSION_NUMBER': () => "el servidor no habla HTTPS en este puerto (pruebe http://)",
+  'net.refused': (p) => `${p.host} rechazó la conexión: no hay nada escuchando en ese puerto.`,
+  'net.dns': (p) => `No se pudo resolver el nombre ${p.name} (DNS).`,
+  'net.noRoute': (p) => `No hay ruta desde este portátil hasta ${p.host}.`,
+  'net.connectTimeout': (p) => `Se agotó el tiempo al conectar con ${p.host}.`,
+  'net.noAnswer': (p) => `${p.host} no respondió a tiempo.`,
+  'net.dropped': (p) => `${p.host} cortó la conexión antes de responder (puede que un proxy o un cortafuegos la corte).`,
+
+  // Installing, the server's reasons, what sending replaces.
+  'info.cloudWorkspaceId': () => "Id del espacio de trabajo en la nube",
+  'info.serverVersions': () => "Versiones del servidor",
+  'info.serverUniqueId': () => "Id único del servidor",
+  'info.legalText': () => "Aceptación del texto legal",
+  'info.statistics': () => "Informe de estadísticas",
+  'info.offline': () => "Licencia sin conexión",
+  'info.autoRenew': () => "Renovación automática",
+  'info.notes': () => "Notas",
+  'info.yes': () => "sí",
+  'info.no': () => "no",
+  'info.required': () => "obligatorio",
+  'info.notRequired': () => "no obligatorio",
 };
 
 export default es;

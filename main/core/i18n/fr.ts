@@ -373,6 +373,38 @@ const fr: CatalogOf<CoreSource> = {
   'replace.warningRestart': (p) => `Remplace ${p.current}, active maintenant. Si le serveur refuse la nouvelle licence, ${p.name} reste active seulement jusqu'au prochain redémarrage de Rocket.Chat ; ensuite, aucune.${p.readOnly}${p.kept}`,
   'replace.afterNow': (p) => `${p.current}, active auparavant, ne l'est plus : aucune licence n'est active maintenant.`,
   'replace.afterRestart': (p) => `${p.current} est toujours active, mais seulement jusqu'au redémarrage de Rocket.Chat : le serveur contient désormais la licence refusée à sa place.`,
+
+  // Installing, the server's reasons, what sending replaces.
+  'net.certChanged': (p) => `Certificat approuvé SHA-256 ${p.expected} ; le serveur présente maintenant ${p.actual}.`,
+  'net.tls': (p) => `${p.host} : ${p.reason}.`,
+  'tls.DEPTH_ZERO_SELF_SIGNED_CERT': () => "le certificat est auto-signé",
+  'tls.SELF_SIGNED_CERT_IN_CHAIN': () => "le certificat a été délivré par une autorité de certification privée",
+  'tls.UNABLE_TO_VERIFY_LEAF_SIGNATURE': () => "le certificat a été délivré par une autorité que cet ordinateur ne connaît pas",
+  'tls.UNABLE_TO_GET_ISSUER_CERT_LOCALLY': () => "le certificat a été délivré par une autorité que cet ordinateur ne connaît pas",
+  'tls.CERT_HAS_EXPIRED': () => "le certificat a expiré",
+  'tls.CERT_NOT_YET_VALID': () => "le certificat n'est pas encore valide (vérifiez les horloges)",
+  'tls.ERR_TLS_CERT_ALTNAME_INVALID': () => "le certificat a été délivré pour un autre nom",
+  'tls.ERR_SSL_WRONG_VERSION_NUMBER': () => "le serveur ne parle pas HTTPS sur ce port (essayez http://)",
+  'net.refused': (p) => `${p.host} a refusé la connexion : rien n'écoute sur ce port.`,
+  'net.dns': (p) => `Le nom ${p.name} n'a pas pu être résolu (DNS).`,
+  'net.noRoute': (p) => `Il n'y a pas de route de cet ordinateur vers ${p.host}.`,
+  'net.connectTimeout': (p) => `La connexion à ${p.host} a expiré.`,
+  'net.noAnswer': (p) => `${p.host} n'a pas répondu à temps.`,
+  'net.dropped': (p) => `${p.host} a coupé la connexion avant de répondre (un proxy ou un pare-feu la coupe peut-être).`,
+
+  // Installing, the server's reasons, what sending replaces.
+  'info.cloudWorkspaceId': () => "Identifiant de l'espace de travail cloud",
+  'info.serverVersions': () => "Versions du serveur",
+  'info.serverUniqueId': () => "Identifiant unique du serveur",
+  'info.legalText': () => "Acceptation du texte juridique",
+  'info.statistics': () => "Rapport de statistiques",
+  'info.offline': () => "Licence hors ligne",
+  'info.autoRenew': () => "Renouvellement automatique",
+  'info.notes': () => "Notes",
+  'info.yes': () => "oui",
+  'info.no': () => "non",
+  'info.required': () => "obligatoire",
+  'info.notRequired': () => "non obligatoire",
 };
 
 export default fr;

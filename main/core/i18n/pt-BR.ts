@@ -373,6 +373,38 @@ const ptBR: CatalogOf<CoreSource> = {
   'replace.warningRestart': (p) => `Substitui ${p.current}, que está ativa agora. Se o servidor recusar a nova licença, ${p.name} fica ativa só até o próximo reinício do Rocket.Chat; depois, nenhuma.${p.readOnly}${p.kept}`,
   'replace.afterNow': (p) => `${p.current}, que estava ativa, não está mais ativa: nenhuma licença está ativa agora.`,
   'replace.afterRestart': (p) => `${p.current} ainda está ativa, mas só até o Rocket.Chat reiniciar: o servidor agora guarda a licença recusada no lugar dela.`,
+
+  // Installing, the server's reasons, what sending replaces.
+  'net.certChanged': (p) => `Certificado confiável SHA-256 ${p.expected}; o servidor agora apresenta ${p.actual}.`,
+  'net.tls': (p) => `${p.host}: ${p.reason}.`,
+  'tls.DEPTH_ZERO_SELF_SIGNED_CERT': () => "o certificado é autoassinado",
+  'tls.SELF_SIGNED_CERT_IN_CHAIN': () => "o certificado foi emitido por uma autoridade certificadora privada",
+  'tls.UNABLE_TO_VERIFY_LEAF_SIGNATURE': () => "o certificado foi emitido por uma autoridade que este notebook não conhece",
+  'tls.UNABLE_TO_GET_ISSUER_CERT_LOCALLY': () => "o certificado foi emitido por uma autoridade que este notebook não conhece",
+  'tls.CERT_HAS_EXPIRED': () => "o certificado expirou",
+  'tls.CERT_NOT_YET_VALID': () => "o certificado ainda não é válido (verifique os relógios)",
+  'tls.ERR_TLS_CERT_ALTNAME_INVALID': () => "o certificado foi emitido para outro nome",
+  'tls.ERR_SSL_WRONG_VERSION_NUMBER': () => "o servidor não fala HTTPS nesta porta (tente http://)",
+  'net.refused': (p) => `${p.host} recusou a conexão: nada está escutando nessa porta.`,
+  'net.dns': (p) => `O nome ${p.name} não pôde ser resolvido (DNS).`,
+  'net.noRoute': (p) => `Não há rota deste notebook até ${p.host}.`,
+  'net.connectTimeout': (p) => `A conexão com ${p.host} esgotou o tempo.`,
+  'net.noAnswer': (p) => `${p.host} não respondeu a tempo.`,
+  'net.dropped': (p) => `${p.host} derrubou a conexão antes de responder (um proxy ou firewall pode estar cortando-a).`,
+
+  // Installing, the server's reasons, what sending replaces.
+  'info.cloudWorkspaceId': () => "Id do espaço de trabalho na nuvem",
+  'info.serverVersions': () => "Versões do servidor",
+  'info.serverUniqueId': () => "Id único do servidor",
+  'info.legalText': () => "Aceite do texto legal",
+  'info.statistics': () => "Relatório de estatísticas",
+  'info.offline': () => "Licença offline",
+  'info.autoRenew': () => "Renovação automática",
+  'info.notes': () => "Notas",
+  'info.yes': () => "sim",
+  'info.no': () => "não",
+  'info.required': () => "obrigatório",
+  'info.notRequired': () => "não obrigatório",
 };
 
 export default ptBR;

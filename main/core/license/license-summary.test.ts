@@ -96,14 +96,14 @@ describe('a V3 license', () => {
       ],
       modules: ['auditing', 'engagement-dashboard'],
       informational: [
-        { label: 'Server versions', value: '7.x, 8.x' },
-        { label: 'Server unique id', value: 'uniq-1' },
-        { label: 'Cloud workspace id', value: 'cloud-1' },
-        { label: 'Legal text agreement', value: 'accepted' },
-        { label: 'Statistics report', value: 'not required' },
-        { label: 'Offline license', value: 'yes' },
-        { label: 'Auto-renew', value: 'no' },
-        { label: 'Notes', value: 'Plant 7 only' },
+        { label: 'Server versions', value: '7.x, 8.x', code: 'serverVersions' },
+        { label: 'Server unique id', value: 'uniq-1', code: 'serverUniqueId' },
+        { label: 'Cloud workspace id', value: 'cloud-1', code: 'cloudWorkspaceId' },
+        { label: 'Legal text agreement', value: 'accepted', code: 'legalText' },
+        { label: 'Statistics report', value: 'not required', code: 'statistics', said: 'notRequired' },
+        { label: 'Offline license', value: 'yes', code: 'offline', said: 'yes' },
+        { label: 'Auto-renew', value: 'no', code: 'autoRenew', said: 'no' },
+        { label: 'Notes', value: 'Plant 7 only', code: 'notes' },
       ],
       jwt: { exp: '2028-01-01T00:00:00.000Z', nbf: '2026-01-01T00:00:00.000Z' },
     });
@@ -213,7 +213,7 @@ describe('a V2 license, as the server converts it', () => {
         { kind: 'marketplaceApps', label: 'Marketplace apps', max: 10, behavior: 'prevent_action', modules: [] },
       ],
       modules: ['hide-watermark', 'auditing', 'engagement-dashboard'],
-      informational: [{ label: 'Cloud workspace id', value: 'ws-9' }],
+      informational: [{ label: 'Cloud workspace id', value: 'ws-9', code: 'cloudWorkspaceId' }],
       jwt: null,
     });
   });

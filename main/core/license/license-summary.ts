@@ -122,7 +122,7 @@ function summarizeV2(p: Obj): Omit<LicenseSummary, 'sha256' | 'hashTail' | 'veri
     ? [{ name: String(tag.name), color: str(tag.color) ?? '#6c737a' }]
     : [...new Set(modulesOf(p.modules).map(bundleName).filter((b): b is string => b !== null))].map((name) => ({ name, color: tagColor(name) }));
   const informational: LicenseSummary['informational'] = [];
-  if (str(meta.workspaceId)) informational.push({ label: 'Cloud workspace id', value: String(meta.workspaceId) });
+  if (str(meta.workspaceId)) informational.push({ label: 'Cloud workspace id', value: String(meta.workspaceId), code: 'cloudWorkspaceId' });
   return {
     id: null,
     customer: null,
@@ -165,18 +165,18 @@ function summarizeV3(p: Obj): Omit<LicenseSummary, 'sha256' | 'hashTail' | 'veri
   }
   const informational: LicenseSummary['informational'] = [];
   const versions = arr(validation.serverVersions).map((v) => str(obj(v).value)).filter(Boolean);
-  if (versions.length) informational.push({ label: 'Server versions', value: versions.join(', ') });
-  if (str(validation.serverUniqueId)) informational.push({ label: 'Server unique id', value: String(validation.serverUniqueId) });
-  if (str(validation.cloudWorkspaceId)) informational.push({ label: 'Cloud workspace id', value: String(validation.cloudWorkspaceId) });
+  if (versions.length) informational.push({ label: 'Server versions', value: versions.join(', '), code: 'serverVersions' });
+  if (str(validation.serverUniqueId)) informational.push({ label: 'Server unique id', value: String(validation.serverUniqueId), code: 'serverUniqueId' });
+  if (str(validation.cloudWorkspaceId)) informational.push({ label: 'Cloud workspace id', value: String(validation.cloudWorkspaceId), code: 'cloudWorkspaceId' });
   const legal = obj(validation.legalTextAgreement);
-  if (str(legal.type)) informational.push({ label: 'Legal text agreement', value: String(legal.type) });
+  if (str(legal.type)) informational.push({ label: 'Legal text agreement', value: String(legal.type), code: 'legalText' });
   const stats = obj(validation.statisticsReport);
   if (typeof stats.required === 'boolean') {
-    informational.push({ label: 'Statistics report', value: stats.required ? 'required' : 'not required' });
+    informational.push({ label: 'Statistics report', value: stats.required ? 'required' : 'not required', code: 'statistics', said: stats.required ? 'required' : 'notRequired' });
   }
-  if (typeof info.offline === 'boolean') informational.push({ label: 'Offline license', value: info.offline ? 'yes' : 'no' });
-  if (typeof info.autoRenew === 'boolean') informational.push({ label: 'Auto-renew', value: info.autoRenew ? 'yes' : 'no' });
-  if (str(info.notes)) informational.push({ label: 'Notes', value: String(info.notes) });
+  if (typeof info.offline === 'boolean') informational.push({ label: 'Offline license', value: info.offline ? 'yes' : 'no', code: 'offline', said: info.offline ? 'yes' : 'no' });
+  if (typeof info.autoRenew === 'boolean') informational.push({ label: 'Auto-renew', value: info.autoRenew ? 'yes' : 'no', code: 'autoRenew', said: info.autoRenew ? 'yes' : 'no' });
+  if (str(info.notes)) informational.push({ label: 'Notes', value: String(info.notes), code: 'notes' });
 
   const date = (v: unknown) => (typeof v === 'number' ? new Date(v * 1000).toISOString() : null);
   const customer = grantedTo.name || grantedTo.company || grantedTo.email

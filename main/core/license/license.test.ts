@@ -166,7 +166,7 @@ describe('verifying and summarizing', () => {
       hashTail: v3.slice(-8),
     });
     expect(Date.parse(summary.validUntil!)).toBeGreaterThan(Date.now() + 300 * DAY);
-    expect(summary.informational).toEqual(expect.arrayContaining([{ label: 'Offline license', value: 'yes' }]));
+    expect(summary.informational).toEqual(expect.arrayContaining([{ label: 'Offline license', value: 'yes', code: 'offline', said: 'yes' }]));
   });
 
   it('converts a V2 license the way the server does', async () => {

@@ -55,7 +55,8 @@ export interface LicenseSummary {
   limits: LicenseLimit[];
   modules: string[];
   /** Facts the server does not check on apply (spec §5.9): shown, not enforced. */
-  informational: Array<{ label: string; value: string }>;
+  /** Details the server does not check; `code` names the label (info.<code> in main/core/i18n), `said` a value in words. */
+  informational: Array<{ label: string; value: string; code?: string; said?: 'yes' | 'no' | 'required' | 'notRequired' }>;
   /** JWT `exp`/`nbf` claims, which the server's verifier enforces with no tolerance. */
   jwt: { exp: string | null; nbf: string | null } | null;
 }

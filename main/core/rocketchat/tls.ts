@@ -5,6 +5,7 @@ import { createHash, X509Certificate } from 'node:crypto';
 import tls, { type PeerCertificate } from 'node:tls';
 import { AppFailure } from '../errors';
 import type { CertificateInfo } from '../workspaces/types';
+import { said, say } from '../i18n/say';
 
 export type CertificateDetails = CertificateInfo;
 
@@ -51,16 +52,17 @@ const TLS_CODES = new Set([
   'ERR_SSL_WRONG_VERSION_NUMBER',
 ]);
 
-const TLS_REASONS: Record<string, string> = {
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'the certificate is self-signed',
-  SELF_SIGNED_CERT_IN_CHAIN: 'the certificate was issued by a private certificate authority',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the certificate was issued by an authority this laptop does not know',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'the certificate was issued by an authority this laptop does not know',
-  CERT_HAS_EXPIRED: 'the certificate has expired',
-  CERT_NOT_YET_VALID: 'the certificate is not valid yet (check the clocks)',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'the certificate was issued for another name',
-  ERR_SSL_WRONG_VERSION_NUMBER: 'the server does not speak HTTPS on this port (try http://)',
-};
+/** The TLS failures said in words (each `tls.<code>` in main/core/i18n); others keep Node's message. */
+const TLS_REASONS = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+]);
 
 export class CertChanged extends Error {
   constructor(
@@ -123,44 +125,41 @@ export function mapNetworkError(e: unknown, url: URL): AppFailure {
   const cause = (e as { cause?: unknown })?.cause;
   if (e instanceof CertChanged || cause instanceof CertChanged) {
     const c = (e instanceof CertChanged ? e : cause) as CertChanged;
-    return new AppFailure(
-      'CERT_CHANGED',
-      `Trusted certificate SHA-256 ${c.expected}; the server now presents ${c.actual}.`,
-      { expected: c.expected, actual: c.actual, phase: 'connect' },
-    );
+    return new AppFailure('CERT_CHANGED', said(say('net.certChanged', { expected: c.expected, actual: c.actual })), { expected: c.expected, actual: c.actual, phase: 'connect' });
   }
   const code = errorCode(e) ?? '';
   const where = url.host;
   if (TLS_CODES.has(code) || /certificate|SSL|TLS/i.test(String((e as Error)?.message))) {
-    return new AppFailure('TLS_UNTRUSTED', `${where}: ${TLS_REASONS[code] ?? (e as Error).message}.`, { tlsCode: code || null, phase: 'connect' });
+    const reason = TLS_REASONS.has(code) ? { code: `tls.${code}` } : (e as Error).message;
+    return new AppFailure('TLS_UNTRUSTED', said(say('net.tls', { host: where, reason })), { tlsCode: code || null, phase: 'connect' });
   }
   switch (code) {
     case 'ECONNREFUSED':
-      return new AppFailure('NETWORK_UNREACHABLE', `${where} refused the connection: nothing is listening on that port.`, CONNECT);
+      return new AppFailure('NETWORK_UNREACHABLE', said(say('net.refused', { host: where })), CONNECT);
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new AppFailure('NETWORK_UNREACHABLE', `The name ${url.hostname} could not be resolved (DNS).`, CONNECT);
+      return new AppFailure('NETWORK_UNREACHABLE', said(say('net.dns', { name: url.hostname })), CONNECT);
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
-      return new AppFailure('NETWORK_UNREACHABLE', `There is no route from this laptop to ${where}.`, CONNECT);
+      return new AppFailure('NETWORK_UNREACHABLE', said(say('net.noRoute', { host: where })), CONNECT);
     case 'UND_ERR_CONNECT_TIMEOUT':
     case 'ETIMEDOUT':
-      return new AppFailure('TIMEOUT', `Connecting to ${where} timed out.`, CONNECT);
+      return new AppFailure('TIMEOUT', said(say('net.connectTimeout', { host: where })), CONNECT);
     case 'UND_ERR_HEADERS_TIMEOUT':
     case 'UND_ERR_BODY_TIMEOUT':
     case 'TimeoutError':
     case 'ABORT_ERR':
-      return new AppFailure('TIMEOUT', `${where} did not answer in time.`, REQUEST);
+      return new AppFailure('TIMEOUT', said(say('net.noAnswer', { host: where })), REQUEST);
     case 'ECONNRESET':
     case 'EPIPE':
     case 'UND_ERR_CLOSED':
-      return new AppFailure('NETWORK_UNREACHABLE', `${where} dropped the connection before answering (a proxy or firewall may be cutting it).`, REQUEST);
+      return new AppFailure('NETWORK_UNREACHABLE', said(say('net.dropped', { host: where })), REQUEST);
   }
   if ((e as Error)?.name === 'TimeoutError' || (e as Error)?.name === 'AbortError') {
-    return new AppFailure('TIMEOUT', `${where} did not answer in time.`, REQUEST);
+    return new AppFailure('TIMEOUT', said(say('net.noAnswer', { host: where })), REQUEST);
   }
   if (/other side closed|socket hang up|closed/i.test(String((e as Error)?.message))) {
-    return new AppFailure('NETWORK_UNREACHABLE', `${where} dropped the connection before answering (a proxy or firewall may be cutting it).`, REQUEST);
+    return new AppFailure('NETWORK_UNREACHABLE', said(say('net.dropped', { host: where })), REQUEST);
   }
   return new AppFailure('NETWORK_UNREACHABLE', `${where}: ${(e as Error)?.message ?? String(e)}`, REQUEST);
 }

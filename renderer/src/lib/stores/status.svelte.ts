@@ -25,7 +25,7 @@ export class StatusStore {
 
   /** A failure, as the status line's newest message (also one shown in a form: sign-in, add, trust, rename). */
   announceError(error: AppError): void {
-    this.announce(() => t('status.error', { message: i18n.error(error).message, detail: error.detail ?? '' }).trim());
+    this.announce(() => t('status.error', { message: i18n.error(error).message, detail: error.detail ? i18n.text({ message: error.detail, msg: error.detailMsg }) : '' }).trim());
   }
 
   /** Copies through the shell (the page has no clipboard permission); says the text when it cannot. */
