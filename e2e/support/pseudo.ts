@@ -8,7 +8,7 @@ import cliEn from '../../main/cli/i18n/en';
 function vocabulary(...catalogs: object[]): Set<string> {
   const words = new Set<string>();
   const probe = new Proxy({}, { get: () => Object.assign(['x'], { replace: () => 'x', toLowerCase: () => 'x', valueOf: () => 2, toString: () => 'x' }) });
-  const fmt = { plural: (_n: number, f: { other: string }) => f.other, num: String, list: (i: string[]) => i.join(', '), day: String, time: String, iso: String, lang: 'en' };
+  const fmt = { plural: (_n: number, f: { other: string }) => f.other, num: String, list: (i: string[]) => i.join(', '), day: String, time: String, second: String, iso: String, lang: 'en' };
   for (const c of catalogs)
     for (const fn of Object.values(c) as Array<(p: unknown, f: unknown) => string>) {
       for (const w of String(fn(probe, fmt)).match(/[A-Za-z]{4,}/g) ?? []) words.add(w.toLowerCase());

@@ -5,7 +5,8 @@ import type { CommandContext } from './command';
 import { EXIT, exitCodeFor, type ExitCode } from './exit-codes';
 import { Usage } from './terminal';
 import { checkJson, labelled, wrapped } from './print';
-import { evidenceWords, STATUS_WORD, statusOf, statusTone } from '../core/vocabulary';
+import { evidenceMsg, evidenceWords, STATUS_WORD, statusOf, statusTone } from '../core/vocabulary';
+import type { Speaker } from './speak';
 
 /**
  * The exit code an outcome earns. "Not active" (the wait ended, and no source could say why) is 9
@@ -36,7 +37,7 @@ export async function runJob(ctx: CommandContext, run: JobRunner): Promise<ExitC
   const onSignal = (signal: 'SIGINT' | 'SIGTERM') => () => {
     if (caught) return;
     caught = signal;
-    io.stderr.write(`\n${p.yellow(signal === 'SIGINT' ? 'Interrupting' : 'Terminating')}: recording the job as interrupted…\n`);
+    io.stderr.write(`\n${p.yellow(ctx.speak.t(signal === 'SIGINT' ? 'job.interrupting' : 'job.terminating'))}\n`);
     stop.abort();
   };
   const handlers = { SIGINT: onSignal('SIGINT'), SIGTERM: onSignal('SIGTERM') };
@@ -48,8 +49,9 @@ export async function runJob(ctx: CommandContext, run: JobRunner): Promise<ExitC
       waitSeconds,
       signal: stop.signal,
       onProgress: ({ step }) => {
-        if (step.status === 'running') io.stderr.write(`${wrapped(`… ${step.message}`, ctx.width, 2, p.dim)}\n`);
-        else io.stderr.write(`${step.status === 'done' ? p.green('✓') : step.status === 'failed' ? p.red('✕') : p.yellow('!')} ${wrapped(step.message, ctx.width, 2)}\n`);
+        const said = ctx.speak.text(step);
+        if (step.status === 'running') io.stderr.write(`${wrapped(`… ${said}`, ctx.width, 2, p.dim)}\n`);
+        else io.stderr.write(`${step.status === 'done' ? p.green('✓') : step.status === 'failed' ? p.red('✕') : p.yellow('!')} ${wrapped(said, ctx.width, 2)}\n`);
       },
     });
   } finally {
@@ -84,30 +86,35 @@ export async function runJob(ctx: CommandContext, run: JobRunner): Promise<ExitC
 /** The outcome in the words everyone uses, its headline, reasons, what it rests on and the
  * read-only mode before → after, wrapped to the terminal. */
 export function printOutcome(ctx: CommandContext, result: InstallResult): void {
-  const { io, paint: p, width } = ctx;
+  const { io, paint: p, width, speak: sp } = ctx;
   const status = statusOf(result);
   const tone = { ok: p.green, warn: p.yellow, bad: p.red }[statusTone(status)];
-  const word = STATUS_WORD[status].toUpperCase();
-  io.stdout.write(`${tone(p.bold(word))}  ${wrapped(result.headline, width, word.length + 2)}\n`);
-  for (const r of result.reasons) io.stdout.write(`  - ${wrapped(r, width, 4)}\n`);
-  for (const e of result.verdict?.evidence ?? []) io.stdout.write(`  · ${wrapped(evidenceLine(e), width, 4, p.dim)}\n`);
+  const word = sp.text({ message: STATUS_WORD[status], msg: { code: `status.${status}` } }).toLocaleUpperCase(sp.lang === 'en-XA' ? 'en' : sp.lang);
+  io.stdout.write(`${tone(p.bold(word))}  ${wrapped(sp.text({ message: result.headline, msg: result.headlineMsg }), width, word.length + 2)}\n`);
+  result.reasons.forEach((r, i) => io.stdout.write(`  - ${wrapped(sp.text({ message: r, msg: result.reasonsMsg?.[i] ?? undefined }), width, 4)}\n`));
+  for (const e of result.verdict?.evidence ?? []) io.stdout.write(`  · ${wrapped(evidenceLine(sp, e), width, 4, p.dim)}\n`);
   const countdown = result.restriction?.change;
   const after = result.restriction?.after?.phase;
-  if (countdown) io.stdout.write(`${labelled(p, 'Read-only mode:', 15, countdown, width, after === 'none' ? p.green : after === 'read-only' ? p.red : undefined)}\n`);
+  const label = sp.t('job.readOnlyMode');
+  if (countdown)
+    io.stdout.write(
+      `${labelled(p, label, Math.max(15, label.length), sp.text({ message: countdown, msg: result.restriction?.changeMsg ?? undefined }), width, after === 'none' ? p.green : after === 'read-only' ? p.red : undefined)}\n`,
+    );
 }
 
 /** What to do next after each outcome, as commands to copy. */
 export function printNextSteps(ctx: CommandContext, result: InstallResult): void {
-  const { io, paint: p } = ctx;
+  const { io, paint: p, speak: sp } = ctx;
   const status = statusOf(result);
-  const step = (what: string, command: string) => io.stdout.write(`${what}:\n  ${command}\n`);
-  if (status === 'not-confirmed' || (status === 'interrupted' && result.sent !== 'no')) step('To read the outcome again', `rc-license verify ${result.jobId}`);
-  if (result.backup?.status === 'kept' && ['rejected', 'not-confirmed', 'interrupted'].includes(status)) step('To put back the license the workspace had before', `rc-license restore ${result.jobId}`);
-  io.stdout.write(p.dim(`Job ${result.jobId}. Its receipt:\n  rc-license receipt ${result.jobId} --out receipt.html\n`));
+  const step = (what: string, command: string) => io.stdout.write(`${what}\n  ${command}\n`);
+  if (status === 'not-confirmed' || (status === 'interrupted' && result.sent !== 'no')) step(sp.t('job.readAgain'), `rc-license verify ${result.jobId}`);
+  if (result.backup?.status === 'kept' && ['rejected', 'not-confirmed', 'interrupted'].includes(status)) step(sp.t('job.putBack'), `rc-license restore ${result.jobId}`);
+  io.stdout.write(p.dim(`${sp.t('job.receipt', { job: result.jobId })}\n  rc-license receipt ${result.jobId} --out receipt.html\n`));
 }
 
 /** One piece of evidence, for the terminal. */
-function evidenceLine(e: Evidence): string {
-  if (e.source === 'elapsed-time') return evidenceWords(e);
-  return `${evidenceWords(e)} at ${e.at.slice(0, 19).replace('T', ' ')} UTC${e.clock === 'rocket.chat' ? ", Rocket.Chat's clock" : ''}`;
+function evidenceLine(sp: Speaker, e: Evidence): string {
+  const words = sp.text({ message: evidenceWords(e), msg: evidenceMsg(e) });
+  if (e.source === 'elapsed-time') return words;
+  return sp.t(e.clock === 'rocket.chat' ? 'job.atServerClock' : 'job.at', { what: words, at: e.at });
 }

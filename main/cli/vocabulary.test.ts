@@ -6,6 +6,7 @@ import { everyEnding } from '../../e2e/support/job-fixture';
 import { receiptHtml, receiptJson } from '../core/installs/receipt';
 import { CHECK_NAME, STATUS_WORD, statusOf, STEP_NAME } from '../core/vocabulary';
 import type { CommandContext } from './command';
+import { ENGLISH } from './speak';
 import { printOutcome } from './jobs';
 import { checkJson } from './print';
 import { paint } from './terminal';
@@ -15,7 +16,7 @@ function printed(job: Parameters<typeof printOutcome>[1]): string {
   let text = '';
   out.on('data', (d) => (text += d));
   const io = { stdout: out, stderr: new PassThrough(), stdin: Readable.from([]), env: { NO_COLOR: '1' } };
-  printOutcome({ io, paint: paint(io), width: 80 } as unknown as CommandContext, job);
+  printOutcome({ io, paint: paint(io), width: 80, speak: ENGLISH } as unknown as CommandContext, job);
   return text;
 }
 

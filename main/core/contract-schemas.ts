@@ -2,6 +2,7 @@
 // without a schema here is a compile error.
 import { z } from 'zod';
 import type { CallInput, CallName } from './contract';
+import { LANGUAGES } from './i18n/format';
 
 const none = z.union([z.undefined(), z.null()]).transform(() => undefined);
 const id = z.string().min(1).max(200);
@@ -37,7 +38,7 @@ export const inputSchemas: { [K in CallName]: z.ZodType<CallInput<K>, unknown> }
   'history.get': z.object({ jobId: id }).strict(),
   'history.verify': z.object({ jobId: id }).strict(),
   'license.restore': z.object({ jobId: id, force: z.boolean().optional(), waitSeconds: z.number().int().min(1).max(300).optional(), evenIfActive: z.boolean().optional() }).strict(),
-  'receipt.save': z.object({ jobId: id, format: z.enum(['html', 'json', 'pdf']) }).strict(),
+  'receipt.save': z.object({ jobId: id, format: z.enum(['html', 'json', 'pdf']), lang: z.enum([...LANGUAGES, 'en-XA']).optional() }).strict(),
   'file.open': none,
   'clipboard.write': z.object({ text: text(10_000) }).strict(),
 };

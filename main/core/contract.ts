@@ -5,6 +5,7 @@ import type { InstallProgress, InstallResult, JobSummary } from './installs/type
 import type { Inspection } from './license/types';
 import type { AppInfo } from './types';
 import type { KeychainStatus, SignedInUser, WorkspaceConnection, WorkspaceView } from './workspaces/types';
+import type { Lang } from './i18n/format';
 
 export type LicenseSource =
   | { kind: 'file'; name: string; /** the file's bytes, base64 (at most 64 KiB + 1 byte are sent) */ base64: string; /** the whole file's size, for "too large" */ size?: number }
@@ -38,7 +39,7 @@ export interface Calls {
   'license.restore': { input: { jobId: string; force?: boolean; waitSeconds?: number; /** Restore even though the job's own license is active now. */ evenIfActive?: boolean }; output: InstallResult };
   /** Reads the server's state for a job again ("Verify again") and records the outcome now. */
   'history.verify': { input: { jobId: string }; output: InstallResult };
-  'receipt.save': { input: { jobId: string; format: 'html' | 'json' | 'pdf' }; output: { path: string | null } };
+  'receipt.save': { input: { jobId: string; format: 'html' | 'json' | 'pdf'; lang?: Lang }; output: { path: string | null } };
   /** The desktop app's native "open file" dialog (not available in other shells); source is null when cancelled. */
   'file.open': { input: void; output: { available: boolean; source: LicenseSource | null } };
   /** Copy text (a Site URL, its SHA-256, a fingerprint) without giving the page clipboard access. */

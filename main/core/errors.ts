@@ -262,8 +262,8 @@ export async function settle<T>(fn: () => Promise<T> | T): Promise<Result<T>> {
 }
 
 /** Whether an error says its code's own words (so another language can say them by the code). */
-export function isOwnErrorText(error: Pick<AppError, 'code' | 'message'>): boolean {
-  return ERROR_TEXT[error.code]?.message === error.message;
+export function isOwnErrorText(error: { code: string; message: string }): boolean {
+  return ERROR_TEXT[error.code as ErrorCode]?.message === error.message;
 }
 
 /** The message plus the fix, for a terminal or a receipt. */

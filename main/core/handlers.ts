@@ -55,7 +55,7 @@ export function createHandlers(services: Services, installer = new Installer({ p
     'history.verify': async ({ jobId }) => installer.verify(jobId),
     'license.restore': async ({ jobId, force, waitSeconds, evenIfActive }, ctx) =>
       jobs.run((signal) => installer.restore(jobId, { force, waitSeconds, evenIfActive, signal, onProgress: (p) => ctx.emit('install.progress', p) })),
-    'receipt.save': async ({ jobId, format }) => installer.saveReceipt(jobId, format),
+    'receipt.save': async ({ jobId, format, lang }) => installer.saveReceipt(jobId, format, lang),
     'file.open': async () => (services.openFile ? { available: true, source: await services.openFile() } : { available: false, source: null }),
     'clipboard.write': async ({ text }) => {
       if (!services.writeClipboard) return { copied: false };

@@ -18,6 +18,7 @@ import { WorkspaceStore, type Workspace } from './workspaces/workspace-store';
 import type { Inspection } from './license/types';
 import type { InstallResult, JobSummary } from './installs/types';
 import type { SignedInUser, WorkspaceConnection, WorkspaceView } from './workspaces/types';
+import type { Lang } from './i18n/format';
 
 export { viewOf };
 
@@ -150,8 +151,8 @@ export class Installer {
     return this.installations.job(jobId);
   }
 
-  saveReceipt(jobId: string, format: 'html' | 'json' | 'pdf'): Promise<{ path: string | null }> {
-    return this.installations.saveReceipt(jobId, format);
+  saveReceipt(jobId: string, format: 'html' | 'json' | 'pdf', lang?: Lang): Promise<{ path: string | null }> {
+    return this.installations.saveReceipt(jobId, format, lang);
   }
 
   close(): Promise<void> {

@@ -35,22 +35,28 @@ export const apply: CommandDefinition = {
     const inst = await ctx.open();
     const ws = await workspaceFor(ctx, inst);
     const inspection = await inst.inspect(bytes, name, ws.id, size);
+    const sp = ctx.speak;
     if (!ctx.json) {
-      printInspection(io, inspection, ctx.width);
+      printInspection(io, inspection, ctx.width, sp);
       io.stdout.write('\n');
     }
-    if (inspection.replaces && !ctx.json) io.stderr.write(`${ctx.paint.yellow('Note:')} ${wrapped(inspection.replaces.warning, ctx.width, 6)}\n`);
+    if (inspection.replaces && !ctx.json) {
+      const note = sp.t('apply.note');
+      io.stderr.write(`${ctx.paint.yellow(note)} ${wrapped(sp.text({ message: inspection.replaces.warning, msg: inspection.replaces.warningMsg }), ctx.width, note.length + 1)}\n`);
+    }
     // A failed check stops the install before anything is sent: nothing to confirm.
     const failing = inspection.checks.filter((c) => c.status === 'fail');
     if (failing.length && !v.force) {
       if (!ctx.json) {
         const canForce = !failing.some((c) => c.code === 'LICENSE_NEEDS_NEWER_SERVER');
-        const which = failing.map((c) => CHECK_NAME[c.name]).join(' and ');
-        io.stderr.write(`${ctx.paint.red('Not sent:')} ${wrapped(`the ${which} check failed (see above).${canForce ? ' If you know better than the check, run again with --force.' : ''}`, ctx.width, 10)}\n`);
+        const checks = failing.map((c) => sp.text({ message: CHECK_NAME[c.name], msg: { code: `check.${c.name}` } }));
+        const notSent = sp.t('apply.notSent');
+        io.stderr.write(`${ctx.paint.red(notSent)} ${wrapped(sp.t(canForce ? 'apply.checkFailedForce' : 'apply.checkFailed', { checks }), ctx.width, notSent.length + 1)}\n`);
       }
     } else if (!v.yes) {
       if (!io.stdin.isTTY) throw new Usage('Not a terminal, so nothing can be confirmed: pass --yes to install without asking.');
-      if (!(await confirm(io, `Install license ${inspection.summary.id ?? inspection.summary.hashTail} on ${ws.name} (${ws.baseUrl})?`))) throw new Declined('Not installed: nothing was sent.');
+      if (!(await confirm(io, sp.t('apply.confirm', { license: inspection.summary.id ?? inspection.summary.hashTail, name: ws.name, url: ws.baseUrl }))))
+        throw new Declined(sp.t('apply.declined'));
     }
     return runJob(ctx, (options) => inst.install(ws.id, inspection.summary.sha256, options));
   },

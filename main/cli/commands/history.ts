@@ -23,9 +23,10 @@ export const history: CommandDefinition = {
       ctx.out({ ok: true, jobs, warnings });
       return EXIT.ok;
     }
-    const { io, paint: p, width } = ctx;
-    for (const w of warnings) io.stderr.write(`${p.yellow('Warning:')} ${wrap(w, width, 9)}\n`);
-    if (!jobs.length) io.stdout.write('No installations yet.\n');
+    const { io, paint: p, width, speak: sp } = ctx;
+    const warning = sp.t('history.warning');
+    for (const w of warnings) io.stderr.write(`${p.yellow(warning)} ${wrap(w, width, warning.length + 1)}\n`);
+    if (!jobs.length) io.stdout.write(`${sp.t('history.empty')}\n`);
     else {
       // Fixed columns for the time, the status and the job id; the license and the workspace share
       // the rest of the line, cut with an ellipsis where they do not fit.
@@ -36,14 +37,14 @@ export const history: CommandDefinition = {
       const row = (when: string, status: string, license: string, ws: string, job: string) =>
         [cut(when, 16), cut(status, 13), cut(license, licenseWidth), cut(ws, workspaceWidth), job].join(' ');
       // One write for the whole table: a thousand jobs are a thousand writes otherwise.
-      const lines = [p.dim(row(`WHEN (${offset})`, 'STATUS', 'LICENSE', 'WORKSPACE', 'JOB'))];
+      const lines = [p.dim(row(sp.t('history.when', { offset }), sp.t('history.status'), sp.t('history.license'), sp.t('history.workspace'), sp.t('history.job')))];
       for (const j of jobs) {
-        const status = `${STATUS_WORD[j.status]}${j.hasBackup && !j.restoredBy ? ' ↺' : ''}`;
+        const status = `${sp.text({ message: STATUS_WORD[j.status], msg: { code: `status.${j.status}` } })}${j.hasBackup && !j.restoredBy ? ' ↺' : ''}`;
         lines.push(row(localTime(j.startedAt).slice(0, 16), status, j.licenseId ?? j.sha256.slice(0, 12), j.workspace, j.jobId));
-        if (j.restoredBy) lines.push(p.dim(`${''.padEnd(17)}undone by ${j.restoredBy}`));
-        if (j.restriction) lines.push(p.dim(cut(`${''.padEnd(17)}read-only mode: ${j.restriction}`, width).trimEnd()));
+        if (j.restoredBy) lines.push(p.dim(`${''.padEnd(17)}${sp.t('history.undoneBy', { job: j.restoredBy })}`));
+        if (j.restriction) lines.push(p.dim(cut(`${''.padEnd(17)}${sp.t('history.readOnly', { change: sp.text({ message: j.restriction, msg: j.restrictionMsg ?? undefined }) })}`, width).trimEnd()));
       }
-      if (jobs.some((j) => j.hasBackup && !j.restoredBy)) lines.push(p.dim('↺ kept the license it replaced: rc-license restore JOB'));
+      if (jobs.some((j) => j.hasBackup && !j.restoredBy)) lines.push(p.dim(sp.t('history.kept')));
       io.stdout.write(lines.join('\n') + '\n');
     }
     return EXIT.ok;

@@ -31,13 +31,13 @@ export const receipt: CommandDefinition = {
       if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new Usage(`--out ${out}: there is no folder ${folder}. Create it first, or name the receipt in a folder that exists.`);
       const job = records.job(jobId);
       const version = getAppInfo('cli').version;
-      const content = ext === 'json' ? receiptJson(job, version) : receiptHtml(job, version);
+      const content = ext === 'json' ? receiptJson(job, version) : receiptHtml(job, version, ctx.speak.lang);
       // Whole or not at all: an interrupted write never leaves half a receipt under the name.
       writeFileAtomic(out, content);
       if (ctx.json) ctx.out({ ok: true, path: out });
       else ctx.io.stdout.write(`${out}\n`);
     } else {
-      const { path } = await saveReceipt(records.job(jobId), 'html', { dataDir: records.dataDir });
+      const { path } = await saveReceipt(records.job(jobId), 'html', { dataDir: records.dataDir }, ctx.speak.lang);
       if (ctx.json) ctx.out({ ok: true, path });
       else ctx.io.stdout.write(`${path}\nOpen it in a web browser to read or print it (to PDF too), or copy it onto the hand-in media.\n`);
     }

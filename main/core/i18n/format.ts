@@ -43,6 +43,8 @@ export interface Fmt {
   day(iso: string): string;
   /** A moment in UTC, to the minute. */
   time(iso: string): string;
+  /** A moment in UTC, to the second (a log line's time). */
+  second(iso: string): string;
   /** A value kept whole inside a sentence (FSI … PDI when the language reads right to left). */
   iso(value: string | number): string;
 }
@@ -76,6 +78,7 @@ export function fmtFor(lang: Lang): Fmt {
   const english = locale === 'en';
   const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const timeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  const secondFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
   const num = (n: number, digits?: number) =>
     english && digits === undefined ? String(n) : n.toLocaleString(locale, digits === undefined ? { useGrouping: false } : { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
   const fmt: Fmt = {
@@ -92,6 +95,10 @@ export function fmtFor(lang: Lang): Fmt {
     time: (iso) => {
       const d = bare(iso);
       return Number.isNaN(Date.parse(d)) ? d : english ? new Date(d).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : `${timeFormat.format(new Date(d))} UTC`;
+    },
+    second: (iso) => {
+      const d = bare(iso);
+      return Number.isNaN(Date.parse(d)) ? d : english ? `${new Date(d).toISOString().slice(0, 19).replace('T', ' ')} UTC` : `${secondFormat.format(new Date(d))} UTC`;
     },
     iso: (value) => (rtl ? `${FSI}${value}${PDI}` : lang === 'en-XA' ? `${VALUE_START}${value}${VALUE_END}` : String(value)),
   };

@@ -15,7 +15,7 @@ import { Interrupted } from './confirm';
 import { countdownAfter, countdownBefore } from './countdown';
 import { isSameLicense } from './same-license';
 import { sendAndConfirm } from './send';
-import { describeRejection, serverLogHint } from './server-reasons';
+import { describeRejection } from './server-reasons';
 import { validationReasons } from './verdict';
 import { english, say, type Msg } from '../i18n/say';
 import { isOwnErrorText } from '../errors';

@@ -16,6 +16,7 @@ import { saveReceipt } from './receipt';
 import { Retention } from './retention';
 import { jobLicenseNow, verifyAgain } from './verify-again';
 import type { InstallProgress, InstallResult, JobSummary, LicenseBackup } from './types';
+import type { Lang } from '../i18n/format';
 
 export { DEFAULT_BACKUPS_PER_WORKSPACE } from './retention';
 
@@ -189,7 +190,8 @@ export class Installations {
     return this.records.job(jobId);
   }
 
-  saveReceipt(jobId: string, format: 'html' | 'json' | 'pdf'): Promise<{ path: string | null }> {
-    return saveReceipt(this.jobs.get(jobId), format, { dataDir: this.options.dataDir, saveFile: this.options.saveFile, renderPdf: this.options.renderPdf });
+  /** The receipt in the technician's language (English by default); its codes stay beside the words. */
+  saveReceipt(jobId: string, format: 'html' | 'json' | 'pdf', lang?: Lang): Promise<{ path: string | null }> {
+    return saveReceipt(this.jobs.get(jobId), format, { dataDir: this.options.dataDir, saveFile: this.options.saveFile, renderPdf: this.options.renderPdf }, lang);
   }
 }

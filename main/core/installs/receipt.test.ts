@@ -49,6 +49,32 @@ const full: InstallResult = jobRecord('20261127-120000-abcd', {
   error: { code: 'SERVER_ERROR', message: 'The workspace answered with an error.', detail: 'HTTP 500' },
 });
 
+describe('the receipt in another language', () => {
+  it('says everything in German and keeps the codes and values a supervisor matches it by', () => {
+    const html = receiptHtml(full, '1.2.3', 'de');
+    expect(html).toContain('<html lang="de" dir="ltr">');
+    const lines = text(html);
+    expect(lines).toContain('Beleg der Lizenzinstallation');
+    expect(lines).toContain('Arbeitsbereich');
+    expect(lines).toContain('Error (SERVER_ERROR)'.replace('Error', 'Fehler'));
+    // The status word translated, its code and the outcome beside it; the job id, the SHA-256 kept.
+    expect(html).toMatch(/data-status="[a-z-]+">[^<]+ <span class="small">\([a-z-]+; [a-z-]+\)<\/span>/);
+    expect(html).toContain(full.license.sha256);
+    expect(html).toContain(full.jobId);
+    // Each check and step keeps its code beside its translated name.
+    expect(lines.some((l) => /^Plätze und Grenzen \(limits\)/.test(l))).toBe(true);
+    expect(lines.some((l) => /^Verbindung \(connect\)/.test(l))).toBe(true);
+    // The error's own words by its code.
+    expect(lines).toContain('Der Arbeitsbereich hat mit einem Fehler geantwortet. HTTP 500');
+  });
+
+  it('reads right to left in Arabic, with its values isolated', () => {
+    const html = receiptHtml(full, '1.2.3', 'ar');
+    expect(html).toContain('<html lang="ar" dir="rtl">');
+    expect(text(html)).toContain('إيصال تثبيت الترخيص');
+  });
+});
+
 describe('the receipt', () => {
   it('says every fact of the job, in order', () => {
     expect(receiptHtml(full, '1.2.3')).toContain('<title>License installation receipt 20261127-120000-abcd</title>');
@@ -87,7 +113,7 @@ describe('the receipt', () => {
       'Connection (connect): done Rocket.Chat 8.8.0. 12 ms',
       'Apply (apply): failed Refused. (HTTP 400)',
       'Confirmation (verify): warning Slow. 0 ms',
-      'Error',
+      'Error (SERVER_ERROR)',
       'The workspace answered with an error. HTTP 500',
       'Made offline by Offline License Installer for Rocket.Chat 1.2.3. The license text is not part of this receipt; it is identified by its SHA-256.',
     ]);
@@ -160,7 +186,8 @@ describe('the receipt', () => {
     ]);
     // An error without details is its message alone.
     const failed = text(receiptHtml(jobRecord('20261127-120000-abcd', { outcome: 'failed', error: { code: 'NETWORK', message: 'The workspace could not be reached.' } }), '1'));
-    expect(failed.slice(failed.indexOf('Error'), failed.indexOf('Error') + 2)).toEqual(['Error', 'The workspace could not be reached.']);
+    const at = failed.indexOf('Error (NETWORK)');
+    expect(failed.slice(at, at + 2)).toEqual(['Error (NETWORK)', 'The workspace could not be reached.']);
     // A job from before backups were kept has no such row.
     const old = text(receiptHtml(jobRecord('20261127-120000-abcd'), '1'));
     expect(old.slice(old.indexOf('What the workspace says'), old.indexOf('Steps'))).toEqual(['What the workspace says', 'Before: not known', 'After: not known']);

@@ -119,7 +119,7 @@ export interface InstallResult {
   /** The air-gapped read-only countdown (7.0+) before the send and after the outcome. Absent in older records. */
   restriction?: RestrictionChange | null;
   forced: boolean;
-  error: { code: string; message: string; detail?: string; fix?: string } | null;
+  error: { code: string; message: string; detail?: string; fix?: string; detailMsg?: Msg } | null;
 }
 
 /** The license the workspace stored when an install began, as kept with that job. */

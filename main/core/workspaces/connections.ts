@@ -10,6 +10,7 @@ import type { Workspace, WorkspaceStore } from './workspace-store';
 import type { InstallResult } from '../installs/types';
 import type { WorkspaceView } from './types';
 import type { WorkspaceReading } from './connect';
+import { said, say } from '../i18n/say';
 
 /** What the window may know about a workspace: no secrets, no CA text. */
 export function viewOf(w: Workspace): WorkspaceView {
@@ -59,12 +60,12 @@ export class Connections {
       if (e instanceof AppFailure && e.code === 'NETWORK_UNREACHABLE' && baseUrl.startsWith('http:')) {
         const https = baseUrl.replace(/^http:/, 'https:');
         if (await probeCertificate(https).catch(() => null)) {
-          throw new AppFailure('NETWORK_UNREACHABLE', `This port speaks HTTPS: use ${https} instead of ${baseUrl}.`, { suggestedUrl: https });
+          throw new AppFailure('NETWORK_UNREACHABLE', said(say('net.speaksHttps', { https, http: baseUrl })), { suggestedUrl: https });
         }
       }
       if (e instanceof AppFailure && (e.code === 'TLS_UNTRUSTED' || e.code === 'CERT_CHANGED') && baseUrl.startsWith('https:')) {
         const cert = await probeCertificate(baseUrl).catch(() => null);
-        if (cert) throw new AppFailure(e.code, e.detail, { ...e.data, ...cert, baseUrl });
+        if (cert) throw new AppFailure(e.code, e.detailMsg && e.detail !== undefined ? { message: e.detail, msg: e.detailMsg } : e.detail, { ...e.data, ...cert, baseUrl });
       }
       throw e;
     }
@@ -78,7 +79,7 @@ export class Connections {
   /** Saves a workspace once it has answered as Rocket.Chat (with the trust given). */
   async add(input: { url: string; name?: string; pinnedSha256?: string; caPem?: string; caFileName?: string; proxyUrl?: string }): Promise<Workspace> {
     const baseUrl = normalizeBaseUrl(input.url);
-    if (this.store.findByUrl(baseUrl)) throw new AppFailure('INVALID_INPUT', `${baseUrl} is already saved.`);
+    if (this.store.findByUrl(baseUrl)) throw new AppFailure('INVALID_INPUT', said(say('ws.alreadySaved', { url: baseUrl })));
     const trust = { caPem: input.caPem ?? null, caFileName: input.caFileName ?? null, pinnedSha256: input.pinnedSha256?.toLowerCase() ?? null };
     const draft = { id: `new:${baseUrl}`, baseUrl, trust, proxyUrl: normalizeProxyUrl(input.proxyUrl) };
     const transport = this.transportFor(draft);

@@ -124,7 +124,8 @@ export class InstallStore {
   }
 
   async saveReceipt(jobId: string, format: 'html' | 'pdf' | 'json'): Promise<void> {
-    const r = await installer()['receipt.save']({ jobId, format });
+    // In the window's language; the codes stay beside the words for a supervisor who reads another.
+    const r = await installer()['receipt.save']({ jobId, format, ...(i18n.lang === 'en' ? {} : { lang: i18n.lang }) });
     if (r.ok) {
       const path = r.value.path;
       this.status.announce(() => (path ? t('status.receiptSaved', { path }) : t('status.receiptNotSaved')));
