@@ -10,23 +10,20 @@ import cliEn, { type CliSource } from './i18n/en';
 
 type Catalogs = [CatalogOf<CoreSource>, CatalogOf<CliSource>];
 
+// Each language's catalogs, loaded when it is chosen (literal paths: one chunk each in the build).
+const LOADERS: Record<Exclude<Lang, 'en' | 'en-XA'>, () => Promise<[{ default: object }, { default: object }]>> = {
+  'pt-BR': () => Promise.all([import('../core/i18n/pt-BR'), import('./i18n/pt-BR')]),
+  de: () => Promise.all([import('../core/i18n/de'), import('./i18n/de')]),
+  es: () => Promise.all([import('../core/i18n/es'), import('./i18n/es')]),
+  fr: () => Promise.all([import('../core/i18n/fr'), import('./i18n/fr')]),
+  ar: () => Promise.all([import('../core/i18n/ar'), import('./i18n/ar')]),
+};
+
 async function catalogsFor(lang: Lang): Promise<Catalogs> {
-  switch (lang) {
-    case 'en':
-      return [coreEn, cliEn];
-    case 'en-XA':
-      return [pseudoCatalog(coreEn), pseudoCatalog(cliEn)];
-    case 'pt-BR':
-      return Promise.all([import('../core/i18n/pt-BR').then((m) => m.default), import('./i18n/pt-BR').then((m) => m.default)]);
-    case 'de':
-      return Promise.all([import('../core/i18n/de').then((m) => m.default), import('./i18n/de').then((m) => m.default)]);
-    case 'es':
-      return Promise.all([import('../core/i18n/es').then((m) => m.default), import('./i18n/es').then((m) => m.default)]);
-    case 'fr':
-      return Promise.all([import('../core/i18n/fr').then((m) => m.default), import('./i18n/fr').then((m) => m.default)]);
-    case 'ar':
-      return Promise.all([import('../core/i18n/ar').then((m) => m.default), import('./i18n/ar').then((m) => m.default)]);
-  }
+  if (lang === 'en') return [coreEn, cliEn];
+  if (lang === 'en-XA') return [pseudoCatalog(coreEn), pseudoCatalog(cliEn)];
+  const [core, cli] = await LOADERS[lang]();
+  return [core.default, cli.default] as unknown as Catalogs;
 }
 
 const cli = messagesOf(cliEn);

@@ -24,33 +24,23 @@ async function load(lang: Lang): Promise<Loaded> {
   return { win, core, coreEn };
 }
 
+// Each language's two chunks: the window's words and the core's sentences (literal paths, so the
+// bundler makes one chunk per language).
+const LOADERS: Record<Exclude<Lang, 'en' | 'en-XA'>, () => Promise<[{ default: object }, { default: object }]>> = {
+  'pt-BR': () => Promise.all([import('../i18n/pt-BR'), import('../../../main/core/i18n/pt-BR')]),
+  de: () => Promise.all([import('../i18n/de'), import('../../../main/core/i18n/de')]),
+  es: () => Promise.all([import('../i18n/es'), import('../../../main/core/i18n/es')]),
+  fr: () => Promise.all([import('../i18n/fr'), import('../../../main/core/i18n/fr')]),
+  ar: () => Promise.all([import('../i18n/ar'), import('../../../main/core/i18n/ar')]),
+};
+
 async function loadOther(lang: Exclude<Lang, 'en'>, coreEn: Source): Promise<{ win: Source; core: Source }> {
-  switch (lang) {
-    case 'en-XA': {
-      const [{ pseudoCatalog }, en] = await Promise.all([import('../../../main/core/i18n/pseudo'), import('../i18n/en')]);
-      return { win: asSource(pseudoCatalog(en.default)), core: asSource(pseudoCatalog(coreEn)) };
-    }
-    case 'pt-BR': {
-      const [w, c] = await Promise.all([import('../i18n/pt-BR'), import('../../../main/core/i18n/pt-BR')]);
-      return { win: asSource(w.default), core: asSource(c.default) };
-    }
-    case 'de': {
-      const [w, c] = await Promise.all([import('../i18n/de'), import('../../../main/core/i18n/de')]);
-      return { win: asSource(w.default), core: asSource(c.default) };
-    }
-    case 'es': {
-      const [w, c] = await Promise.all([import('../i18n/es'), import('../../../main/core/i18n/es')]);
-      return { win: asSource(w.default), core: asSource(c.default) };
-    }
-    case 'fr': {
-      const [w, c] = await Promise.all([import('../i18n/fr'), import('../../../main/core/i18n/fr')]);
-      return { win: asSource(w.default), core: asSource(c.default) };
-    }
-    case 'ar': {
-      const [w, c] = await Promise.all([import('../i18n/ar'), import('../../../main/core/i18n/ar')]);
-      return { win: asSource(w.default), core: asSource(c.default) };
-    }
+  if (lang === 'en-XA') {
+    const [{ pseudoCatalog }, en] = await Promise.all([import('../../../main/core/i18n/pseudo'), import('../i18n/en')]);
+    return { win: asSource(pseudoCatalog(en.default)), core: asSource(pseudoCatalog(coreEn)) };
   }
+  const [win, core] = await LOADERS[lang]();
+  return { win: asSource(win.default), core: asSource(core.default) };
 }
 
 // The maker only needs the English catalog's type; the catalog itself is loaded with the language.
