@@ -2,7 +2,6 @@
 import type { AppError } from '../core/errors';
 import type { Inspection } from '../core/license/types';
 import { CHECK_NAME } from '../core/vocabulary';
-import { limitLabel } from '../core/license/license-summary';
 import { wrap } from './help';
 import { groupFingerprint, parseFingerprint } from '../core/workspaces/fingerprint';
 import type { Io } from './terminal';
@@ -103,7 +102,7 @@ export function printInspection(io: Io, i: Inspection, width: number, sp: Speake
     [sp.t('inspect.signature'), s.verifiedWith.key === 'rocket.chat' ? sp.t('inspect.genuine') : sp.t('inspect.additionalKey', { fingerprint: s.verifiedWith.fingerprint.slice(0, 16) })],
     [sp.t('inspect.valid'), sp.t('inspect.period', { from: s.validFrom ?? sp.t('inspect.fromIssue'), until: s.validUntil ?? sp.t('inspect.noEnd') })],
     [sp.t('inspect.for'), s.serverUrls.length ? sp.t('inspect.list', { items: s.serverUrls.map((u) => sp.t('inspect.rule', { value: u.value, type: u.type })) }) : '—'],
-    [sp.t('inspect.limits'), s.limits.length ? sp.t('inspect.list', { items: s.limits.map((l) => sp.t('inspect.limit', { label: limitLabel(l.kind), max: l.max === null ? sp.t('inspect.unlimited') : String(l.max) })) }) : none],
+    [sp.t('inspect.limits'), s.limits.length ? sp.t('inspect.list', { items: s.limits.map((l) => sp.t('inspect.limit', { label: sp.text({ message: l.label, msg: { code: `limit.${l.kind}` } }), max: l.max === null ? sp.t('inspect.unlimited') : String(l.max) })) }) : none],
     [sp.t('inspect.modules'), s.modules.length ? sp.t('inspect.list', { items: s.modules }) : none],
   ];
   const labelWidth = Math.max(10, ...rows.map(([k]) => k.length + 1));
@@ -111,7 +110,7 @@ export function printInspection(io: Io, i: Inspection, width: number, sp: Speake
   io.stdout.write('\n');
   for (const c of i.checks) {
     const mark = c.status === 'pass' ? p.green('✓') : c.status === 'fail' ? p.red('✕') : p.yellow('?');
-    const name = sp.c(`check.${c.name}`);
+    const name = sp.text({ message: CHECK_NAME[c.name], msg: { code: `check.${c.name}` } });
     io.stdout.write(`${mark} ${wrapped(`${name}: ${sp.text(c)}`, width, 2).replace(name, p.bold(name))}\n`);
   }
   // What the license does to the air-gapped read-only mode (7.0+): the reason the technician came.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstLanguage, languageFromEnvironment, matchLanguage } from './choose';
+import { englishList, englishPlural } from './format';
 
 describe('matchLanguage', () => {
   it('matches what we ship, by region then by language, and refuses C and POSIX', () => {
@@ -45,5 +46,16 @@ describe('languageFromEnvironment (gettext order)', () => {
   it('a language we do not ship falls through to the next source', () => {
     expect(languageFromEnvironment(undefined, env({ RC_LICENSE_LANG: 'ja', LANG: 'de_DE.UTF-8' }))).toEqual({ lang: 'de', source: 'LANG' });
     expect(languageFromEnvironment(undefined, env({ LANG: 'ja_JP.UTF-8' }))).toEqual({ lang: 'en', source: 'default' });
+  });
+});
+
+describe('English without Intl', () => {
+  it("says plurals and lists exactly as Intl's English does", () => {
+    const rules = new Intl.PluralRules('en');
+    for (const n of [0, 1, 2, 3, 11, 21, 100, 1.5]) expect(englishPlural(n)).toBe(rules.select(n));
+    for (const kind of ['and', 'or', 'unit'] as const) {
+      const intl = new Intl.ListFormat('en', { type: kind === 'and' ? 'conjunction' : kind === 'or' ? 'disjunction' : 'unit', style: kind === 'unit' ? 'short' : 'long' });
+      for (const items of [[], ['a'], ['a', 'b'], ['a', 'b', 'c'], ['a', 'b', 'c', 'd']]) expect(englishList(items, kind)).toBe(intl.format(items));
+    }
   });
 });

@@ -60,6 +60,18 @@ function intlLocale(lang: Lang): string {
   return lang === 'en-XA' ? 'en' : lang;
 }
 
+// English, the language of every default run, is said without Intl: its plural rule and its lists
+// are Intl's own ("a, b, and c"; "a, b, c"), and loading ICU's data for them cost rc-license
+// inspect ~10 ms of its start-up budget. The catalogs test compares them with Intl.
+export function englishPlural(n: number): Intl.LDMLPluralRule {
+  return n === 1 ? 'one' : 'other';
+}
+export function englishList(items: readonly string[], kind: 'and' | 'or' | 'unit' = 'and'): string {
+  if (kind === 'unit' || items.length < 2) return items.join(', ');
+  const word = kind === 'and' ? 'and' : 'or';
+  return items.length === 2 ? `${items[0]} ${word} ${items[1]}` : `${items.slice(0, -1).join(', ')}, ${word} ${items[items.length - 1]}`;
+}
+
 const bare = (s: string) => s.replace(/[\u2068\u2069\uE000\uE001]/g, '');
 
 const cache = new Map<Lang, Fmt>();
@@ -69,36 +81,42 @@ export function fmtFor(lang: Lang): Fmt {
   if (hit) return hit;
   const locale = intlLocale(lang);
   const rtl = direction(lang) === 'rtl';
-  const rules = new Intl.PluralRules(locale);
-  const lists = {
-    and: new Intl.ListFormat(locale, { type: 'conjunction' }),
-    or: new Intl.ListFormat(locale, { type: 'disjunction' }),
-    unit: new Intl.ListFormat(locale, { type: 'unit', style: 'short' }),
-  };
   const english = locale === 'en';
-  const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const timeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-  const secondFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
+  // Intl's objects are made at first use: each loads locale data, and most commands print
+  // without a plural, a list or a date (rc-license --help starts in the time budget).
+  const once = <T>(make: () => T) => {
+    let made: T | undefined;
+    return () => (made ??= make());
+  };
+  const rules = once(() => new Intl.PluralRules(locale));
+  const lists = {
+    and: once(() => new Intl.ListFormat(locale, { type: 'conjunction' })),
+    or: once(() => new Intl.ListFormat(locale, { type: 'disjunction' })),
+    unit: once(() => new Intl.ListFormat(locale, { type: 'unit', style: 'short' })),
+  };
+  const dayFormat = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
+  const timeFormat = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }));
+  const secondFormat = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }));
   const num = (n: number, digits?: number) =>
     english && digits === undefined ? String(n) : n.toLocaleString(locale, digits === undefined ? { useGrouping: false } : { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
   const fmt: Fmt = {
     lang,
-    plural: (n, forms) => (forms[rules.select(n)] ?? forms.other).replace(/#/g, num(n)),
+    plural: (n, forms) => (forms[english ? englishPlural(n) : rules().select(n)] ?? forms.other).replace(/#/g, num(n)),
     num,
-    list: (items, kind = 'and') => lists[kind].format(items),
+    list: (items, kind = 'and') => (english ? englishList(items, kind) : lists[kind]().format(items)),
     // English keeps the ISO day it has always printed (a technician compares it with the license file).
     // A date arrives isolated like any value: the marks come off before it is read.
     day: (iso) => {
       const d = bare(iso);
-      return Number.isNaN(Date.parse(d)) ? d : english ? d.slice(0, 10) : dayFormat.format(new Date(d));
+      return Number.isNaN(Date.parse(d)) ? d : english ? d.slice(0, 10) : dayFormat().format(new Date(d));
     },
     time: (iso) => {
       const d = bare(iso);
-      return Number.isNaN(Date.parse(d)) ? d : english ? new Date(d).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : `${timeFormat.format(new Date(d))} UTC`;
+      return Number.isNaN(Date.parse(d)) ? d : english ? new Date(d).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : `${timeFormat().format(new Date(d))} UTC`;
     },
     second: (iso) => {
       const d = bare(iso);
-      return Number.isNaN(Date.parse(d)) ? d : english ? `${new Date(d).toISOString().slice(0, 19).replace('T', ' ')} UTC` : `${secondFormat.format(new Date(d))} UTC`;
+      return Number.isNaN(Date.parse(d)) ? d : english ? `${new Date(d).toISOString().slice(0, 19).replace('T', ' ')} UTC` : `${secondFormat().format(new Date(d))} UTC`;
     },
     iso: (value) => (rtl ? `${FSI}${value}${PDI}` : lang === 'en-XA' ? `${VALUE_START}${value}${VALUE_END}` : String(value)),
   };
