@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { toAppError, type AppError } from '../core/errors';
 import { languageFromEnvironment, matchLanguage } from '../core/i18n/choose';
 import { LANGUAGES } from '../core/i18n/format';
-import { ENGLISH, speaker, type Speaker } from './speak';
+import type { Speaker } from './speak';
 import type { Installer } from '../core/installer';
 import { parseFingerprint } from '../core/workspaces/fingerprint';
 import { parseConfig, type CommandContext, type Values } from './command';
@@ -55,7 +55,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const out = (obj: object) => io.stdout.write(JSON.stringify(obj) + '\n');
   const width = widthOf(io.env, io.stdout.columns);
   let installer: Installer | null = null;
-  let sp: Speaker = ENGLISH;
+  // Loaded once a command runs (help and --version print English without it: start-up budget).
+  let sp: Speaker | null = null;
+  const english = async () => (await import('./speak')).ENGLISH;
   try {
     let parsed;
     try {
@@ -68,10 +70,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const v = parsed.values as Values;
     json = Boolean(v.json);
-    // The language: --lang, RC_LICENSE_LANG, then gettext's order. --json is the same in every language.
-    if (typeof v.lang === 'string' && !matchLanguage(v.lang)) throw new Usage(ENGLISH.t('usage.unknownLanguage', { lang: v.lang, languages: [...LANGUAGES] }));
-    const lang = languageFromEnvironment(typeof v.lang === 'string' ? v.lang : undefined, io.env).lang;
-    if (lang !== 'en' && !json) sp = await speaker(lang);
     const [name, ...args] = parsed.positionals;
     if (v.version) {
       io.stdout.write(`${(await import('../core/app-info')).getAppInfo('cli').version}\n`);
@@ -89,6 +87,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       (v.help ? io.stdout : io.stderr).write(globalHelp(COMMANDS, width) + '\n');
       return v.help ? EXIT.ok : EXIT.usage;
     }
+    // The language: --lang, RC_LICENSE_LANG, then gettext's order. --json is the same in every language.
+    const { speaker, ENGLISH } = await import('./speak');
+    if (typeof v.lang === 'string' && !matchLanguage(v.lang)) throw new Usage(ENGLISH.t('usage.unknownLanguage', { lang: v.lang, languages: [...LANGUAGES] }));
+    const lang = languageFromEnvironment(typeof v.lang === 'string' ? v.lang : undefined, io.env).lang;
+    sp = lang !== 'en' && !json ? await speaker(lang) : ENGLISH;
     const command = commandNamed(name);
     if (!command) throw new Usage(unknownCommand(name));
     const timeoutMs = v.timeout ? Number(v.timeout) * 1000 : undefined;
@@ -152,7 +155,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const error = toAppError(e);
     if (json) out({ ok: false, error: { code: error.code, message: error.message, ...(error.detail ? { detail: error.detail } : {}), ...(error.data ? { data: error.data } : {}) } });
-    else printError(io, error, width, sp);
+    else printError(io, error, width, sp ?? (await english()));
     return exitCodeFor(error.code) as ExitCode;
   } finally {
     await (installer as Installer | null)?.close();

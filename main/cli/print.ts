@@ -5,7 +5,7 @@ import { CHECK_NAME } from '../core/vocabulary';
 import { wrap } from './help';
 import { groupFingerprint, parseFingerprint } from '../core/workspaces/fingerprint';
 import type { Io } from './terminal';
-import { ENGLISH, type Speaker } from './speak';
+import type { Speaker } from './speak';
 import { paint, type Paint } from './terminal';
 
 /** "2026-11-27 11:23 +01:00": the machine's local time, with its offset. */
@@ -35,7 +35,7 @@ export function pinCommand(baseUrl: string, hex: string): string {
 }
 
 /** The certificate the server presented, as a technician compares it. */
-export function certificateLines(d: AppError['data'], sp: Speaker = ENGLISH): string {
+export function certificateLines(d: AppError['data'], sp: Speaker): string {
   const fp = parseFingerprint(String(d?.fingerprint256 ?? ''));
   const row = (label: string, value: string) => `  ${label.padEnd(9)} ${value}`;
   return [
@@ -91,7 +91,7 @@ export function wrapped(text: string, width: number, indent: number, tone: (s: s
     .join('\n');
 }
 
-export function printInspection(io: Io, i: Inspection, width: number, sp: Speaker = ENGLISH): void {
+export function printInspection(io: Io, i: Inspection, width: number, sp: Speaker): void {
   const p = paint(io);
   const s = i.summary;
   const none = sp.t('inspect.none');

@@ -71,9 +71,10 @@ export async function workspaceFor(ctx: CommandContext, installer: Installer, se
       const fp = e instanceof AppFailure && e.code === 'TLS_UNTRUSTED' ? parseFingerprint(String(e.data?.fingerprint256 ?? '')) : null;
       const { io } = ctx;
       if (!fp || !io.stdin.isTTY || ctx.json || trust.pinnedSha256 || ctx.values.yes) throw e;
-      io.stderr.write(`This machine does not trust the certificate of ${baseUrl}:\n${certificateLines((e as AppFailure).data)}\n`);
-      io.stderr.write('Compare the SHA-256 with the one the server’s administrator reads from the server.\n');
-      if (!(await confirm(io, `Trust this certificate for ${baseUrl}?`))) throw new Declined('Not trusted: nothing was sent.');
+      const sp = ctx.speak;
+      io.stderr.write(`${sp.t('trust.notTrusted', { url: baseUrl })}\n${certificateLines((e as AppFailure).data, sp)}\n`);
+      io.stderr.write(`${sp.t('trust.compare')}\n`);
+      if (!(await confirm(io, sp.t('trust.ask', { url: baseUrl })))) throw new Declined(sp.t('trust.declined'));
       return (await installer.addWorkspace({ url: baseUrl, ...trust, pinnedSha256: fp })).workspace;
     }
   }
