@@ -4,8 +4,6 @@
 // exit code. What each command does is in commands/.
 import { parseArgs } from 'node:util';
 import { toAppError, type AppError } from '../core/errors';
-import { languageFromEnvironment, matchLanguage } from '../core/i18n/choose';
-import { LANGUAGES } from '../core/i18n/format';
 import type { Speaker } from './speak';
 import type { Installer } from '../core/installer';
 import { parseFingerprint } from '../core/workspaces/fingerprint';
@@ -88,7 +86,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return v.help ? EXIT.ok : EXIT.usage;
     }
     // The language: --lang, RC_LICENSE_LANG, then gettext's order. --json is the same in every language.
-    const { speaker, ENGLISH } = await import('./speak');
+    const [{ speaker, ENGLISH }, { languageFromEnvironment, matchLanguage }, { LANGUAGES }] = await Promise.all([
+      import('./speak'),
+      import('../core/i18n/choose'),
+      import('../core/i18n/format'),
+    ]);
     if (typeof v.lang === 'string' && !matchLanguage(v.lang)) throw new Usage(ENGLISH.t('usage.unknownLanguage', { lang: v.lang, languages: [...LANGUAGES] }));
     const lang = languageFromEnvironment(typeof v.lang === 'string' ? v.lang : undefined, io.env).lang;
     sp = lang !== 'en' && !json ? await speaker(lang) : ENGLISH;
