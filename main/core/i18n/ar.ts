@@ -471,6 +471,16 @@ const ar: CatalogOf<CoreSource> = {
   'receipt.aLicense': () => "ترخيص",
   'receipt.backupNone': () => "لا شيء: لم يكن هناك ترخيص مخزَّن سابقًا",
   'receipt.backupUnavailable': (p) => `لا شيء: ${p.reason}`,
+
+  // Installing, the server's reasons, what sending replaces.
+  'again.storedNotActivated': () => "تخزّن مساحة العمل هذا الترخيص لكنها لم تفعّله.",
+  'again.storedNotRun': () => "تخزّن مساحة العمل هذا الترخيص لكنها لا تعمل به، ولا تذكر سببًا هنا.",
+  'again.storesNone': () => "لا تخزّن مساحة العمل أي ترخيص، لذا لم يصل هذا الترخيص قط (أو أُزيل منذ ذلك الحين). طبّقه مجددًا.",
+  'again.storesOther': () => "تخزّن مساحة العمل الآن ترخيصًا غير الذي أرسلته هذه المهمة.",
+  'again.activeNow': (p) => `الترخيص النشط الآن هو ${p.license}.`,
+  'again.anotherOne': () => "آخر",
+  'again.cannotRead': () => "لا يستطيع هذا الحساب قراءة ما تخزّنه مساحة العمل أو تعمل به. سجّل الدخول كمسؤول وتحقق مجددًا.",
+  'again.step': (p, f) => `تم التحقق مجددًا في ${f.time(p.at)}: ${p.headline}`,
 };
 
 export default ar;

@@ -471,6 +471,16 @@ const de: CatalogOf<CoreSource> = {
   'receipt.aLicense': () => "Lizenz",
   'receipt.backupNone': () => "keine: vorher war keine Lizenz gespeichert",
   'receipt.backupUnavailable': (p) => `keine: ${p.reason}`,
+
+  // Installing, the server's reasons, what sending replaces.
+  'again.storedNotActivated': () => "Der Arbeitsbereich hat diese Lizenz gespeichert, aber nicht aktiviert.",
+  'again.storedNotRun': () => "Der Arbeitsbereich hat diese Lizenz gespeichert, verwendet sie aber nicht und nennt hier keinen Grund.",
+  'again.storesNone': () => "Der Arbeitsbereich hat keine Lizenz gespeichert, diese ist also nie angekommen (oder wurde inzwischen entfernt). Wenden Sie sie erneut an.",
+  'again.storesOther': () => "Der Arbeitsbereich hat jetzt eine andere Lizenz gespeichert, als dieser Auftrag gesendet hat.",
+  'again.activeNow': (p) => `Jetzt aktiv ist die Lizenz ${p.license}.`,
+  'again.anotherOne': () => "eine andere",
+  'again.cannotRead': () => "Dieses Konto kann nicht lesen, was der Arbeitsbereich gespeichert hat oder verwendet. Melden Sie sich als Administrator an und bestätigen Sie erneut.",
+  'again.step': (p, f) => `Erneut bestätigt am ${f.time(p.at)}: ${p.headline}`,
 };
 
 export default de;

@@ -386,6 +386,15 @@ const en = {
   'receipt.aLicense': () => 'license',
   'receipt.backupNone': () => 'none: no license was stored before',
   'receipt.backupUnavailable': (p: { reason: string }) => `none: ${p.reason}`,
+  // Verify again (verify-again.ts).
+  'again.storedNotActivated': () => 'The workspace stores this license but did not activate it.',
+  'again.storedNotRun': () => 'The workspace stores this license but does not run it, and gives no reason here.',
+  'again.storesNone': () => 'The workspace stores no license, so this one never arrived (or was removed since). Apply it again.',
+  'again.storesOther': () => 'The workspace now stores a different license than this job sent.',
+  'again.activeNow': (p: { license: string }) => `The license active now is ${p.license}.`,
+  'again.anotherOne': () => 'another one',
+  'again.cannotRead': () => 'This account cannot read what the workspace stores or runs. Sign in as an administrator and verify again.',
+  'again.step': (p: { at: string; headline: string }, f: Fmt) => `Verified again at ${f.time(p.at)}: ${p.headline}`,
 };
 
 export default en;

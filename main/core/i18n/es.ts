@@ -470,6 +470,16 @@ const es: CatalogOf<CoreSource> = {
   'receipt.aLicense': () => "licencia",
   'receipt.backupNone': () => "ninguna: antes no había licencia guardada",
   'receipt.backupUnavailable': (p) => `ninguna: ${p.reason}`,
+
+  // Installing, the server's reasons, what sending replaces.
+  'again.storedNotActivated': () => "El espacio de trabajo guarda esta licencia pero no la activó.",
+  'again.storedNotRun': () => "El espacio de trabajo guarda esta licencia pero no la usa, y aquí no da ningún motivo.",
+  'again.storesNone': () => "El espacio de trabajo no guarda ninguna licencia, así que esta nunca llegó (o se quitó después). Aplíquela de nuevo.",
+  'again.storesOther': () => "El espacio de trabajo guarda ahora una licencia distinta de la que envió este trabajo.",
+  'again.activeNow': (p) => `La licencia activa ahora es ${p.license}.`,
+  'again.anotherOne': () => "otra",
+  'again.cannotRead': () => "Esta cuenta no puede leer lo que el espacio de trabajo guarda o usa. Inicie sesión como administrador y verifique de nuevo.",
+  'again.step': (p, f) => `Verificado de nuevo el ${f.time(p.at)}: ${p.headline}`,
 };
 
 export default es;

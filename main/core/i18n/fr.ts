@@ -470,6 +470,16 @@ const fr: CatalogOf<CoreSource> = {
   'receipt.aLicense': () => "licence",
   'receipt.backupNone': () => "aucune : aucune licence n'était enregistrée avant",
   'receipt.backupUnavailable': (p) => `aucune : ${p.reason}`,
+
+  // Installing, the server's reasons, what sending replaces.
+  'again.storedNotActivated': () => "L'espace de travail contient cette licence mais ne l'a pas activée.",
+  'again.storedNotRun': () => "L'espace de travail contient cette licence mais ne l'utilise pas, et ne donne pas de raison ici.",
+  'again.storesNone': () => "L'espace de travail ne contient aucune licence : celle-ci n'est donc jamais arrivée (ou a été retirée depuis). Appliquez-la à nouveau.",
+  'again.storesOther': () => "L'espace de travail contient maintenant une autre licence que celle envoyée par cette tâche.",
+  'again.activeNow': (p) => `La licence active maintenant est ${p.license}.`,
+  'again.anotherOne': () => "une autre",
+  'again.cannotRead': () => "Ce compte ne peut pas lire ce que l'espace de travail contient ou utilise. Connectez-vous en administrateur et revérifiez.",
+  'again.step': (p, f) => `Revérifié le ${f.time(p.at)} : ${p.headline}`,
 };
 
 export default fr;

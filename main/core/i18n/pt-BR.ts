@@ -470,6 +470,16 @@ const ptBR: CatalogOf<CoreSource> = {
   'receipt.aLicense': () => "licença",
   'receipt.backupNone': () => "nenhuma: não havia licença armazenada antes",
   'receipt.backupUnavailable': (p) => `nenhuma: ${p.reason}`,
+
+  // Installing, the server's reasons, what sending replaces.
+  'again.storedNotActivated': () => "O espaço de trabalho guarda esta licença, mas não a ativou.",
+  'again.storedNotRun': () => "O espaço de trabalho guarda esta licença, mas não a usa, e não dá motivo aqui.",
+  'again.storesNone': () => "O espaço de trabalho não guarda nenhuma licença, então esta nunca chegou (ou foi removida depois). Aplique-a de novo.",
+  'again.storesOther': () => "O espaço de trabalho agora guarda uma licença diferente da que este trabalho enviou.",
+  'again.activeNow': (p) => `A licença ativa agora é ${p.license}.`,
+  'again.anotherOne': () => "outra",
+  'again.cannotRead': () => "Esta conta não pode ler o que o espaço de trabalho guarda ou usa. Entre como administrador e verifique de novo.",
+  'again.step': (p, f) => `Verificado de novo em ${f.time(p.at)}: ${p.headline}`,
 };
 
 export default ptBR;

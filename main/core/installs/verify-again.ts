@@ -11,8 +11,9 @@ import { readRestriction } from '../workspaces/restriction';
 import { changeOf } from './countdown';
 import { sha256Hex } from './backups';
 import { capJobStrings, type JobLog } from './job-log';
-import { serverLogHint } from './server-reasons';
 import type { Evidence, InstallResult } from './types';
+import { english, said, say, type Msg } from '../i18n/say';
+import { serverLogHintMsg } from './server-reasons';
 
 export interface JobLicenseNow {
   info: WorkspaceInfo;
@@ -20,9 +21,16 @@ export interface JobLicenseNow {
   inForce: boolean | null;
   outcome: InstallResult['outcome'];
   headline: string;
+  headlineMsg: Msg;
   reasons: string[];
+  reasonsMsg: Msg[];
   evidence: Evidence[];
   after: InstallResult['after'];
+}
+
+/** A headline and reasons with their English text, as a job keeps them. */
+function words(headline: Msg, reasons: Msg[]) {
+  return { headline: english(headline), headlineMsg: headline, reasons: reasons.map(english), reasonsMsg: reasons };
 }
 
 const sameInstant = (a: unknown, b: unknown) => typeof a === 'string' && typeof b === 'string' && Date.parse(a) === Date.parse(b);
@@ -63,23 +71,24 @@ export async function jobLicenseNow(client: RocketChatClient, job: InstallResult
   if (stored.readable) evidence.push({ source: 'stored-license', says: storesThis ? 'stores-this' : stored.value.trim() ? 'stores-other' : 'stores-none', at, clock: 'laptop', detail: 'Enterprise_License' });
   const base = { info, evidence, after: state?.state ?? job.after };
   if (valid === true && idActive === true) {
-    return { ...base, inForce: true, outcome: 'active', headline: `${info.workspaceUrl} confirms license ${job.license.id ?? job.license.hashTail}: it is in force now.`, reasons: [] };
+    return { ...base, inForce: true, outcome: 'active', ...words(say('outcome.active', { url: info.workspaceUrl, license: job.license.id ?? job.license.hashTail }), []) };
   }
   if (storesThis === true && valid === false) {
     // 6.5+ sets the status Invalid when a license it had to refuse replaced a valid one (spec §1.2).
     if (status === 'Invalid' && job.before?.valid) {
       evidence.push({ source: 'status-setting', says: 'invalid-after-valid', at, clock: 'laptop', detail: 'Enterprise_License_Status' });
-      return { ...base, inForce: false, outcome: 'rejected', headline: 'The workspace stores this license but did not activate it.', reasons: [serverLogHint(info)] };
+      return { ...base, inForce: false, outcome: 'rejected', ...words(say('again.storedNotActivated'), [serverLogHintMsg(info)]) };
     }
-    return { ...base, inForce: false, outcome: 'not-active', headline: 'The workspace stores this license but does not run it, and gives no reason here.', reasons: [serverLogHint(info)] };
+    return { ...base, inForce: false, outcome: 'not-active', ...words(say('again.storedNotRun'), [serverLogHintMsg(info)]) };
   }
   if (storesThis === false && stored.readable && !stored.value.trim()) {
-    return { ...base, inForce: false, outcome: 'not-active', headline: 'The workspace stores no license, so this one never arrived (or was removed since). Apply it again.', reasons: [] };
+    return { ...base, inForce: false, outcome: 'not-active', ...words(say('again.storesNone'), []) };
   }
   if (storesThis === false) {
-    return { ...base, inForce: false, outcome: 'not-active', headline: 'The workspace now stores a different license than this job sent.', reasons: valid ? [`The license active now is ${state?.state.id ?? 'another one'}.`] : [] };
+    const activeNow = valid ? [say('again.activeNow', { license: state?.state.id ?? say('again.anotherOne') })] : [];
+    return { ...base, inForce: false, outcome: 'not-active', ...words(say('again.storesOther'), activeNow) };
   }
-  return { ...base, inForce: null, outcome: 'unconfirmed', headline: 'This account cannot read what the workspace stores or runs. Sign in as an administrator and verify again.', reasons: [] };
+  return { ...base, inForce: null, outcome: 'unconfirmed', ...words(say('again.cannotRead'), []) };
 }
 
 /** Reads the server's state for a job that sent a license (unconfirmed, or any other that did) and
@@ -98,7 +107,9 @@ export async function verifyAgain(jobs: JobLog, client: RocketChatClient, jobId:
     ...job,
     outcome: now.outcome,
     headline: now.headline,
+    headlineMsg: now.headlineMsg,
     reasons: now.reasons,
+    reasonsMsg: now.reasonsMsg,
     after: now.after,
     verifiedAt,
     verdict: { evidence: now.evidence, reasons: [] },
@@ -108,7 +119,7 @@ export async function verifyAgain(jobs: JobLog, client: RocketChatClient, jobId:
       {
         step: 'verify' as const,
         status: now.outcome === 'active' ? ('done' as const) : now.outcome === 'rejected' ? ('failed' as const) : ('warning' as const),
-        message: `Verified again at ${verifiedAt.slice(0, 16).replace('T', ' ')} UTC: ${now.headline}`,
+        ...said(say('again.step', { at: verifiedAt, headline: now.headlineMsg })),
       },
     ],
   });
