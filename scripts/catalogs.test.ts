@@ -20,6 +20,13 @@ import winEs from '../renderer/src/i18n/es';
 import winFr from '../renderer/src/i18n/fr';
 import winPt from '../renderer/src/i18n/pt-BR';
 import { checkParity } from './catalog-parity';
+import { helpSource } from '../main/cli/help-words';
+import { COMMANDS } from '../main/cli/registry';
+import helpAr from '../main/cli/i18n/help-ar';
+import helpDe from '../main/cli/i18n/help-de';
+import helpEs from '../main/cli/i18n/help-es';
+import helpFr from '../main/cli/i18n/help-fr';
+import helpPt from '../main/cli/i18n/help-pt-BR';
 import { CHECK_NAME, EVIDENCE_SAYS, EVIDENCE_SOURCE, STATUS_WORD, STEP_NAME } from '../main/core/vocabulary';
 import type { Source } from '../main/core/i18n/messages';
 
@@ -36,6 +43,12 @@ describe('catalog parity', () => {
 
   it("the window's own words: every code, the same parameters, every plural form, in every language", () => {
     expect(checkParity(s(winEn), { 'pt-BR': s(winPt), de: s(winDe), es: s(winEs), fr: s(winFr), ar: s(winAr) })).toEqual([]);
+  });
+
+  it("rc-license's help: every command, option and exit code in every language, and no stale key", () => {
+    const asSource = (words: Record<string, string>) => Object.fromEntries(Object.entries(words).map(([k, v]) => [k, () => v])) as unknown as Source;
+    const en = asSource(helpSource(COMMANDS));
+    expect(checkParity(en, { 'pt-BR': asSource(helpPt), de: asSource(helpDe), es: asSource(helpEs), fr: asSource(helpFr), ar: asSource(helpAr) })).toEqual([]);
   });
 
   it("the English catalog says the vocabulary's own words (no sentence took a word's code)", () => {

@@ -55,6 +55,16 @@ describe('the language rc-license speaks', () => {
     expect(JSON.stringify(outputs[0].json)).toContain('This license is for chat.acme.lan.');
   });
 
+  it('help speaks the language too (LANG=de_DE.UTF-8 rc-license --help), and stays English without one', async () => {
+    const de = await cli(['--help'], { env: { ...noLang, LANG: 'de_DE.UTF-8' } });
+    expect(de.stdout).toMatch(/^Aufruf: rc-license/m);
+    expect(de.stdout).toContain('Befehle:');
+    const fr = await cli(['help', 'apply', '--lang', 'fr']);
+    expect(fr.stdout).toMatch(/^Usage : rc-license apply/m);
+    const en = await cli(['--help'], { env: { ...noLang } });
+    expect(en.stdout).toMatch(/^Usage: rc-license/m);
+  });
+
   it('a language it does not speak is a usage error that lists those it does', async () => {
     const r = await cli(['inspect', await bound(), '--lang', 'tlh']);
     expect(r.code).toBe(2);

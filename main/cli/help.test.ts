@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { COMMANDS } from './registry';
 import { commandHelp, globalHelp, nearest, widthOf, wrap } from './help';
 import { parseConfig } from './command';
+import { HELP_LOADERS } from './help-words';
 
 const widest = (text: string) => Math.max(...text.split('\n').map((l) => [...l].length));
 
@@ -19,6 +20,21 @@ describe('help made from the registry', () => {
     const text = globalHelp(COMMANDS);
     expect(widest(text)).toBeLessThanOrEqual(80);
     for (const c of COMMANDS) expect(text.match(new RegExp(`^  ${c.name} +${c.summary.replace(/[()?]/g, '\\$&')}$`, 'm')), c.name).not.toBeNull();
+  });
+
+  it('in every language, every command\'s help and --help fit 80 columns, in that language\'s words', async () => {
+    for (const [lang, load] of Object.entries(HELP_LOADERS)) {
+      const words = (await load()).default;
+      const say = (key: string, english: string) => words[key] ?? english;
+      const all = globalHelp(COMMANDS, 80, say);
+      expect(widest(all), lang).toBeLessThanOrEqual(80);
+      expect(all).toContain(words['frame.commands']);
+      for (const c of COMMANDS) {
+        const text = commandHelp(c, 80, say);
+        expect(widest(text), `${lang} ${c.name}`).toBeLessThanOrEqual(80);
+        expect(text).toContain(words[`cmd.${c.name}.exit.${c.exits[0][0]}`].split(' ')[0]);
+      }
+    }
   });
 
   it('a wider terminal is used (COLUMNS, then the TTY), never a narrower one', () => {

@@ -3,6 +3,7 @@
 import type { CommandDefinition, OptionSpec } from './command';
 import { CONNECTION_OPTIONS, GLOBAL_OPTIONS, JSON_OPTION } from './command';
 import { EXIT_MEANING } from './exit-codes';
+import { ENGLISH_HELP, HELP_FRAME, type HelpSay } from './help-words';
 
 export const MIN_WIDTH = 80;
 
@@ -43,44 +44,52 @@ function table(rows: Array<[string, string]>, width: number, gap = 2): string[] 
 
 const optionLabel = (o: OptionSpec) => `--${o.name}${o.value ? ` ${o.value}` : ''}`;
 
-/** `rc-license help CMD` and `rc-license CMD --help`. */
-export function commandHelp(c: CommandDefinition, width = MIN_WIDTH): string {
+/** `rc-license help CMD` and `rc-license CMD --help`, in a language (`say`). */
+export function commandHelp(c: CommandDefinition, width = MIN_WIDTH, say: HelpSay = ENGLISH_HELP): string {
+  const frame = (k: keyof typeof HELP_FRAME) => say(k, HELP_FRAME[k]);
+  // Each label's column as wide as the label in this language.
+  const usageLabel = `${frame('frame.usage')} `;
+  const exampleLabel = `${frame('frame.example')} `;
+  const exitLabel = `${frame('frame.exitCodes')} `;
   // An option and its value ("[--code CODE]") stay on one line.
-  const usageLine = (u: string) => wrap(u, width, 9, u.match(/\[[^\]]*\]|\S+/g) ?? []);
-  const usage = c.usage.map((u, i) => `${i === 0 ? 'Usage: ' : '       '}${usageLine(u)}`);
-  const examples = c.examples.map((e, i) => `${i === 0 ? 'Example: ' : '         '}${e}`);
+  const usageLine = (u: string) => wrap(u, width, usageLabel.length + 2, u.match(/\[[^\]]*\]|\S+/g) ?? []);
+  const usage = c.usage.map((u, i) => `${i === 0 ? usageLabel : ' '.repeat(usageLabel.length)}${usageLine(u)}`);
+  const examples = c.examples.map((e, i) => `${i === 0 ? exampleLabel : ' '.repeat(exampleLabel.length)}${e}`);
   return [
     ...usage,
     '',
-    wrap(c.description, width),
-    ...(c.options.length ? ['', 'Options:', ...table(c.options.map((o) => [optionLabel(o), o.help]), width)] : []),
+    wrap(say(`cmd.${c.name}.description`, c.description), width),
+    ...(c.options.length ? ['', frame('frame.options'), ...table(c.options.map((o) => [optionLabel(o), say(`opt.${o.name}`, o.help)]), width)] : []),
     '',
-    ...c.exits.map(([code, words], i) => `${i === 0 ? 'Exit codes: ' : ' '.repeat(12)}${code}  ${wrap(words, width, 15)}`),
+    ...c.exits.map(
+      ([code, words], i) => `${i === 0 ? exitLabel : ' '.repeat(exitLabel.length)}${code}  ${wrap(say(`cmd.${c.name}.exit.${code}`, words), width, exitLabel.length + 3)}`,
+    ),
     '',
     ...examples,
   ].join('\n');
 }
 
 /** `rc-license --help`: every command, the options most of them share, and every exit code. */
-export function globalHelp(commands: readonly CommandDefinition[], width = MIN_WIDTH): string {
+export function globalHelp(commands: readonly CommandDefinition[], width = MIN_WIDTH, say: HelpSay = ENGLISH_HELP): string {
+  const frame = (k: keyof typeof HELP_FRAME) => say(k, HELP_FRAME[k]);
   const common = [...CONNECTION_OPTIONS, JSON_OPTION, ...GLOBAL_OPTIONS];
   return [
-    'Usage: rc-license <command> [arguments] [options]',
+    `${frame('frame.usage')} rc-license <command> [arguments] [options]`,
     '',
-    wrap('Installs a Rocket.Chat Enterprise license into a workspace that cannot reach the internet, checks it before sending, and reads back from the server whether it took effect.', width),
+    wrap(frame('frame.tagline'), width),
     '',
-    'Commands:',
-    ...table(commands.map((c) => [c.name, c.summary]), width),
+    frame('frame.commands'),
+    ...table(commands.map((c) => [c.name, say(`cmd.${c.name}.summary`, c.summary)]), width),
     '',
-    'Common options:',
-    ...table(common.map((o) => [`${o.short ? `-${o.short}, ` : ''}${optionLabel(o)}`, o.help]), width),
+    frame('frame.common'),
+    ...table(common.map((o) => [`${o.short ? `-${o.short}, ` : ''}${optionLabel(o)}`, say(`opt.${o.name}`, o.help)]), width),
     '',
-    wrap('Unattended runs: set RC_USER_ID and RC_AUTH_TOKEN (a personal access token) instead of signing in.', width),
+    wrap(frame('frame.unattended'), width),
     '',
-    'Exit codes:',
-    ...table(Object.entries(EXIT_MEANING).map(([code, words]) => [code, words]), width),
+    frame('frame.exitCodes'),
+    ...table(Object.entries(EXIT_MEANING).map(([code, words]) => [code, say(`exit.${code}`, words)]), width),
     '',
-    wrap('rc-license help COMMAND (or COMMAND --help): its options, exit codes and an example.', width),
+    wrap(frame('frame.more'), width),
   ].join('\n');
 }
 

@@ -10,6 +10,7 @@ import { parseFingerprint } from '../core/workspaces/fingerprint';
 import { parseConfig, type CommandContext, type Values } from './command';
 import { EXIT, exitCodeFor, type ExitCode } from './exit-codes';
 import { commandHelp, globalHelp, nearest, widthOf } from './help';
+import { ENGLISH_HELP, HELP_LOADERS, type HelpSay } from './help-words';
 import { certificateLines, fingerprintRows, pinCommand, wrapped } from './print';
 import { COMMANDS, commandNamed } from './registry';
 import { Declined, Usage, paint, type Io } from './terminal';
@@ -48,6 +49,23 @@ function printError(io: Io, error: AppError, width: number, sp: Speaker): void {
   }
 }
 
+/** The help's words in the language asked for: English unless a language is set (then the chooser
+ * and that language's help catalog load; nothing more for --help in English). */
+async function helpIn(v: Values, env: NodeJS.ProcessEnv): Promise<HelpSay> {
+  const asked = typeof v.lang === 'string' ? v.lang : undefined;
+  if (!asked && !['RC_LICENSE_LANG', 'LANGUAGE', 'LC_ALL', 'LC_MESSAGES', 'LANG'].some((k) => env[k])) return ENGLISH_HELP;
+  const { languageFromEnvironment } = await import('../core/i18n/choose');
+  const { lang } = languageFromEnvironment(asked, env);
+  if (lang === 'en-XA') {
+    const { pseudoText } = await import('../core/i18n/pseudo');
+    return (_key, english) => pseudoText(english);
+  }
+  const load = HELP_LOADERS[lang];
+  if (!load) return ENGLISH_HELP;
+  const words = (await load()).default;
+  return (key, english) => words[key] ?? english;
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   let json = argv.includes('--json');
   const out = (obj: object) => io.stdout.write(JSON.stringify(obj) + '\n');
@@ -76,13 +94,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (name === 'help' || (v.help && name)) {
       const topic = name === 'help' ? args[0] : name;
       const command = topic ? commandNamed(topic) : undefined;
-      if (!topic) io.stdout.write(globalHelp(COMMANDS, width) + '\n');
-      else if (command) io.stdout.write(commandHelp(command, width) + '\n');
+      const say = await helpIn(v, io.env);
+      if (!topic) io.stdout.write(globalHelp(COMMANDS, width, say) + '\n');
+      else if (command) io.stdout.write(commandHelp(command, width, say) + '\n');
       else throw new Usage(unknownCommand(topic));
       return EXIT.ok;
     }
     if (v.help || !name) {
-      (v.help ? io.stdout : io.stderr).write(globalHelp(COMMANDS, width) + '\n');
+      (v.help ? io.stdout : io.stderr).write(globalHelp(COMMANDS, width, await helpIn(v, io.env)) + '\n');
       return v.help ? EXIT.ok : EXIT.usage;
     }
     // The language: --lang, RC_LICENSE_LANG, then gettext's order. --json is the same in every language.
