@@ -53,7 +53,9 @@ function printError(io: Io, error: AppError, width: number, sp: Speaker): void {
  * and that language's help catalog load; nothing more for --help in English). */
 async function helpIn(v: Values, env: NodeJS.ProcessEnv): Promise<HelpSay> {
   const asked = typeof v.lang === 'string' ? v.lang : undefined;
-  if (!asked && !['RC_LICENSE_LANG', 'LANGUAGE', 'LC_ALL', 'LC_MESSAGES', 'LANG'].some((k) => env[k])) return ENGLISH_HELP;
+  // English or the C locale everywhere (the usual server shell): nothing to load.
+  const set = [asked, env.RC_LICENSE_LANG, env.LANGUAGE, env.LC_ALL, env.LC_MESSAGES, env.LANG].filter(Boolean) as string[];
+  if (set.every((t) => /^(C|POSIX|en)([._@:-]|$)/i.test(t) && !/^en[_-]XA/i.test(t))) return ENGLISH_HELP;
   const { languageFromEnvironment } = await import('../core/i18n/choose');
   const { lang } = languageFromEnvironment(asked, env);
   if (lang === 'en-XA') {
