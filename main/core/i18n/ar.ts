@@ -481,6 +481,32 @@ const ar: CatalogOf<CoreSource> = {
   'again.anotherOne': () => "آخر",
   'again.cannotRead': () => "لا يستطيع هذا الحساب قراءة ما تخزّنه مساحة العمل أو تعمل به. سجّل الدخول كمسؤول وتحقق مجددًا.",
   'again.step': (p, f) => `تم التحقق مجددًا في ${f.time(p.at)}: ${p.headline}`,
+
+  // Installing, the server's reasons, what sending replaces.
+  'size.mib': (p, f) => `${f.num(p.n, 1)} ميبيبايت`,
+  'size.kib': (p, f) => `${f.num(p.n)} كيبيبايت`,
+  'read.nul': () => "يحتوي الملف على بايتات NUL.",
+  'read.utf8': () => "الملف ليس نص UTF-8 صالحًا.",
+  'read.utf16Cut': () => "نص UTF-16 مقطوع في منتصف حرف.",
+  'read.utf16': () => "الملف ليس نص UTF-16 صالحًا.",
+  'read.utf16Nul': () => "يحتوي نص UTF-16 على أحرف NUL.",
+  'read.badJson': () => "يبدو الملف كـ JSON لكن تتعذر قراءته كـ JSON.",
+  'read.jsonNoLicense': () => "لا يحتوي JSON في الملف على حقل النص \"license\".",
+  'read.multiple': (p) => `يحتوي الملف على ${p.n} تراخيص مختلفة.`,
+  'read.size': (p) => `حجمه ${p.size}.`,
+  'read.larger': (p) => `حجمه أكبر من ${p.size}.`,
+  'read.control': () => "يحتوي النص على أحرف تحكم.",
+  'read.v3Incomplete': () => "يبدأ كترخيص Rocket.Chat V3 (RCV3_) لكن بقيته ليست رمزًا موقَّعًا كاملًا.",
+  'read.order': () => "فيه أحرف الترخيص فقط، لكن ليس بترتيبه (\"=\" لا يأتي إلا في النهاية).",
+  'read.badChar': (p) => `يحتوي على أحرف لا يحتويها الترخيص أبدًا (مثلًا ${p.char}).`,
+  'decode.v2Length': (p) => `طوله ${p.n} بايت بدلًا من ${p.expected}: ضاعت أحرف أو أُضيفت عند نسخه.`,
+  'decode.notV2': (p) => `يُفكّ إلى ${p.n} بايت؛ وترخيص Rocket.Chat طوله ${p.expected}.`,
+  'decode.neitherKey': () => "توقيعه لا يطابق مفتاح Rocket.Chat ولا المفتاح الإضافي.",
+  'decode.paddingMismatch': () => "توقيعه لا يطابق مفتاح Rocket.Chat (حشو غير صالح).",
+  'decode.mismatch': () => "توقيعه لا يطابق مفتاح Rocket.Chat.",
+  'decode.algorithm': () => "موقَّع بخوارزمية لا يستخدمها Rocket.Chat (تُقبل RS256 فقط).",
+  'decode.damaged': (p) => `رمزه الموقَّع تالف (${p.why}).`,
+  'decode.notDocument': () => "التوقيع أصلي لكن المحتوى ليس مستند ترخيص.",
 };
 
 export default ar;

@@ -481,6 +481,32 @@ const de: CatalogOf<CoreSource> = {
   'again.anotherOne': () => "eine andere",
   'again.cannotRead': () => "Dieses Konto kann nicht lesen, was der Arbeitsbereich gespeichert hat oder verwendet. Melden Sie sich als Administrator an und bestätigen Sie erneut.",
   'again.step': (p, f) => `Erneut bestätigt am ${f.time(p.at)}: ${p.headline}`,
+
+  // Installing, the server's reasons, what sending replaces.
+  'size.mib': (p, f) => `${f.num(p.n, 1)} MiB`,
+  'size.kib': (p, f) => `${f.num(p.n)} KiB`,
+  'read.nul': () => "Die Datei enthält NUL-Bytes.",
+  'read.utf8': () => "Die Datei ist kein gültiger UTF-8-Text.",
+  'read.utf16Cut': () => "Der UTF-16-Text bricht mitten in einem Zeichen ab.",
+  'read.utf16': () => "Die Datei ist kein gültiger UTF-16-Text.",
+  'read.utf16Nul': () => "Der UTF-16-Text enthält NUL-Zeichen.",
+  'read.badJson': () => "Die Datei sieht aus wie JSON, lässt sich aber nicht als JSON lesen.",
+  'read.jsonNoLicense': () => "Das JSON in der Datei hat kein Textfeld „license“.",
+  'read.multiple': (p) => `Die Datei enthält ${p.n} verschiedene Lizenzen.`,
+  'read.size': (p) => `Sie ist ${p.size} groß.`,
+  'read.larger': (p) => `Sie ist größer als ${p.size}.`,
+  'read.control': () => "Der Text enthält Steuerzeichen.",
+  'read.v3Incomplete': () => "Sie beginnt wie eine Rocket.Chat-V3-Lizenz (RCV3_), aber der Rest ist kein vollständiges signiertes Token.",
+  'read.order': () => "Sie hat nur die Zeichen einer Lizenz, aber nicht in deren Reihenfolge („=“ kann nur am Ende stehen).",
+  'read.badChar': (p) => `Sie enthält Zeichen, die eine Lizenz nie hat (zum Beispiel ${p.char}).`,
+  'decode.v2Length': (p) => `Sie ist ${p.n} Bytes lang statt ${p.expected}: Beim Kopieren gingen Zeichen verloren oder kamen hinzu.`,
+  'decode.notV2': (p) => `Sie ergibt ${p.n} Bytes; eine Rocket.Chat-Lizenz hat ${p.expected}.`,
+  'decode.neitherKey': () => "Ihre Signatur passt weder zum Rocket.Chat-Schlüssel noch zum zusätzlichen Schlüssel.",
+  'decode.paddingMismatch': () => "Ihre Signatur passt nicht zum Rocket.Chat-Schlüssel (ungültiges Padding).",
+  'decode.mismatch': () => "Ihre Signatur passt nicht zum Rocket.Chat-Schlüssel.",
+  'decode.algorithm': () => "Sie ist mit einem Verfahren signiert, das Rocket.Chat nicht verwendet (nur RS256 wird angenommen).",
+  'decode.damaged': (p) => `Ihr signiertes Token ist beschädigt (${p.why}).`,
+  'decode.notDocument': () => "Die Signatur ist echt, aber der Inhalt ist kein Lizenzdokument.",
 };
 
 export default de;

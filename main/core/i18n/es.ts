@@ -480,6 +480,32 @@ const es: CatalogOf<CoreSource> = {
   'again.anotherOne': () => "otra",
   'again.cannotRead': () => "Esta cuenta no puede leer lo que el espacio de trabajo guarda o usa. Inicie sesión como administrador y verifique de nuevo.",
   'again.step': (p, f) => `Verificado de nuevo el ${f.time(p.at)}: ${p.headline}`,
+
+  // Installing, the server's reasons, what sending replaces.
+  'size.mib': (p, f) => `${f.num(p.n, 1)} MiB`,
+  'size.kib': (p, f) => `${f.num(p.n)} KiB`,
+  'read.nul': () => "El archivo contiene bytes NUL.",
+  'read.utf8': () => "El archivo no es texto UTF-8 válido.",
+  'read.utf16Cut': () => "El texto UTF-16 se corta a mitad de un carácter.",
+  'read.utf16': () => "El archivo no es texto UTF-16 válido.",
+  'read.utf16Nul': () => "El texto UTF-16 contiene caracteres NUL.",
+  'read.badJson': () => "El archivo parece JSON pero no se puede leer como JSON.",
+  'read.jsonNoLicense': () => "El JSON del archivo no tiene el campo de texto \"license\".",
+  'read.multiple': (p) => `El archivo contiene ${p.n} licencias distintas.`,
+  'read.size': (p) => `Ocupa ${p.size}.`,
+  'read.larger': (p) => `Ocupa más de ${p.size}.`,
+  'read.control': () => "El texto contiene caracteres de control.",
+  'read.v3Incomplete': () => "Empieza como una licencia V3 de Rocket.Chat (RCV3_), pero el resto no es un token firmado completo.",
+  'read.order': () => "Tiene solo los caracteres de una licencia, pero no en su orden (\"=\" solo puede ir al final).",
+  'read.badChar': (p) => `Contiene caracteres que una licencia nunca tiene (por ejemplo ${p.char}).`,
+  'decode.v2Length': (p) => `Tiene ${p.n} bytes en lugar de ${p.expected}: se perdieron o añadieron caracteres al copiarla.`,
+  'decode.notV2': (p) => `Se decodifica en ${p.n} bytes; una licencia de Rocket.Chat tiene ${p.expected}.`,
+  'decode.neitherKey': () => "Su firma no coincide ni con la clave de Rocket.Chat ni con la clave adicional.",
+  'decode.paddingMismatch': () => "Su firma no coincide con la clave de Rocket.Chat (relleno no válido).",
+  'decode.mismatch': () => "Su firma no coincide con la clave de Rocket.Chat.",
+  'decode.algorithm': () => "Está firmada con un algoritmo que Rocket.Chat no usa (solo se acepta RS256).",
+  'decode.damaged': (p) => `Su token firmado está dañado (${p.why}).`,
+  'decode.notDocument': () => "La firma es auténtica, pero el contenido no es un documento de licencia.",
 };
 
 export default es;

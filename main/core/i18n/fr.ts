@@ -480,6 +480,32 @@ const fr: CatalogOf<CoreSource> = {
   'again.anotherOne': () => "une autre",
   'again.cannotRead': () => "Ce compte ne peut pas lire ce que l'espace de travail contient ou utilise. Connectez-vous en administrateur et revérifiez.",
   'again.step': (p, f) => `Revérifié le ${f.time(p.at)} : ${p.headline}`,
+
+  // Installing, the server's reasons, what sending replaces.
+  'size.mib': (p, f) => `${f.num(p.n, 1)} MiB`,
+  'size.kib': (p, f) => `${f.num(p.n)} KiB`,
+  'read.nul': () => "Le fichier contient des octets NUL.",
+  'read.utf8': () => "Le fichier n'est pas un texte UTF-8 valide.",
+  'read.utf16Cut': () => "Le texte UTF-16 est coupé au milieu d’un caractère.",
+  'read.utf16': () => "Le fichier n'est pas un texte UTF-16 valide.",
+  'read.utf16Nul': () => "Le texte UTF-16 contient des caractères NUL.",
+  'read.badJson': () => "Le fichier ressemble à du JSON mais ne peut pas être lu comme du JSON.",
+  'read.jsonNoLicense': () => "Le JSON du fichier n'a pas de champ texte « license ».",
+  'read.multiple': (p) => `Le fichier contient ${p.n} licences différentes.`,
+  'read.size': (p) => `Il fait ${p.size}.`,
+  'read.larger': (p) => `Il fait plus de ${p.size}.`,
+  'read.control': () => "Le texte contient des caractères de contrôle.",
+  'read.v3Incomplete': () => "Il commence comme une licence Rocket.Chat V3 (RCV3_) mais le reste n'est pas un jeton signé complet.",
+  'read.order': () => "Il n'a que les caractères d'une licence, mais pas dans son ordre (« = » ne peut être qu'à la fin).",
+  'read.badChar': (p) => `Il contient des caractères qu'une licence n'a jamais (par exemple ${p.char}).`,
+  'decode.v2Length': (p) => `Il fait ${p.n} octets au lieu de ${p.expected} : des caractères ont été perdus ou ajoutés lors de la copie.`,
+  'decode.notV2': (p) => `Il se décode en ${p.n} octets ; une licence Rocket.Chat en fait ${p.expected}.`,
+  'decode.neitherKey': () => "Sa signature ne correspond ni à la clé de Rocket.Chat ni à la clé supplémentaire.",
+  'decode.paddingMismatch': () => "Sa signature ne correspond pas à la clé de Rocket.Chat (remplissage invalide).",
+  'decode.mismatch': () => "Sa signature ne correspond pas à la clé de Rocket.Chat.",
+  'decode.algorithm': () => "Il est signé avec un algorithme que Rocket.Chat n'utilise pas (seul RS256 est accepté).",
+  'decode.damaged': (p) => `Son jeton signé est endommagé (${p.why}).`,
+  'decode.notDocument': () => "La signature est authentique mais le contenu n'est pas un document de licence.",
 };
 
 export default fr;

@@ -480,6 +480,32 @@ const ptBR: CatalogOf<CoreSource> = {
   'again.anotherOne': () => "outra",
   'again.cannotRead': () => "Esta conta não pode ler o que o espaço de trabalho guarda ou usa. Entre como administrador e verifique de novo.",
   'again.step': (p, f) => `Verificado de novo em ${f.time(p.at)}: ${p.headline}`,
+
+  // Installing, the server's reasons, what sending replaces.
+  'size.mib': (p, f) => `${f.num(p.n, 1)} MiB`,
+  'size.kib': (p, f) => `${f.num(p.n)} KiB`,
+  'read.nul': () => "O arquivo contém bytes NUL.",
+  'read.utf8': () => "O arquivo não é texto UTF-8 válido.",
+  'read.utf16Cut': () => "O texto UTF-16 termina no meio de um caractere.",
+  'read.utf16': () => "O arquivo não é texto UTF-16 válido.",
+  'read.utf16Nul': () => "O texto UTF-16 contém caracteres NUL.",
+  'read.badJson': () => "O arquivo parece JSON, mas não pode ser lido como JSON.",
+  'read.jsonNoLicense': () => "O JSON do arquivo não tem o campo de texto \"license\".",
+  'read.multiple': (p) => `O arquivo contém ${p.n} licenças diferentes.`,
+  'read.size': (p) => `Ele tem ${p.size}.`,
+  'read.larger': (p) => `Ele tem mais de ${p.size}.`,
+  'read.control': () => "O texto contém caracteres de controle.",
+  'read.v3Incomplete': () => "Começa como uma licença V3 do Rocket.Chat (RCV3_), mas o resto não é um token assinado completo.",
+  'read.order': () => "Tem só os caracteres de uma licença, mas não na ordem de uma (\"=\" só pode estar no fim).",
+  'read.badChar': (p) => `Contém caracteres que uma licença nunca tem (por exemplo ${p.char}).`,
+  'decode.v2Length': (p) => `Tem ${p.n} bytes em vez de ${p.expected}: caracteres se perderam ou foram acrescentados ao copiar.`,
+  'decode.notV2': (p) => `Decodifica em ${p.n} bytes; uma licença do Rocket.Chat tem ${p.expected}.`,
+  'decode.neitherKey': () => "A assinatura não corresponde nem à chave da Rocket.Chat nem à chave adicional.",
+  'decode.paddingMismatch': () => "A assinatura não corresponde à chave da Rocket.Chat (padding inválido).",
+  'decode.mismatch': () => "A assinatura não corresponde à chave da Rocket.Chat.",
+  'decode.algorithm': () => "Está assinada com um algoritmo que o Rocket.Chat não usa (só RS256 é aceito).",
+  'decode.damaged': (p) => `O token assinado está danificado (${p.why}).`,
+  'decode.notDocument': () => "A assinatura é autêntica, mas o conteúdo não é um documento de licença.",
 };
 
 export default ptBR;

@@ -7,6 +7,7 @@ import { compactVerify, importSPKI } from 'jose';
 import { AppFailure } from '../errors';
 import { ROCKETCHAT_PUBLIC_KEY_PEM } from './public-key';
 import type { CanonicalLicense } from './license-read';
+import { said, say } from '../i18n/say';
 
 export interface VerificationKey {
   kind: 'rocket.chat' | 'custom';
@@ -83,7 +84,7 @@ function parsePayload(json: string): Record<string, unknown> {
     // Not JSON: refused below, as any other content that is not a license document.
   }
   if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
-    throw new AppFailure('LICENSE_MALFORMED', 'The signature is genuine but the content is not a license document.');
+    throw new AppFailure('LICENSE_MALFORMED', said(say('decode.notDocument')));
   }
   return payload as Record<string, unknown>;
 }
@@ -96,10 +97,10 @@ function decodeV2(text: string, keys: VerificationKey[]): VerifiedLicense {
     if (block.length >= 384 && block.length <= 640) {
       throw new AppFailure(
         'LICENSE_SIGNATURE',
-        `It is ${block.length} bytes long instead of ${V2_BLOCK_BYTES}: characters were lost or added when it was copied.`,
+        said(say('decode.v2Length', { n: block.length, expected: V2_BLOCK_BYTES })),
       );
     }
-    throw new AppFailure('LICENSE_MALFORMED', `It decodes to ${block.length} bytes; a Rocket.Chat license is ${V2_BLOCK_BYTES}.`);
+    throw new AppFailure('LICENSE_MALFORMED', said(say('decode.notV2', { n: block.length, expected: V2_BLOCK_BYTES })));
   }
   for (const key of keys) {
     let plain: Buffer;
@@ -112,9 +113,7 @@ function decodeV2(text: string, keys: VerificationKey[]): VerifiedLicense {
   }
   throw new AppFailure(
     'LICENSE_SIGNATURE',
-    keys.length > 1
-      ? 'Its signature matches neither the Rocket.Chat key nor the additional key.'
-      : 'Its signature does not match the Rocket.Chat key (invalid padding).',
+    said(say(keys.length > 1 ? 'decode.neitherKey' : 'decode.paddingMismatch')),
   );
 }
 
@@ -137,13 +136,13 @@ async function decodeV3(text: string, keys: VerificationKey[]): Promise<Verified
   if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') {
     throw new AppFailure(
       'LICENSE_SIGNATURE',
-      keys.length > 1 ? 'Its signature matches neither the Rocket.Chat key nor the additional key.' : 'Its signature does not match the Rocket.Chat key.',
+      said(say(keys.length > 1 ? 'decode.neitherKey' : 'decode.mismatch')),
     );
   }
   if (code === 'ERR_JOSE_ALG_NOT_ALLOWED') {
-    throw new AppFailure('LICENSE_SIGNATURE', 'It is signed with an algorithm Rocket.Chat does not use (only RS256 is accepted).');
+    throw new AppFailure('LICENSE_SIGNATURE', said(say('decode.algorithm')));
   }
-  throw new AppFailure('LICENSE_SIGNATURE', `Its signed token is damaged (${(lastError as Error)?.message ?? 'unreadable'}).`);
+  throw new AppFailure('LICENSE_SIGNATURE', said(say('decode.damaged', { why: (lastError as Error)?.message ?? 'unreadable' })));
 }
 
 export async function verifyLicense(license: Pick<CanonicalLicense, 'text' | 'format'>, keys = verificationKeys()): Promise<VerifiedLicense> {

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { AppFailure } from '../errors';
 import type { LicenseFormat, LicenseReading } from './types';
 import { MAX_LICENSE_BYTES } from './size-limit';
+import { english, said, say, type Msg } from '../i18n/say';
 
 export { MAX_LICENSE_BYTES };
 
@@ -35,7 +36,7 @@ function decodeText(bytes: Uint8Array, cleaned: string[]): string {
     cleaned.push('UTF-16 (big-endian) encoding');
     return utf16(bytes.subarray(2), 'utf-16be');
   }
-  if (bytes.includes(0)) throw new AppFailure('LICENSE_BINARY', 'The file contains NUL bytes.');
+  if (bytes.includes(0)) throw new AppFailure('LICENSE_BINARY', said(say('read.nul')));
   return utf8(bytes);
 }
 
@@ -43,19 +44,19 @@ function utf8(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new AppFailure('LICENSE_BINARY', 'The file is not valid UTF-8 text.');
+    throw new AppFailure('LICENSE_BINARY', said(say('read.utf8')));
   }
 }
 
 function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string {
-  if (bytes.length % 2 !== 0) throw new AppFailure('LICENSE_BINARY', 'The UTF-16 text is cut off mid-character.');
+  if (bytes.length % 2 !== 0) throw new AppFailure('LICENSE_BINARY', said(say('read.utf16Cut')));
   let text: string;
   try {
     text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    throw new AppFailure('LICENSE_BINARY', 'The file is not valid UTF-16 text.');
+    throw new AppFailure('LICENSE_BINARY', said(say('read.utf16')));
   }
-  if (text.includes('\u0000')) throw new AppFailure('LICENSE_BINARY', 'The UTF-16 text contains NUL characters.');
+  if (text.includes('\u0000')) throw new AppFailure('LICENSE_BINARY', said(say('read.utf16Nul')));
   return text;
 }
 
@@ -67,12 +68,12 @@ function stripWrapping(text: string, cleaned: string[]): string {
     try {
       parsed = JSON.parse(t);
     } catch {
-      throw new AppFailure('LICENSE_MALFORMED', 'The file looks like JSON but cannot be read as JSON.');
+      throw new AppFailure('LICENSE_MALFORMED', said(say('read.badJson')));
     }
     // Text that starts with "{" and parses is an object: it has fields, or not.
     const license = (parsed as { license?: unknown }).license;
     if (typeof license !== 'string') {
-      throw new AppFailure('LICENSE_MALFORMED', 'The JSON in the file has no "license" text field.');
+      throw new AppFailure('LICENSE_MALFORMED', said(say('read.jsonNoLicense')));
     }
     cleaned.push('JSON wrapper {"license": …}');
     t = license.trim();
@@ -106,7 +107,7 @@ function singleLicense(text: string): string {
   const parts = licenseParts(text);
   if (parts.length < 2) return text;
   const distinct = new Set(parts);
-  if (distinct.size > 1) throw new AppFailure('LICENSE_MULTIPLE', `The file holds ${distinct.size} different licenses.`);
+  if (distinct.size > 1) throw new AppFailure('LICENSE_MULTIPLE', said(say('read.multiple', { n: distinct.size })));
   return parts[0];
 }
 
@@ -115,8 +116,11 @@ export function sha256Hex(text: string): string {
 }
 
 /** "10.0 MiB", "65 KiB": a size as a technician reads it, in the units the limit is set in. */
+export function sizeMsg(bytes: number): Msg {
+  return bytes >= 1024 * 1024 ? say('size.mib', { n: Math.round(bytes / 104857.6) / 10 }) : say('size.kib', { n: Math.ceil(bytes / 1024) });
+}
 export function sizeInWords(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+  return english(sizeMsg(bytes));
 }
 
 /** Reads license bytes or pasted text into the canonical string, or fails with a specific code.
@@ -129,7 +133,7 @@ export function readLicense(input: Uint8Array | string, fileSize?: number): Cano
     // the limit, so exactly that many says only "larger".
     const whole = typeof input === 'string' || byteLength > MAX_LICENSE_BYTES + 1 ? byteLength : 0;
     const size = Math.max(fileSize ?? 0, whole);
-    throw new AppFailure('LICENSE_TOO_LARGE', size ? `It is ${sizeInWords(size)}.` : `It is larger than ${sizeInWords(MAX_LICENSE_BYTES)}.`);
+    throw new AppFailure('LICENSE_TOO_LARGE', said(size ? say('read.size', { size: sizeMsg(size) }) : say('read.larger', { size: sizeMsg(MAX_LICENSE_BYTES) })));
   }
   let text = typeof input === 'string' ? input : decodeText(input, cleaned);
   // A paste that starts with a byte-order mark (trim() below drops it). A file's own is handled
@@ -137,7 +141,7 @@ export function readLicense(input: Uint8Array | string, fileSize?: number): Cano
   if (typeof input === 'string' && input.startsWith('\uFEFF')) cleaned.push('byte-order mark');
   // eslint-disable-next-line no-control-regex -- detecting control characters is the point
   if (/[\u0000-\u0008\u000E-\u001F\u007F]/.test(text)) {
-    throw new AppFailure('LICENSE_BINARY', 'The text contains control characters.');
+    throw new AppFailure('LICENSE_BINARY', said(say('read.control')));
   }
   text = stripWrapping(text, cleaned);
   if (/\r\n/.test(text)) cleaned.push('Windows line endings');
@@ -152,7 +156,7 @@ export function readLicense(input: Uint8Array | string, fileSize?: number): Cano
   let format: LicenseFormat;
   if (compact.startsWith(V3_PREFIX)) {
     if (!V3_RE.test(compact)) {
-      throw new AppFailure('LICENSE_SIGNATURE', 'It begins like a Rocket.Chat V3 license (RCV3_) but the rest is not a complete signed token.');
+      throw new AppFailure('LICENSE_SIGNATURE', said(say('read.v3Incomplete')));
     }
     format = 'v3';
   } else if (BASE64_RE.test(compact)) {
@@ -161,9 +165,7 @@ export function readLicense(input: Uint8Array | string, fileSize?: number): Cano
     const bad = [...compact].find((c) => !/[A-Za-z0-9+/=]/.test(c));
     throw new AppFailure(
       'LICENSE_MALFORMED',
-      bad === undefined
-        ? 'It has only the characters a license has, but not in the order of one ("=" can only end it).'
-        : `It contains characters a license never has (for example ${JSON.stringify(bad)}).`,
+      said(bad === undefined ? say('read.order') : say('read.badChar', { char: JSON.stringify(bad) })),
     );
   }
   return { text: compact, format, sha256: sha256Hex(compact), length: compact.length, cleaned: [...new Set(cleaned)] };
