@@ -507,6 +507,23 @@ const ar: CatalogOf<CoreSource> = {
   'decode.algorithm': () => "موقَّع بخوارزمية لا يستخدمها Rocket.Chat (تُقبل RS256 فقط).",
   'decode.damaged': (p) => `رمزه الموقَّع تالف (${p.why}).`,
   'decode.notDocument': () => "التوقيع أصلي لكن المحتوى ليس مستند ترخيص.",
+
+  // Installing, the server's reasons, what sending replaces.
+  'api.title': (p) => ` «${p.title}»`,
+  'api.from': (p) => ` من ${p.server}`,
+  'api.proxyPage': (p) => `أجاب العنوان ${p.status}${p.title} بصفحة ويب${p.server}: يوجد وكيل عكسي في الأمام، وRocket.Chat خلفه لا يجيب.`,
+  'api.notJson': (p) => `إجابة الخادم (${p.status}) ليست JSON مقروءًا.`,
+  'api.notRocketChat': (p) => `أجاب العنوان ${p.status}${p.title} (${p.type}${p.server})، وليست واجهة Rocket.Chat البرمجية.`,
+  'api.noEndpoint': (p) => `لا توجد لدى هذا الخادم نقطة النهاية ${p.route}.`,
+  'api.codeEmailed': () => "أُرسل رمز إلى بريد الحساب الإلكتروني.",
+  'api.codeApp': () => "أدخل الرمز من تطبيق المصادقة.",
+  'api.blockedIp': () => "تسجيل الدخول من عنوان هذا الحاسوب محظور حاليًا.",
+  'api.blocked': () => "هذا الحساب محظور حاليًا.",
+  'api.serverSays': (p) => `يقول الخادم: ${p.words}`,
+  'api.tryAgainIn': (p) => `حاول مرة أخرى بعد ${p.n} ثانية.`,
+  'api.answered': (p) => `أجاب الخادم ${p.status}: ${p.words}`,
+  'api.signature': (p) => `يقول الخادم: ${p.words}. لا يقبل توقيع هذا الترخيص.`,
+  'api.refused': (p) => `رفض الخادم الطلب: ${p.words}`,
 };
 
 export default ar;

@@ -507,6 +507,23 @@ const de: CatalogOf<CoreSource> = {
   'decode.algorithm': () => "Sie ist mit einem Verfahren signiert, das Rocket.Chat nicht verwendet (nur RS256 wird angenommen).",
   'decode.damaged': (p) => `Ihr signiertes Token ist beschädigt (${p.why}).`,
   'decode.notDocument': () => "Die Signatur ist echt, aber der Inhalt ist kein Lizenzdokument.",
+
+  // Installing, the server's reasons, what sending replaces.
+  'api.title': (p) => ` „${p.title}“`,
+  'api.from': (p) => ` von ${p.server}`,
+  'api.proxyPage': (p) => `Die Adresse antwortete ${p.status}${p.title} mit einer Webseite${p.server}: Davor steht ein Reverse-Proxy, und Rocket.Chat dahinter antwortet nicht.`,
+  'api.notJson': (p) => `Die Antwort des Servers (${p.status}) ist kein lesbares JSON.`,
+  'api.notRocketChat': (p) => `Die Adresse antwortete ${p.status}${p.title} (${p.type}${p.server}), nicht die API von Rocket.Chat.`,
+  'api.noEndpoint': (p) => `Dieser Server hat keinen Endpunkt ${p.route}.`,
+  'api.codeEmailed': () => "Ein Code wurde an die Adresse des Kontos gemailt.",
+  'api.codeApp': () => "Geben Sie den Code aus der Authenticator-App ein.",
+  'api.blockedIp': () => "Die Anmeldung von der Adresse dieses Laptops ist vorerst gesperrt.",
+  'api.blocked': () => "Dieses Konto ist vorerst gesperrt.",
+  'api.serverSays': (p) => `Der Server sagt: ${p.words}`,
+  'api.tryAgainIn': (p) => `Versuchen Sie es in ${p.n} Sekunden erneut.`,
+  'api.answered': (p) => `Der Server antwortete ${p.status}: ${p.words}`,
+  'api.signature': (p) => `Der Server sagt: ${p.words}. Er nimmt die Signatur dieser Lizenz nicht an.`,
+  'api.refused': (p) => `Der Server hat die Anfrage abgelehnt: ${p.words}`,
 };
 
 export default de;

@@ -420,6 +420,23 @@ const en = {
   'decode.algorithm': () => 'It is signed with an algorithm Rocket.Chat does not use (only RS256 is accepted).',
   'decode.damaged': (p: { why: string }) => `Its signed token is damaged (${p.why}).`,
   'decode.notDocument': () => 'The signature is genuine but the content is not a license document.',
+  // Answers that are not what Rocket.Chat says (rocketchat/api-failures.ts): an error's detail.
+  'api.title': (p: { title: string }) => ` “${p.title}”`,
+  'api.from': (p: { server: string }) => ` from ${p.server}`,
+  'api.proxyPage': (p: { status: number; title: string; server: string }) =>
+    `The address answered ${p.status}${p.title} with a web page${p.server}: a reverse proxy is in front, and Rocket.Chat behind it is not answering.`,
+  'api.notJson': (p: { status: number }) => `The server's answer (${p.status}) is not readable JSON.`,
+  'api.notRocketChat': (p: { status: number; title: string; type: string; server: string }) => `The address answered ${p.status}${p.title} (${p.type}${p.server}), not Rocket.Chat's API.`,
+  'api.noEndpoint': (p: { route: string }) => `This server has no ${p.route} endpoint.`,
+  'api.codeEmailed': () => 'A code was e-mailed to the account’s address.',
+  'api.codeApp': () => 'Enter the code from the authenticator app.',
+  'api.blockedIp': () => 'Sign-in from this laptop’s address is blocked for now.',
+  'api.blocked': () => 'This account is blocked for now.',
+  'api.serverSays': (p: { words: string }) => `The server says: ${p.words}`,
+  'api.tryAgainIn': (p: { n: number }) => `Try again in ${p.n} seconds.`,
+  'api.answered': (p: { status: number; words: string }) => `The server answered ${p.status}: ${p.words}`,
+  'api.signature': (p: { words: string }) => `The server says: ${p.words}. It does not accept this license's signature.`,
+  'api.refused': (p: { words: string }) => `The server refused the request: ${p.words}`,
 };
 
 export default en;

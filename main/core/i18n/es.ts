@@ -506,6 +506,23 @@ const es: CatalogOf<CoreSource> = {
   'decode.algorithm': () => "Está firmada con un algoritmo que Rocket.Chat no usa (solo se acepta RS256).",
   'decode.damaged': (p) => `Su token firmado está dañado (${p.why}).`,
   'decode.notDocument': () => "La firma es auténtica, pero el contenido no es un documento de licencia.",
+
+  // Installing, the server's reasons, what sending replaces.
+  'api.title': (p) => ` «${p.title}»`,
+  'api.from': (p) => ` de ${p.server}`,
+  'api.proxyPage': (p) => `La dirección respondió ${p.status}${p.title} con una página web${p.server}: delante hay un proxy inverso, y Rocket.Chat detrás no responde.`,
+  'api.notJson': (p) => `La respuesta del servidor (${p.status}) no es JSON legible.`,
+  'api.notRocketChat': (p) => `La dirección respondió ${p.status}${p.title} (${p.type}${p.server}), no la API de Rocket.Chat.`,
+  'api.noEndpoint': (p) => `Este servidor no tiene el endpoint ${p.route}.`,
+  'api.codeEmailed': () => "Se envió un código al correo de la cuenta.",
+  'api.codeApp': () => "Introduzca el código de la aplicación de autenticación.",
+  'api.blockedIp': () => "El inicio de sesión desde la dirección de este portátil está bloqueado por ahora.",
+  'api.blocked': () => "Esta cuenta está bloqueada por ahora.",
+  'api.serverSays': (p) => `El servidor dice: ${p.words}`,
+  'api.tryAgainIn': (p) => `Vuelva a intentarlo en ${p.n} segundos.`,
+  'api.answered': (p) => `El servidor respondió ${p.status}: ${p.words}`,
+  'api.signature': (p) => `El servidor dice: ${p.words}. No acepta la firma de esta licencia.`,
+  'api.refused': (p) => `El servidor rechazó la solicitud: ${p.words}`,
 };
 
 export default es;

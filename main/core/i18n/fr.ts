@@ -506,6 +506,23 @@ const fr: CatalogOf<CoreSource> = {
   'decode.algorithm': () => "Il est signé avec un algorithme que Rocket.Chat n'utilise pas (seul RS256 est accepté).",
   'decode.damaged': (p) => `Son jeton signé est endommagé (${p.why}).`,
   'decode.notDocument': () => "La signature est authentique mais le contenu n'est pas un document de licence.",
+
+  // Installing, the server's reasons, what sending replaces.
+  'api.title': (p) => ` « ${p.title} »`,
+  'api.from': (p) => ` de ${p.server}`,
+  'api.proxyPage': (p) => `L'adresse a répondu ${p.status}${p.title} avec une page web${p.server} : un proxy inverse est devant, et Rocket.Chat derrière lui ne répond pas.`,
+  'api.notJson': (p) => `La réponse du serveur (${p.status}) n'est pas du JSON lisible.`,
+  'api.notRocketChat': (p) => `L'adresse a répondu ${p.status}${p.title} (${p.type}${p.server}), pas l'API de Rocket.Chat.`,
+  'api.noEndpoint': (p) => `Ce serveur n'a pas de point d'accès ${p.route}.`,
+  'api.codeEmailed': () => "Un code a été envoyé à l'adresse e-mail du compte.",
+  'api.codeApp': () => "Saisissez le code de l'application d'authentification.",
+  'api.blockedIp': () => "La connexion depuis l'adresse de cet ordinateur est bloquée pour le moment.",
+  'api.blocked': () => "Ce compte est bloqué pour le moment.",
+  'api.serverSays': (p) => `Le serveur dit : ${p.words}`,
+  'api.tryAgainIn': (p) => `Réessayez dans ${p.n} secondes.`,
+  'api.answered': (p) => `Le serveur a répondu ${p.status} : ${p.words}`,
+  'api.signature': (p) => `Le serveur dit : ${p.words}. Il n'accepte pas la signature de cette licence.`,
+  'api.refused': (p) => `Le serveur a refusé la requête : ${p.words}`,
 };
 
 export default fr;

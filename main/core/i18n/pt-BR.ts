@@ -506,6 +506,23 @@ const ptBR: CatalogOf<CoreSource> = {
   'decode.algorithm': () => "Está assinada com um algoritmo que o Rocket.Chat não usa (só RS256 é aceito).",
   'decode.damaged': (p) => `O token assinado está danificado (${p.why}).`,
   'decode.notDocument': () => "A assinatura é autêntica, mas o conteúdo não é um documento de licença.",
+
+  // Installing, the server's reasons, what sending replaces.
+  'api.title': (p) => ` “${p.title}”`,
+  'api.from': (p) => ` de ${p.server}`,
+  'api.proxyPage': (p) => `O endereço respondeu ${p.status}${p.title} com uma página web${p.server}: há um proxy reverso na frente, e o Rocket.Chat atrás dele não está respondendo.`,
+  'api.notJson': (p) => `A resposta do servidor (${p.status}) não é JSON legível.`,
+  'api.notRocketChat': (p) => `O endereço respondeu ${p.status}${p.title} (${p.type}${p.server}), não a API do Rocket.Chat.`,
+  'api.noEndpoint': (p) => `Este servidor não tem o endpoint ${p.route}.`,
+  'api.codeEmailed': () => "Um código foi enviado ao e-mail da conta.",
+  'api.codeApp': () => "Informe o código do app autenticador.",
+  'api.blockedIp': () => "O login a partir do endereço deste notebook está bloqueado por enquanto.",
+  'api.blocked': () => "Esta conta está bloqueada por enquanto.",
+  'api.serverSays': (p) => `O servidor diz: ${p.words}`,
+  'api.tryAgainIn': (p) => `Tente novamente em ${p.n} segundos.`,
+  'api.answered': (p) => `O servidor respondeu ${p.status}: ${p.words}`,
+  'api.signature': (p) => `O servidor diz: ${p.words}. Ele não aceita a assinatura desta licença.`,
+  'api.refused': (p) => `O servidor recusou o pedido: ${p.words}`,
 };
 
 export default ptBR;

@@ -4,6 +4,7 @@ import { AppFailure } from '../errors';
 import type { HttpResponse } from './http';
 
 import { obj, str } from './json';
+import { said, say } from '../i18n/say';
 
 /** The wait a 429 asks for, from its message or its X-RateLimit-Reset header. */
 export function waitSeconds(res: HttpResponse): number | null {
@@ -21,19 +22,20 @@ function titleOf(html: string): string | null {
 /** An answer that is not JSON from Rocket.Chat: a proxy's error page, a login portal, another app. */
 export function notRocketChat(res: HttpResponse): AppFailure {
   const type = res.headers['content-type'] ?? 'no content type';
-  const title = /html/i.test(type) ? titleOf(res.text) : null;
-  const server = res.headers.server ? ` from ${res.headers.server}` : '';
+  const found = /html/i.test(type) ? titleOf(res.text) : null;
+  const title = found ? say('api.title', { title: found }) : say('empty');
+  const server = res.headers.server ? say('api.from', { server: res.headers.server }) : say('empty');
   if (res.status >= 500 && res.status < 600) {
     return new AppFailure(
       'NOT_ROCKETCHAT',
-      `The address answered ${res.status}${title ? ` “${title}”` : ''} with a web page${server}: a reverse proxy is in front, and Rocket.Chat behind it is not answering.`,
+      said(say('api.proxyPage', { status: res.status, title, server })),
       { status: res.status },
     );
   }
   if (res.json === undefined && res.text && /json/i.test(type)) {
-    return new AppFailure('SERVER_ERROR', `The server's answer (${res.status}) is not readable JSON.`, { status: res.status });
+    return new AppFailure('SERVER_ERROR', said(say('api.notJson', { status: res.status })), { status: res.status });
   }
-  return new AppFailure('NOT_ROCKETCHAT', `The address answered ${res.status}${title ? ` “${title}”` : ''} (${type}${server}), not Rocket.Chat's API.`, {
+  return new AppFailure('NOT_ROCKETCHAT', said(say('api.notRocketChat', { status: res.status, title, type, server })), {
     status: res.status,
   });
 }
@@ -54,7 +56,7 @@ export function isMissingEndpoint(res: HttpResponse): boolean {
 
 /** Maps a non-2xx answer (or a 2xx that is not JSON) to one error code. */
 export function apiFailure(res: HttpResponse, route: string): AppFailure {
-  if (isMissingEndpoint(res)) return new AppFailure('SERVER_ERROR', `This server has no ${route} endpoint.`, { status: res.status });
+  if (isMissingEndpoint(res)) return new AppFailure('SERVER_ERROR', said(say('api.noEndpoint', { route })), { status: res.status });
   if (res.json === undefined) return notRocketChat(res);
   const j = obj(res.json);
   switch (res.status) {
@@ -63,35 +65,34 @@ export function apiFailure(res: HttpResponse, route: string): AppFailure {
         const error = j.error;
         const details = obj(j.details);
         if (error === 'totp-required') {
-          return new AppFailure('AUTH_2FA_REQUIRED', details.method === 'email' ? 'A code was e-mailed to the account’s address.' : 'Enter the code from the authenticator app.', {
+          return new AppFailure('AUTH_2FA_REQUIRED', said(say(details.method === 'email' ? 'api.codeEmailed' : 'api.codeApp')), {
             method: str(details.method) ?? 'totp',
           });
         }
         if (error === 'totp-invalid') return new AppFailure('AUTH_2FA_INVALID', undefined, { method: str(details.method) ?? 'totp' });
         if (typeof error === 'string' && error.startsWith('error-login-blocked')) {
-          return new AppFailure('AUTH_BLOCKED', error === 'error-login-blocked-for-ip' ? 'Sign-in from this laptop’s address is blocked for now.' : 'This account is blocked for now.');
+          return new AppFailure('AUTH_BLOCKED', said(say(error === 'error-login-blocked-for-ip' ? 'api.blockedIp' : 'api.blocked')));
         }
         return new AppFailure('AUTH_INVALID', String(j.message ?? 'Unauthorized'));
       }
       return new AppFailure('AUTH_REQUIRED', String(j.message ?? j.error ?? 'You must be logged in to do this.'));
     }
     case 403:
-      return new AppFailure('FORBIDDEN', `The server says: ${serverWords(res)}`);
+      return new AppFailure('FORBIDDEN', said(say('api.serverSays', { words: serverWords(res) })));
     case 429: {
       const wait = waitSeconds(res);
-      return new AppFailure('RATE_LIMITED', wait ? `Try again in ${wait} seconds.` : serverWords(res), { waitSeconds: wait });
+      return new AppFailure('RATE_LIMITED', wait ? said(say('api.tryAgainIn', { n: wait })) : serverWords(res), { waitSeconds: wait });
     }
   }
-  if (res.status >= 500) return new AppFailure('SERVER_ERROR', `The server answered ${res.status}: ${serverWords(res)}`, { status: res.status });
-  return new AppFailure('SERVER_ERROR', `The server answered ${res.status}: ${serverWords(res)}`, { status: res.status });
+  return new AppFailure('SERVER_ERROR', said(say('api.answered', { status: res.status, words: serverWords(res) })), { status: res.status });
 }
 
 /** Turns licenses.add's 400 words into a license code (spec §6). */
 export function licenseRejection(res: HttpResponse): AppFailure {
   const words = serverWords(res);
-  if (/^Empty license$/.test(words)) return new AppFailure('LICENSE_EMPTY', 'The server says: Empty license');
+  if (/^Empty license$/.test(words)) return new AppFailure('LICENSE_EMPTY', said(say('api.serverSays', { words: 'Empty license' })));
   if (/^Invalid license$|rsa routines|padding|mod len|block type/i.test(words)) {
-    return new AppFailure('LICENSE_SIGNATURE', `The server says: ${words}. It does not accept this license's signature.`);
+    return new AppFailure('LICENSE_SIGNATURE', said(say('api.signature', { words })));
   }
-  return new AppFailure('SERVER_ERROR', `The server refused the request: ${words}`, { status: res.status });
+  return new AppFailure('SERVER_ERROR', said(say('api.refused', { words })), { status: res.status });
 }
