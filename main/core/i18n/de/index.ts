@@ -1,0 +1,11 @@
+// The core's sentences in German (Rocket.Chat's own words: ../shared/TERMINOLOGY.md).
+import type { CatalogOf } from '../messages';
+import type { CoreSource } from '../en';
+import installs from './installs';
+import license from './license';
+import words from './words';
+import workspaces from './workspaces';
+
+const de: CatalogOf<CoreSource> = { ...words, ...license, ...workspaces, ...installs };
+
+export default de;
