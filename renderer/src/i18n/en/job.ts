@@ -1,0 +1,41 @@
+// The window's own words in English: the installation and its outcome.
+
+const job = {
+  // The installation and its outcome.
+  'job.label': () => 'Installation',
+  'job.checkAgain': () => 'Check again',
+  'job.checkAgainWhy': () => 'Reads the workspace and this license again; Apply stays one click away.',
+  'job.stepByStep': () => 'What was done, step by step',
+  'job.another': () => 'Install another license',
+  'steps.label': () => 'Installation steps',
+  'result.whatToDo': () => 'What to do:',
+  'result.restsOn': () => 'What this rests on:',
+  'result.at': (p: { what: string; time: string }) => `${p.what} · ${p.time}`,
+  'result.atServerClock': (p: { what: string; time: string }) => `${p.what} · ${p.time} UTC, Rocket.Chat's clock`,
+  'result.asking': () => 'Asking the workspace…',
+  'result.verifyAgain': () => 'Verify again',
+  'result.verifyWhy': () => "Reads the workspace's state for this job again and records what it says now.",
+  'result.restoreOf': (p: { job: string }) => `This put back the license kept by job ${p.job}.`,
+  'result.undone': (p: { job: string }) => `Undone: job ${p.job} put back the license this job replaced.`,
+  'result.restore': () => 'Restore previous license',
+  'result.putsBack': (p: { license: string }) => `Puts back ${p.license}, checked by the server like any install.`,
+  'result.keptBefore': (p: { hash: string }) => `the license kept before this job (SHA-256 ${p.hash}…)`,
+  'result.restoreAnyway': () => 'Restore anyway',
+  'result.noBackup': (p: { reason: string }) => `No backup was kept: ${p.reason}.`,
+  'result.before': () => 'Before',
+  'result.after': () => 'After',
+  'result.readOnlyMode': () => 'Read-only mode',
+  'result.lifted': () => 'Lifted',
+  'result.readOnly': () => 'Read-only',
+  'result.countingDown': () => 'Counting down',
+  'result.job': () => 'Job',
+  'result.pdf': () => 'Save receipt (PDF)',
+  'result.html': () => 'Save receipt (HTML)',
+  'result.json': () => 'JSON',
+  'result.stateUnknown': () => 'unknown: nothing could be read',
+  'result.stateUnreadable': () => 'not readable with this account',
+  'result.stateNone': () => 'no active license',
+  'result.stateActive': (p: { parts: readonly string[] }) => ['active', ...p.parts].join(' · '),
+};
+
+export default job;

@@ -1,0 +1,11 @@
+// The window's own words in French, one file per area.
+import type { CatalogOf } from '../../../../main/core/i18n/messages';
+import type { WindowSource } from '../en';
+import frame from './frame';
+import job from './job';
+import license from './license';
+import workspace from './workspace';
+
+const fr: CatalogOf<WindowSource> = { ...frame, ...workspace, ...license, ...job };
+
+export default fr;
