@@ -1,21 +1,7 @@
-// Dates and numbers as a technician reads them.
-import type { Evidence } from '../../../main/core/contract';
-import { evidenceWords } from '../../../main/core/vocabulary';
-
-export function day(iso: string | null | undefined): string {
-  return iso ? iso.slice(0, 10) : '—';
-}
-
-export function stamp(iso: string | null | undefined): string {
-  return iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '—';
-}
+// Hashes and local times as a technician reads them (words, dates and numbers in a language: i18n).
 
 export function daysBetween(fromIso: string, toIso: string): number {
   return Math.trunc((Date.parse(toIso) - Date.parse(fromIso)) / 86400000);
-}
-
-export function limit(max: number | null): string {
-  return max === null ? 'unlimited' : String(max);
 }
 
 export function shortHash(hex: string, n = 16): string {
@@ -43,11 +29,4 @@ export function clockTime(when: string | Date, utc = false): string {
   const d = new Date(when);
   const parts = utc ? [d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()] : [d.getHours(), d.getMinutes(), d.getSeconds()];
   return parts.map((n) => String(n).padStart(2, '0')).join(':');
-}
-
-/** One piece of evidence in words, with the time in this laptop's local time (a log line's in UTC, Rocket.Chat's clock). */
-export function evidenceText(e: Evidence): string {
-  if (e.source === 'elapsed-time') return evidenceWords(e);
-  const time = clockTime(e.at, e.clock === 'rocket.chat');
-  return `${evidenceWords(e)} · ${time}${e.clock === 'rocket.chat' ? " UTC, Rocket.Chat's clock" : ''}`;
 }
